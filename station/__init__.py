@@ -1,0 +1,3 @@
+"""Stasiun perekaman e-KTP."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,148 @@
+"""The command line beside the window: `python -m station [command] [--data-dir DIR]`.
+
+Without a command it opens the window. Every command works on one station's data folder, chosen by
+--data-dir, then $STATION_DATA_DIR, then the OS's per-user data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from station import __version__
+from station.paths import ENV_VAR, data_dir
+
+
+def _common() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"folder data stasiun (bawaan: ${ENV_VAR}, lalu folder data pengguna)",
+    )
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="station",
+        description="Stasiun perekaman e-KTP. Tanpa perintah: membuka jendela aplikasi.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"station {__version__}")
+    parser.add_argument(
+        "--camera",
+        metavar="SUMBER",
+        default=None,
+        help="indeks webcam (0, 1, ...), berkas video, atau folder gambar sebagai kamera pengganti",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+
+    sub.add_parser("gui", parents=[common], help="buka jendela aplikasi (bawaan)")
+
+    cp = sub.add_parser(
+        "check-photo",
+        parents=[common],
+        help="nilai foto diam dengan gerbang mutu foto",
+        description="Menilai tiap berkas gambar dengan gerbang mutu foto yang sama dengan kamera.",
+    )
+    cp.add_argument("files", nargs="+", metavar="FILE")
+    cp.add_argument("--json", action="store_true", help="satu objek JSON per baris, per berkas")
+
+    dd = sub.add_parser("demo-data", parents=[common], help="isi stasiun dengan N rekaman contoh")
+    dd.add_argument("--count", type=int, required=True, metavar="N")
+    dd.add_argument("--photos", type=Path, required=True, metavar="DIR", help="folder foto wajah asli")
+    dd.add_argument("--kecamatan", default="33.24.01", help="kode kecamatan rekaman contoh (bawaan 33.24.01)")
+
+    sub.add_parser("info", parents=[common], help="ringkasan isi database stasiun")
+    return parser
+
+
+def cmd_check_photo(args) -> int:
+    import cv2
+
+    from station.quality import GateConfig, PhotoGate
+
+    folder = data_dir(getattr(args, "data_dir", None))
+    failed = 0
+    with PhotoGate(GateConfig.load(folder if folder.exists() else None)) as gate:
+        for name in args.files:
+            image = cv2.imread(name) if Path(name).is_file() else None
+            if image is None:
+                failed += 1
+                why = "berkas tidak ada" if not Path(name).exists() else "bukan berkas gambar yang bisa dibaca"
+                if args.json:
+                    print(json.dumps({"file": name, "error": why}), flush=True)
+                else:
+                    print(f"{name}: GALAT: {why}", flush=True)
+                continue
+            verdict = gate.judge(image)
+            if args.json:
+                print(json.dumps(verdict.to_json(name), ensure_ascii=False), flush=True)
+            else:
+                head = "DITERIMA" if verdict.accepted else "DITOLAK"
+                print(f"{name}: {head}")
+                for m in verdict.messages:
+                    print(f"  - {m}")
+    return 1 if failed else 0
+
+
+def cmd_demo_data(args) -> int:
+    from station.domain.regions import load_regions
+    from station.services.demo import fill
+    from station.storage import RecordStore
+
+    folder = data_dir(getattr(args, "data_dir", None))
+    regions = load_regions(folder)
+    if not regions.exists(args.kecamatan) or args.kecamatan.count(".") != 2:
+        print(f"Kode kecamatan {args.kecamatan} tidak dikenal.", file=sys.stderr)
+        return 2
+    with RecordStore.in_folder(folder) as store:
+        n = sum(1 for _ in fill(store, regions, args.count, args.photos, args.kecamatan))
+        print(f"{n} rekaman contoh ditambahkan ke {store.path}")
+    return 0
+
+
+def cmd_info(args) -> int:
+    from station.storage import RecordStore
+
+    folder = data_dir(getattr(args, "data_dir", None))
+    with RecordStore.in_folder(folder) as store:
+        print(
+            json.dumps(
+                {
+                    "database": str(store.path),
+                    "records": store.counts(),
+                    "outbox": store.outbox_size(),
+                    "integrity": store.integrity_check(),
+                },
+                indent=2,
+            )
+        )
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from station.ui.app import run
+
+    return run(data_dir(getattr(args, "data_dir", None)), camera=args.camera if hasattr(args, "camera") else None)
+
+
+COMMANDS = {"check-photo": cmd_check_photo, "demo-data": cmd_demo_data, "info": cmd_info, "gui": cmd_gui}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from station.logs import setup_logging
+    from station.storage import StorageError
+
+    setup_logging(data_dir(getattr(args, "data_dir", None)))
+    try:
+        return COMMANDS[args.command or "gui"](args)
+    except StorageError as err:
+        print(str(err), file=sys.stderr)
+        return 3

@@ -1,0 +1,183 @@
+"""Each check: a measured value, a pass/fail against GateConfig, and the words that say what to fix."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from station.quality.config import GateConfig
+from station.quality.geometry import FaceGeometry
+from station.quality.imagestats import BackgroundStats, FaceStats, crop_corners_in_frame
+from station.quality.verdict import Check
+
+FACE_CHECKS = (
+    "eye_distance",
+    "crop_margin",
+    "head_centred",
+    "yaw",
+    "pitch",
+    "roll",
+    "eyes_open",
+    "eyes_visible",
+    "mouth_closed",
+    "exposure",
+    "clipping",
+    "dynamic_range",
+    "illumination",
+    "sharpness",
+    "background",
+    "background_colour",
+)
+
+
+def face_count(n: int) -> Check:
+    if n == 1:
+        return Check("face_count", 1, True)
+    if n == 0:
+        return Check("face_count", 0, False, "Wajah tidak terlihat: minta warga menghadap kamera.")
+    return Check("face_count", n, False, f"Terlihat {n} wajah: hanya warga yang difoto boleh ada di bingkai.")
+
+
+def unmeasured() -> dict[str, Check]:
+    return {n: Check(n, None, False) for n in FACE_CHECKS}
+
+
+def _side(v: float, neg: str, pos: str) -> str:
+    return pos if v > 0 else neg
+
+
+def geometry_checks(g: FaceGeometry, frame_w: int, frame_h: int, cfg: GateConfig) -> list[Check]:
+    out = []
+    ied = g.eye_distance
+    out.append(
+        Check(
+            "eye_distance", ied, ied >= cfg.min_eye_distance, "Wajah terlalu kecil: minta warga lebih dekat ke kamera."
+        )
+    )
+    corners = crop_corners_in_frame(g)
+    margin = float(
+        min(corners[:, 0].min(), corners[:, 1].min(), frame_w - corners[:, 0].max(), frame_h - corners[:, 1].max())
+    )
+    too_big = (g.crop_box[3] - g.crop_box[1]) > frame_h
+    out.append(
+        Check(
+            "crop_margin",
+            margin,
+            margin >= 0,
+            "Kepala terlalu dekat: minta warga mundur sedikit."
+            if too_big
+            else "Kepala terpotong bingkai: geser warga atau kamera agar kepala di tengah.",
+        )
+    )
+    offset = (float(g.eyes_centre[0]) - frame_w / 2) / frame_w
+    out.append(
+        Check(
+            "head_centred",
+            offset,
+            abs(offset) <= cfg.max_centre_offset,
+            f"Kepala belum di tengah: geser ke {_side(offset, 'kanan', 'kiri')} layar.",
+        )
+    )
+    out.append(
+        Check(
+            "yaw",
+            g.yaw,
+            abs(g.yaw) <= cfg.max_yaw,
+            f"Wajah menoleh {abs(g.yaw):.0f} derajat: hadapkan lurus ke kamera.",
+        )
+    )
+    out.append(
+        Check(
+            "pitch",
+            g.pitch,
+            abs(g.pitch) <= cfg.max_pitch,
+            f"{_side(g.pitch, 'Turunkan', 'Angkat')} dagu sedikit ({abs(g.pitch):.0f} derajat).",
+        )
+    )
+    out.append(
+        Check("roll", g.roll, abs(g.roll) <= cfg.max_roll, f"Kepala miring {abs(g.roll):.0f} derajat: tegakkan kepala.")
+    )
+    openness = min(g.eye_openness)
+    out.append(
+        Check(
+            "eyes_open",
+            openness,
+            openness >= cfg.min_eye_openness,
+            "Mata harus terbuka: minta warga membuka mata dan tidak berkedip.",
+        )
+    )
+    out.append(
+        Check(
+            "mouth_closed", g.mouth_open, g.mouth_open <= cfg.max_mouth_open, "Mulut harus tertutup, ekspresi netral."
+        )
+    )
+    return out
+
+
+def image_checks(s: FaceStats, cfg: GateConfig) -> list[Check]:
+    dark = s.brightness < cfg.min_face_brightness
+    return [
+        Check(
+            "eyes_visible",
+            s.eye_visibility,
+            s.eye_visibility >= cfg.min_eye_visibility,
+            "Mata tidak terlihat jelas: lepas kacamata gelap, singkirkan rambut dari mata.",
+        ),
+        Check(
+            "exposure",
+            s.brightness,
+            cfg.min_face_brightness <= s.brightness <= cfg.max_face_brightness,
+            "Wajah terlalu gelap: tambah cahaya dari depan."
+            if dark
+            else "Wajah terlalu terang: kurangi cahaya atau jauhkan lampu.",
+        ),
+        Check(
+            "clipping",
+            s.clipped,
+            s.clipped <= cfg.max_clipped_fraction,
+            "Sebagian wajah terlalu gelap/terang: ratakan cahaya di wajah.",
+        ),
+        Check(
+            "dynamic_range",
+            s.dynamic_range,
+            s.dynamic_range >= cfg.min_dynamic_range,
+            "Kontras wajah rendah: periksa cahaya dan bersihkan lensa kamera.",
+        ),
+        Check(
+            "illumination",
+            s.illumination,
+            s.illumination >= cfg.min_illumination_ratio,
+            f"Cahaya tidak rata: bayangan di sisi {'kiri' if s.darker_side == 'a' else 'kanan'} layar.",
+        ),
+        Check(
+            "sharpness",
+            s.sharpness,
+            s.sharpness >= cfg.min_sharpness,
+            "Foto kabur: minta warga diam sejenak, periksa fokus kamera.",
+        ),
+    ]
+
+
+def _hex_rgb(text: str) -> np.ndarray:
+    t = text.lstrip("#")
+    return np.array([int(t[i : i + 2], 16) for i in (0, 2, 4)], np.float64)
+
+
+def background_checks(b: BackgroundStats, cfg: GateConfig) -> list[Check]:
+    if b.edges is None:  # nothing behind the head is visible: nothing to object to
+        plain = Check("background", None, True)
+    else:
+        ok = b.edges <= cfg.max_background_edges and (b.spread or 0) <= cfg.max_background_spread
+        plain = Check(
+            "background", b.edges, ok, "Latar belakang tidak polos: pakai tirai atau dinding polos di belakang warga."
+        )
+    if not cfg.required_background or b.rgb is None:
+        colour = Check("background_colour", None, True)
+    else:
+        dist = float(np.linalg.norm(np.array(b.rgb, np.float64) - _hex_rgb(cfg.required_background)))
+        colour = Check(
+            "background_colour",
+            dist,
+            dist <= cfg.max_background_colour_distance,
+            f"Warna latar belum sesuai ketentuan ({cfg.required_background}).",
+        )
+    return [plain, colour]

@@ -1,0 +1,67 @@
+"""Every threshold of the gate, in one place. An office overrides them with gate.json in its data folder
+(or, later, with master data from the central server)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GateConfig:
+    # Pose, degrees. ISO/IEC 19794-5 Cor.2: yaw and pitch within +-5, roll +-8 (best practice +-5).
+    max_yaw: float = 5.0
+    max_pitch: float = 5.0
+    max_roll: float = 8.0
+    # Eyes: per-eye openness score (lid gap over eye width, plus the upper lid's lift over the corners),
+    # the smaller eye decides. Calibrated on ../shared/faces (see tests/test_gate_faces.py).
+    min_eye_openness: float = 0.29
+    # Eye region brightness over face brightness: dark glasses or hair over the eyes drop it.
+    min_eye_visibility: float = 0.28
+    # Inner-lip gap over mouth width.
+    max_mouth_open: float = 0.10
+    # Face size: distance between the iris centres, pixels. ISO/IEC 19794-5 token image: 60 (90 is best).
+    min_eye_distance: float = 60.0
+    # Head centre offset from the frame centre, as a fraction of the frame width.
+    max_centre_offset: float = 0.20
+    # Exposure of the face region (8-bit luminance).
+    min_face_brightness: float = 70.0
+    max_face_brightness: float = 205.0
+    max_clipped_fraction: float = 0.06  # face pixels at <= 5 or >= 250
+    min_dynamic_range: float = 70.0  # p99 - p1 of face luminance
+    min_illumination_ratio: float = 0.60  # darker half of the face over the lighter half
+    # Sharpness: Laplacian over gradient on the central face at a normalised scale (iris distance 56 px).
+    min_sharpness: float = 0.10
+    # Background: share of edge pixels behind the head (segmentation mask), and its spread.
+    max_background_edges: float = 0.08
+    max_background_spread: float = 28.0
+    # Some offices require a set background colour (e.g. "#1f4e9a"); off by default.
+    required_background: str | None = None
+    max_background_colour_distance: float = 60.0
+    # Live capture: all checks pass for this long, head steady, then the sharpest frame is kept.
+    steady_seconds: float = 0.5
+    max_steady_motion: float = 0.08  # eye-centre drift over the stretch, in iris distances
+    # The kept photo: ICAO portrait geometry, 3:4.
+    crop_width: int = 480
+    crop_height: int = 640
+    head_height_ratio: float = 0.72  # crown-to-chin over photo height (ICAO: 0.70-0.80)
+    eye_line_from_top: float = 0.44  # eye line over photo height, from the top (ICAO: 0.30-0.50)
+    max_faces: int = 4  # how many faces MediaPipe looks for (to see someone behind the citizen)
+
+    def with_overrides(self, values: dict) -> GateConfig:
+        known = {f.name for f in fields(self)}
+        unknown = set(values) - known
+        if unknown:
+            raise ValueError(f"Pengaturan gerbang foto tidak dikenal: {', '.join(sorted(unknown))}")
+        return replace(self, **values)
+
+    @classmethod
+    def load(cls, data_dir: Path | None) -> GateConfig:
+        path = Path(data_dir) / "gate.json" if data_dir else None
+        if path and path.exists():
+            return cls().with_overrides(json.loads(path.read_text("utf-8")))
+        return cls()
+
+    def to_dict(self) -> dict:
+        return asdict(self)

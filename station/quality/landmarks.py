@@ -1,0 +1,68 @@
+"""MediaPipe behind a small interface: face-mesh landmarks (478 with iris) and a person mask.
+
+Landmarks come back in pixels of the frame given, as float32 arrays (faces, 478, 3); z is in the
+same units as x. Stills are judged in static mode; live video in tracking mode, which is ~2x faster.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import cv2
+import numpy as np
+
+os.environ.setdefault("GLOG_minloglevel", "2")  # keep MediaPipe's C++ logging out of the console
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import mediapipe as mp  # noqa: E402
+
+MAX_SIDE = 1280  # stills larger than this are shrunk for the landmark model (it sees 192 px faces)
+SEGMENT_WIDTH = 256  # the selfie model's own input size; a bigger frame only costs resizing
+
+
+class FaceMesh:
+    def __init__(self, live: bool, max_faces: int = 4) -> None:
+        self._mesh = mp.solutions.face_mesh.FaceMesh(
+            static_image_mode=not live,
+            max_num_faces=max_faces,
+            refine_landmarks=True,
+            min_detection_confidence=0.5,
+            min_tracking_confidence=0.5,
+        )
+        self._lock = threading.Lock()  # a MediaPipe graph is not re-entrant
+
+    def landmarks(self, bgr: np.ndarray) -> np.ndarray:
+        h, w = bgr.shape[:2]
+        scale = min(1.0, MAX_SIDE / max(h, w))
+        small = cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else bgr
+        rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
+        with self._lock:
+            result = self._mesh.process(rgb)
+        faces = result.multi_face_landmarks or []
+        if not faces:
+            return np.zeros((0, 478, 3), np.float32)
+        pts = np.array([[(p.x, p.y, p.z) for p in f.landmark] for f in faces], np.float32)
+        pts *= np.array([w, h, w], np.float32)
+        return pts
+
+    def close(self) -> None:
+        self._mesh.close()
+
+
+class PersonMask:
+    def __init__(self) -> None:
+        self._seg = mp.solutions.selfie_segmentation.SelfieSegmentation(model_selection=0)
+        self._lock = threading.Lock()
+
+    def mask(self, bgr: np.ndarray) -> tuple[np.ndarray, float]:
+        """Person probability (float32, 0..1) on a frame shrunk to SEGMENT_WIDTH; returns it and the scale."""
+        h, w = bgr.shape[:2]
+        scale = SEGMENT_WIDTH / w
+        small = cv2.resize(bgr, (SEGMENT_WIDTH, max(1, round(h * scale))), interpolation=cv2.INTER_AREA)
+        with self._lock:
+            result = self._seg.process(cv2.cvtColor(small, cv2.COLOR_BGR2RGB))
+        return result.segmentation_mask, scale
+
+    def close(self) -> None:
+        self._seg.close()

@@ -1,0 +1,57 @@
+"""Tables. Kept inside storage/: nothing above it sees a Session or an ORM row."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RecordRow(Base):
+    __tablename__ = "records"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)  # the sync key, never changes
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    created_at: Mapped[str] = mapped_column(String(32))  # UTC ISO-8601
+    updated_at: Mapped[str] = mapped_column(String(32))
+    station_id: Mapped[str] = mapped_column(String(32))
+    operator: Mapped[str] = mapped_column(String(64))
+    nik: Mapped[str] = mapped_column(String(16), index=True)
+    nama: Mapped[str] = mapped_column(String(80))
+    biodata: Mapped[str] = mapped_column(Text)  # JSON of domain.enrolment.Enrolment
+    quality: Mapped[str] = mapped_column(Text, default="{}")  # gate verdict summary + waivers, JSON
+    payload_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class PhotoRow(Base):
+    __tablename__ = "photos"
+    __table_args__ = (Index("ix_photos_record_kind", "record_uuid", "kind", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_uuid: Mapped[str] = mapped_column(ForeignKey("records.uuid", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))  # "crop" (ID photo) or "frame" (full camera frame)
+    mime: Mapped[str] = mapped_column(String(32), default="image/jpeg")
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class OutboxRow(Base):
+    """Written in the same transaction as the record it carries (outbox pattern)."""
+
+    __tablename__ = "outbox"
+
+    record_uuid: Mapped[str] = mapped_column(ForeignKey("records.uuid", ondelete="CASCADE"), primary_key=True)
+    enqueued_at: Mapped[str] = mapped_column(String(32))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON

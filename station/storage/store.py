@@ -1,0 +1,273 @@
+"""The station's records: the only way the rest of the program reads or writes the database.
+
+Each public write is one transaction (a unit of work): "accept" writes the record, its photos and
+its outbox entry together, or nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid as uuidlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import exc as saexc
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from station.domain.enrolment import Enrolment, RecordStatus
+from station.paths import database_path
+from station.storage.db import open_engine
+from station.storage.errors import InvalidTransition, RecordNotFound, StorageError, translate
+from station.storage.models import OutboxRow, PhotoRow, RecordRow, SettingRow
+
+_ORDER = {
+    RecordStatus.DRAFT: 0,
+    RecordStatus.CAPTURED: 1,
+    RecordStatus.QUEUED: 2,
+    RecordStatus.SENT: 3,
+    RecordStatus.ACKNOWLEDGED: 4,
+    RecordStatus.REJECTED: 4,
+}
+
+
+def utcnow() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Photo:
+    data: bytes
+    mime: str = "image/jpeg"
+
+    @property
+    def sha256(self) -> str:
+        return sha256(self.data)
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    uuid: str
+    status: RecordStatus
+    created_at: str
+    updated_at: str
+    station_id: str
+    operator: str
+    enrolment: Enrolment
+    quality: dict
+    payload_sha256: str | None
+    photos: dict[str, Photo] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    uuid: str
+    status: RecordStatus
+    created_at: str
+    nik: str
+    nama: str
+
+
+def payload_digest(record_uuid: str, biodata: dict, quality: dict, photo_hashes: dict[str, str]) -> str:
+    """SHA-256 of what the record says: the sync key's content, stable across retries."""
+    canonical = json.dumps(
+        {"uuid": record_uuid, "biodata": biodata, "quality": quality, "photos": photo_hashes},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return sha256(canonical.encode("utf-8"))
+
+
+class RecordStore:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.engine = open_engine(self.path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> RecordStore:
+        return cls(database_path(Path(folder)))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> RecordStore:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @contextmanager
+    def _unit(self) -> Iterator[Session]:
+        """One transaction; any database failure becomes a StorageError and nothing is half-written."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except StorageError:
+            raise
+        except (saexc.SQLAlchemyError, OSError) as err:
+            raise translate(err, str(self.path)) from err
+
+    # --- settings -------------------------------------------------------------------------
+    def setting(self, key: str, default=None):
+        with self._unit() as s:
+            row = s.get(SettingRow, key)
+            return json.loads(row.value) if row else default
+
+    def set_setting(self, key: str, value) -> None:
+        with self._unit() as s:
+            s.merge(SettingRow(key=key, value=json.dumps(value)))
+
+    # --- writing records ------------------------------------------------------------------
+    def save_draft(self, enrolment: Enrolment, operator: str, record_uuid: str | None = None) -> str:
+        """Keep a half-filled form, so closing the app mid-form loses nothing."""
+        record_uuid = record_uuid or str(uuidlib.uuid4())
+        now = utcnow()
+        with self._unit() as s:
+            row = s.get(RecordRow, record_uuid)
+            if row is None:
+                row = RecordRow(
+                    uuid=record_uuid,
+                    status=RecordStatus.DRAFT.value,
+                    created_at=now,
+                    quality="{}",
+                    station_id=self._station_id(s),
+                    operator=operator,
+                )
+                s.add(row)
+            elif row.status != RecordStatus.DRAFT.value:
+                raise InvalidTransition(f"Rekaman {record_uuid} sudah diterima; tidak bisa diubah sebagai draf.")
+            self._fill(row, enrolment, now)
+        return record_uuid
+
+    def accept(
+        self,
+        enrolment: Enrolment,
+        crop: bytes,
+        operator: str,
+        frame: bytes | None = None,
+        quality: dict | None = None,
+        record_uuid: str | None = None,
+    ) -> str:
+        """Commit an accepted record with its photo and outbox entry; returns its UUID once durable."""
+        if not crop:
+            raise ValueError("accept() needs the ID photo")
+        record_uuid = record_uuid or str(uuidlib.uuid4())
+        quality = quality or {}
+        photos = {"crop": Photo(crop)} | ({"frame": Photo(frame)} if frame else {})
+        now = utcnow()
+        with self._unit() as s:
+            row = s.get(RecordRow, record_uuid)
+            if row is None:
+                row = RecordRow(uuid=record_uuid, created_at=now, station_id=self._station_id(s), operator=operator)
+                s.add(row)
+            elif row.status != RecordStatus.DRAFT.value:
+                raise InvalidTransition(f"Rekaman {record_uuid} sudah diterima sebelumnya.")
+            self._fill(row, enrolment, now)
+            row.operator = operator
+            row.status = RecordStatus.QUEUED.value
+            row.quality = json.dumps(quality, ensure_ascii=False)
+            row.payload_sha256 = payload_digest(
+                record_uuid, enrolment.to_dict(), quality, {k: p.sha256 for k, p in photos.items()}
+            )
+            s.flush()  # the record row first: photos and outbox reference it
+            for kind, p in photos.items():
+                s.add(PhotoRow(record_uuid=record_uuid, kind=kind, mime=p.mime, sha256=p.sha256, data=p.data))
+            s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=now, attempts=0))
+        return record_uuid
+
+    def advance(self, record_uuid: str, status: RecordStatus) -> None:
+        """Move a record forward; never back (an acknowledged record stays acknowledged)."""
+        with self._unit() as s:
+            row = s.get(RecordRow, record_uuid)
+            if row is None:
+                raise RecordNotFound(f"Rekaman {record_uuid} tidak ada.")
+            old = RecordStatus(row.status)
+            if _ORDER[status] <= _ORDER[old]:
+                raise InvalidTransition(f"Status tidak bisa mundur/berulang: {old.value} -> {status.value}.")
+            row.status = status.value
+            row.updated_at = utcnow()
+
+    def delete_draft(self, record_uuid: str) -> None:
+        with self._unit() as s:
+            row = s.get(RecordRow, record_uuid)
+            if row is not None and row.status == RecordStatus.DRAFT.value:
+                s.delete(row)
+
+    @staticmethod
+    def _fill(row: RecordRow, e: Enrolment, now: str) -> None:
+        row.nik = "".join(e.nik.split())
+        row.nama = e.nama.strip()
+        row.biodata = json.dumps(e.to_dict(), ensure_ascii=False)
+        row.updated_at = now
+
+    @staticmethod
+    def _station_id(s: Session) -> str:
+        row = s.get(SettingRow, "station_id")
+        return json.loads(row.value) if row else "BELUM-DIATUR"
+
+    # --- reading --------------------------------------------------------------------------
+    def get(self, record_uuid: str, with_photos: bool = False) -> StoredRecord:
+        with self._unit() as s:
+            row = s.get(RecordRow, record_uuid)
+            if row is None:
+                raise RecordNotFound(f"Rekaman {record_uuid} tidak ada.")
+            photos = {}
+            if with_photos:
+                for p in s.scalars(select(PhotoRow).where(PhotoRow.record_uuid == record_uuid)):
+                    photos[p.kind] = Photo(p.data, p.mime)
+            return StoredRecord(
+                uuid=row.uuid,
+                status=RecordStatus(row.status),
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+                station_id=row.station_id,
+                operator=row.operator,
+                enrolment=Enrolment.from_dict(json.loads(row.biodata)),
+                quality=json.loads(row.quality),
+                payload_sha256=row.payload_sha256,
+                photos=photos,
+            )
+
+    def photo_hashes(self, record_uuid: str) -> dict[str, str]:
+        with self._unit() as s:
+            rows = s.execute(select(PhotoRow.kind, PhotoRow.sha256).where(PhotoRow.record_uuid == record_uuid))
+            return dict(rows.all())
+
+    def find(self, query: str = "", status: RecordStatus | None = None, limit: int = 500) -> list[RecordSummary]:
+        """Newest first; query matches a NIK prefix or part of a name."""
+        stmt = select(RecordRow.uuid, RecordRow.status, RecordRow.created_at, RecordRow.nik, RecordRow.nama)
+        q = query.strip()
+        if q:
+            stmt = stmt.where(or_(RecordRow.nik.startswith(q), RecordRow.nama.ilike(f"%{q}%")))
+        if status is not None:
+            stmt = stmt.where(RecordRow.status == status.value)
+        stmt = stmt.order_by(RecordRow.created_at.desc()).limit(limit)
+        with self._unit() as s:
+            return [RecordSummary(u, RecordStatus(st), c, n, nm) for u, st, c, n, nm in s.execute(stmt)]
+
+    def counts(self) -> dict[str, int]:
+        with self._unit() as s:
+            rows = s.execute(select(RecordRow.status, func.count()).group_by(RecordRow.status))
+            return {status: n for status, n in rows}
+
+    def outbox_size(self) -> int:
+        with self._unit() as s:
+            return s.scalar(select(func.count()).select_from(OutboxRow)) or 0
+
+    def integrity_check(self) -> str:
+        """'ok', or what SQLite found wrong: an answer, not an exception, so admins can read it."""
+        try:
+            with self.engine.connect() as conn:
+                return "\n".join(r[0] for r in conn.execute(text("PRAGMA integrity_check")))
+        except saexc.DBAPIError as err:
+            return str(err.orig)

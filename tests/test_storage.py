@@ -1,0 +1,114 @@
+import hashlib
+
+import pytest
+from sqlalchemy import event, text
+
+from station.domain.enrolment import Enrolment, RecordStatus
+from station.storage import (
+    InvalidTransition,
+    RecordStore,
+    StorageCorrupt,
+    StorageError,
+    StorageFull,
+    StorageUnavailable,
+)
+from station.storage.db import current_revision, head_revision
+
+PHOTO = bytes(range(256)) * 160  # 40 KB
+
+
+def citizen(i: int = 1) -> Enrolment:
+    return Enrolment(nik=f"332401550890{i:04d}", nama=f"Siti {i}", tanggal_lahir=None)
+
+
+def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
+    (data_dir / "station.db").touch()  # an empty file is a valid, empty SQLite database
+    with RecordStore.in_folder(data_dir) as store:
+        assert current_revision(store.engine) == head_revision() == "0001"
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+        assert {"records", "photos", "outbox", "settings", "alembic_version"} <= tables
+
+
+def test_accept_commits_record_photos_and_outbox_together(data_dir):
+    with RecordStore.in_folder(data_dir) as store:
+        store.set_setting("station_id", "3324-01-A")
+        uuid = store.accept(citizen(), crop=PHOTO, frame=PHOTO[::-1], operator="op1", quality={"checks": {}})
+    with RecordStore.in_folder(data_dir) as store:  # reopened: it is on disk
+        rec = store.get(uuid, with_photos=True)
+        assert rec.status is RecordStatus.QUEUED and rec.station_id == "3324-01-A"
+        assert rec.photos["crop"].data == PHOTO and set(rec.photos) == {"crop", "frame"}
+        assert len(rec.payload_sha256) == 64
+        assert store.outbox_size() == 1
+        assert [r.uuid for r in store.find("3324015508")] == [uuid]
+        assert [r.uuid for r in store.find("siti")] == [uuid]
+
+
+def test_uuid_never_changes_and_status_only_moves_forward(data_dir):
+    with RecordStore.in_folder(data_dir) as store:
+        draft = store.save_draft(citizen(), operator="op1")
+        assert store.get(draft).status is RecordStatus.DRAFT
+        same = store.accept(citizen(), crop=PHOTO, operator="op1", record_uuid=draft)
+        assert same == draft
+        store.advance(draft, RecordStatus.SENT)
+        store.advance(draft, RecordStatus.ACKNOWLEDGED)
+        with pytest.raises(InvalidTransition):
+            store.advance(draft, RecordStatus.QUEUED)
+        with pytest.raises(InvalidTransition):
+            store.accept(citizen(), crop=PHOTO, operator="op1", record_uuid=draft)
+
+
+def test_full_disk_gives_a_clear_message_and_keeps_what_was_committed(data_dir):
+    with RecordStore.in_folder(data_dir) as store:
+        kept = store.accept(citizen(1), crop=PHOTO, operator="op1")
+
+        @event.listens_for(store.engine, "connect")
+        def _small_disk(dbapi_conn, _):
+            pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_conn.execute(f"PRAGMA max_page_count={pages + 30}")
+
+        store.engine.dispose()
+        with pytest.raises(StorageFull, match="Penyimpanan penuh") as err:
+            for i in range(2, 50):
+                store.accept(citizen(i), crop=PHOTO, operator="op1")
+        assert "Data yang sudah tersimpan aman" in str(err.value)
+    with RecordStore.in_folder(data_dir) as store:
+        assert store.get(kept, with_photos=True).photos["crop"].data == PHOTO
+        assert store.integrity_check() == "ok"
+
+
+def test_corrupt_file_is_reported_and_left_untouched(data_dir):
+    db = data_dir / "station.db"
+    db.write_bytes(b"this is not sqlite " * 500)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    with pytest.raises(StorageCorrupt, match="rusak"):
+        RecordStore.in_folder(data_dir)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_folder_that_cannot_exist_is_reported(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(StorageUnavailable, match="tidak bisa dibuat"):
+        RecordStore.in_folder(blocker / "data")
+
+
+def test_damaged_pages_are_reported_not_hidden(data_dir):
+    with RecordStore.in_folder(data_dir) as store:
+        for i in range(30):
+            store.accept(citizen(i), crop=PHOTO, operator="op1")
+    # closing the last connection checkpoints the WAL into the main file
+    db = data_dir / "station.db"
+    raw = bytearray(db.read_bytes())
+    raw[4096 * 3 : 4096 * 3 + 2000] = b"\xff" * 2000  # scribble over a b-tree page
+    db.write_bytes(bytes(raw))
+    try:
+        store = RecordStore.in_folder(data_dir)
+    except StorageError as err:
+        assert "rusak" in str(err)
+        return
+    with store:
+        assert store.integrity_check() != "ok"
