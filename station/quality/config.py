@@ -16,7 +16,7 @@ class GateConfig:
     max_roll: float = 8.0
     # Eyes: per-eye openness score (lid gap over eye width, plus the upper lid's lift over the corners),
     # the smaller eye decides. Calibrated on ../shared/faces (see tests/test_gate_faces.py).
-    min_eye_openness: float = 0.29
+    min_eye_openness: float = 0.35
     # Eye region brightness over face brightness: dark glasses or hair over the eyes drop it.
     min_eye_visibility: float = 0.28
     # Inner-lip gap over mouth width.
@@ -31,8 +31,9 @@ class GateConfig:
     max_clipped_fraction: float = 0.06  # face pixels at <= 5 or >= 250
     min_dynamic_range: float = 70.0  # p99 - p1 of face luminance
     min_illumination_ratio: float = 0.60  # darker half of the face over the lighter half
-    # Sharpness: Laplacian over gradient on the central face at a normalised scale (iris distance 56 px).
-    min_sharpness: float = 0.10
+    # Sharpness: fine detail over edge contrast on the central face, weakest direction, at a normalised
+    # scale (iris distance 56 px); see imagestats._sharpness.
+    min_sharpness: float = 0.33
     # Background: share of edge pixels behind the head (segmentation mask), and its spread.
     max_background_edges: float = 0.08
     max_background_spread: float = 28.0

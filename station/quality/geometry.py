@@ -81,7 +81,8 @@ def _eye_openness(p: np.ndarray, eye: dict) -> float:
     """Lid gap over eye width, plus twice the upper lid's lift above the corner line.
 
     The second term separates a smiling squint (lower lid pushed up, upper lid still high) from a
-    closed eye (upper lid down); on ../shared/faces it lifts balanced accuracy from 98.5 to 98.8%.
+    closed eye (upper lid down). On ../shared/faces (600 crops) the smaller eye's score at 0.35 gives
+    98.7% balanced accuracy (>= 98.5% for thresholds 0.31-0.38); the lid gap alone peaks at 98.3%.
     """
     a, b = p[eye["corners"][0], :2], p[eye["corners"][1], :2]
     width = float(np.linalg.norm(b - a))
