@@ -76,3 +76,14 @@ def test_eligibility_17_or_married():
 
 def test_enrolment_round_trips_through_a_dict():
     assert Enrolment.from_dict(good().to_dict()) == good()
+
+
+def test_demo_citizens_obey_every_rule(regions):
+    import random
+
+    from station.services.demo import fake_enrolment
+
+    rng = random.Random(3)
+    for _ in range(200):
+        e = fake_enrolment(rng, regions, "36.04.05", TODAY)
+        assert validate(e, regions, TODAY) == [], e

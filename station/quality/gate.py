@@ -73,8 +73,7 @@ class PhotoGate:
         )
         gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
         fs = face_stats(gray, g)
-        person, scale = self._person.mask(frame)
-        small = cv2.resize(frame, (person.shape[1], person.shape[0]), interpolation=cv2.INTER_AREA)
+        small, person, scale = self._person.mask(frame)
         bs = background_stats(small, person, scale, g)
         found: list[Check] = [count]
         found += checks.geometry_checks(g, w, h, cfg)

@@ -1,0 +1,72 @@
+"""The command line as scripts use it: real subprocesses, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def station(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "station", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
+
+
+def test_check_photo_json_contract(faces_dir, data_dir, tmp_path):
+    junk = tmp_path / "not-an-image.jpg"
+    junk.write_bytes(b"definitely not a jpeg")
+    good, group = faces_dir / "photos" / "img33.jpg", faces_dir / "photos" / "selfie-many-people.jpg"
+    closed = faces_dir / "closed" / "closed_eye_0001.jpg_face_1.jpg"
+    r = station("check-photo", str(good), str(junk), str(group), str(closed), "--json", "--data-dir", str(data_dir))
+    lines = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [d["file"] for d in lines] == [str(good), str(junk), str(group), str(closed)]
+    ok, bad, many, tight = lines
+    for d in (ok, many, tight):
+        assert set(d) >= {"file", "accepted", "faces", "eyes_open", "yaw", "pitch", "roll", "checks", "reasons"}
+        assert all(set(c) == {"value", "ok"} for c in d["checks"].values())
+        assert all(isinstance(c["ok"], bool) for c in d["checks"].values())
+    assert ok["accepted"] is True and ok["faces"] == 1 and ok["eyes_open"] is True and ok["reasons"] == []
+    assert isinstance(ok["yaw"], float) and abs(ok["roll"]) < 8
+    assert "error" in bad and "gambar" in bad["error"]
+    assert many["accepted"] is False and many["faces"] >= 3 and "face_count" in many["reasons"]
+    assert tight["accepted"] is False and tight["reasons"]
+    assert r.returncode == 1  # one file could not be judged
+
+
+def test_check_photo_plain_text_tells_what_to_fix(faces_dir, data_dir):
+    r = station("check-photo", str(faces_dir / "photos" / "img42.jpg"), "--data-dir", str(data_dir))
+    assert r.returncode == 0 and "DITOLAK" in r.stdout and "Mulut harus tertutup" in r.stdout
+
+
+def test_demo_data_then_info_in_the_folder_from_the_environment(faces_dir, data_dir, tmp_path):
+    photos = tmp_path / "few"
+    photos.mkdir()
+    for name in ("img3.jpg", "img33.jpg"):
+        (photos / name).write_bytes((faces_dir / "photos" / name).read_bytes())
+    r = station("demo-data", "--count", "12", "--photos", str(photos), env={"STATION_DATA_DIR": str(data_dir)})
+    assert r.returncode == 0, r.stderr
+    assert (data_dir / "station.db").exists()
+    info = json.loads(station("info", "--data-dir", str(data_dir)).stdout)
+    assert info["records"] == {"queued": 12} and info["outbox"] == 12 and info["integrity"] == "ok"
+
+
+def test_help_is_readable_and_version_prints():
+    r = station("--help")
+    assert r.returncode == 0 and "check-photo" in r.stdout and "--data-dir" in r.stdout
+    assert station("--version").stdout.startswith("station ")
+
+
+def test_corrupt_database_gives_message_and_exit_code(data_dir):
+    (data_dir / "station.db").write_bytes(b"garbage" * 1000)
+    r = station("info", "--data-dir", str(data_dir))
+    assert r.returncode == 3 and "rusak" in r.stderr and "Traceback" not in r.stderr
