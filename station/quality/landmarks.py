@@ -18,11 +18,13 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import mediapipe as mp  # noqa: E402
 
 MAX_SIDE = 1280  # stills larger than this are shrunk for the landmark model (it sees 192 px faces)
-SEGMENT_WIDTH = 256  # the selfie model's own input size; a bigger frame only costs resizing
+SEGMENT_WIDTH = 256
+STILL_PAD = 0.25  # plain border added around a still, as a share of its longer side  # the selfie model's own input size; a bigger frame only costs resizing
 
 
 class FaceMesh:
     def __init__(self, live: bool, max_faces: int = 4) -> None:
+        self.live = live
         self._mesh = mp.solutions.face_mesh.FaceMesh(
             static_image_mode=not live,
             max_num_faces=max_faces,
@@ -33,6 +35,15 @@ class FaceMesh:
         self._lock = threading.Lock()  # a MediaPipe graph is not re-entrant
 
     def landmarks(self, bgr: np.ndarray) -> np.ndarray:
+        faces = self._run(bgr, 0)
+        if len(faces) == 0 and not self.live:
+            # A still may be a tight crop (face to the edges): the face detector wants room around it.
+            faces = self._run(bgr, round(STILL_PAD * max(bgr.shape[:2])))
+        return faces
+
+    def _run(self, bgr: np.ndarray, pad: int) -> np.ndarray:
+        if pad:
+            bgr = cv2.copyMakeBorder(bgr, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=(128, 128, 128))
         h, w = bgr.shape[:2]
         scale = min(1.0, MAX_SIDE / max(h, w))
         small = cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else bgr
@@ -44,6 +55,7 @@ class FaceMesh:
             return np.zeros((0, 478, 3), np.float32)
         pts = np.array([[(p.x, p.y, p.z) for p in f.landmark] for f in faces], np.float32)
         pts *= np.array([w, h, w], np.float32)
+        pts[:, :, :2] -= pad
         return pts
 
     def close(self) -> None:
