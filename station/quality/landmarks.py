@@ -18,8 +18,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import mediapipe as mp  # noqa: E402
 
 MAX_SIDE = 1280  # stills larger than this are shrunk for the landmark model (it sees 192 px faces)
-SEGMENT_WIDTH = 256
-STILL_PAD = 0.25  # plain border added around a still, as a share of its longer side  # the selfie model's own input size; a bigger frame only costs resizing
+SEGMENT_WIDTH = 256  # the selfie model's own input size; a bigger frame only costs resizing
+STILL_PAD = 0.25  # plain border put around a still with no face found, as a share of its longer side
 
 
 class FaceMesh:
