@@ -24,13 +24,13 @@ def citizen(i: int = 1) -> Enrolment:
 def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
     (data_dir / "station.db").touch()  # an empty file is a valid, empty SQLite database
     with RecordStore.in_folder(data_dir) as store:
-        assert current_revision(store.engine) == head_revision() == "0001"
+        assert current_revision(store.engine) == head_revision() == "0002"
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
-        assert {"records", "photos", "outbox", "settings", "alembic_version"} <= tables
+        assert {"records", "photos", "outbox", "settings", "tickets", "alembic_version"} <= tables
 
 
 def test_accept_commits_record_photos_and_outbox_together(data_dir):
@@ -112,3 +112,18 @@ def test_damaged_pages_are_reported_not_hidden(data_dir):
         return
     with store:
         assert store.integrity_check() != "ok"
+
+
+def test_upgrade_from_an_older_schema_keeps_the_records(data_dir):
+    from alembic import command
+
+    from station.storage.db import alembic_config
+
+    with RecordStore.in_folder(data_dir) as store:
+        uuid = store.accept(citizen(), crop=PHOTO, operator="op1")
+        with store.engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0001")
+        assert current_revision(store.engine) == "0001"
+    with RecordStore.in_folder(data_dir) as store:  # opening migrates forward
+        assert current_revision(store.engine) == head_revision()
+        assert store.get(uuid, with_photos=True).photos["crop"].data == PHOTO

@@ -55,3 +55,14 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class TicketRow(Base):
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    service_date: Mapped[str] = mapped_column(String(10))  # ISO date
+    number: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10))
+    issued_at: Mapped[str] = mapped_column(String(32))
+    record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)

@@ -1,0 +1,127 @@
+"""The station as the window sees it: one object over storage, queue, regions and the gate's settings.
+
+The window calls only this (and the quality gate through its camera worker); it never sees a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from station.domain.antrean import DEFAULT_QUOTA, Ticket
+from station.domain.enrolment import Enrolment, RecordStatus
+from station.domain.regions import Regions, load_regions
+from station.domain.waivers import Waiver
+from station.quality import GateConfig
+from station.quality.live import Capture
+from station.services import accounts
+from station.services.recording import Accepted, accept_record
+from station.storage import RecordStore, RecordSummary, StoredRecord
+from station.storage.queue import QueueStore
+
+
+class Station:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.store = RecordStore.in_folder(self.data_dir)
+        self.queue = QueueStore(self.store)
+        self._regions: Regions | None = None
+        self.gate_config = GateConfig.load(self.data_dir)
+        self.operator: accounts.Operator | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def regions(self) -> Regions:
+        if self._regions is None:
+            self._regions = load_regions(self.data_dir)
+        return self._regions
+
+    # --- identity and accounts ---------------------------------------------------------------
+    @property
+    def configured(self) -> bool:
+        return bool(self.store.setting("station_id")) and accounts.has_accounts(self.store)
+
+    def first_start(self, station_id: str, kecamatan: str, supervisor: str, password: str) -> None:
+        if not self.regions.exists(kecamatan) or kecamatan.count(".") != 2:
+            raise accounts.AccountError(f"Kode kecamatan {kecamatan} tidak dikenal.")
+        if not station_id.strip():
+            raise accounts.AccountError("ID stasiun wajib diisi.")
+        accounts.add_account(self.store, supervisor, password, role="supervisor")
+        self.store.set_setting("station_id", station_id.strip())
+        self.store.set_setting("kecamatan", kecamatan)
+
+    def login(self, username: str, password: str) -> accounts.Operator | None:
+        self.operator = accounts.login(self.store, username, password)
+        return self.operator
+
+    def confirm_supervisor(self, username: str, password: str) -> str | None:
+        op = accounts.login(self.store, username, password)
+        return op.username if op and op.role == "supervisor" else None
+
+    @property
+    def station_id(self) -> str:
+        return self.store.setting("station_id", "")
+
+    @property
+    def kecamatan(self) -> str:
+        return self.store.setting("kecamatan", "")
+
+    @property
+    def quota(self) -> int:
+        return int(self.store.setting("daily_quota", DEFAULT_QUOTA))
+
+    def holidays(self) -> list[dt.date]:
+        return [dt.date.fromisoformat(d) for d in self.store.setting("holidays", [])]
+
+    # --- queue --------------------------------------------------------------------------------
+    def issue_ticket(self, today: dt.date | None = None) -> Ticket:
+        return self.queue.issue(today or dt.date.today(), self.quota, self.holidays())
+
+    def tickets(self, day: dt.date | None = None) -> list[Ticket]:
+        return self.queue.tickets(day or dt.date.today())
+
+    def call_next(self, day: dt.date | None = None) -> Ticket | None:
+        return self.queue.call_next(day or dt.date.today())
+
+    def skip(self, ticket_id: int) -> Ticket:
+        return self.queue.skip(ticket_id)
+
+    def recall(self, ticket_id: int) -> Ticket:
+        return self.queue.recall(ticket_id)
+
+    # --- records ------------------------------------------------------------------------------
+    def save_draft(self, enrolment: Enrolment, record_uuid: str | None) -> str:
+        return self.store.save_draft(enrolment, self._who(), record_uuid)
+
+    def same_nik(self, nik: str, except_uuid: str | None = None) -> list[RecordSummary]:
+        nik = "".join(nik.split())
+        if len(nik) != 16:
+            return []
+        return [r for r in self.store.find(nik) if r.nik == nik and r.uuid != except_uuid]
+
+    def accept(
+        self,
+        enrolment: Enrolment,
+        capture: Capture,
+        waiver: Waiver | None,
+        record_uuid: str | None,
+        ticket: Ticket | None,
+    ) -> Accepted:
+        done = accept_record(self.store, self.regions, enrolment, capture, self._who(), waiver, record_uuid)
+        if ticket is not None:
+            self.queue.done(ticket.id, done.uuid)
+        return done
+
+    def records(self, query: str = "", status: RecordStatus | None = None) -> list[RecordSummary]:
+        return self.store.find(query, status)
+
+    def record(self, uuid: str) -> StoredRecord:
+        return self.store.get(uuid, with_photos=True)
+
+    def waiting_to_sync(self) -> int:
+        return self.store.outbox_size()
+
+    def _who(self) -> str:
+        return self.operator.username if self.operator else "?"

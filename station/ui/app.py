@@ -1,0 +1,85 @@
+"""Start the window: first start or login, then the operator's day."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from station.camera import CameraError, FrameSource, ImageFolder, open_source
+from station.services.station import Station
+from station.storage import StorageError
+
+STYLE = """
+QLabel#error { color: #c0392b; }
+QLabel#warning { color: #b9770e; }
+QLabel#big { font-size: 20pt; font-weight: bold; }
+QPushButton { padding: 6px 14px; }
+QPushButton#primary { background: #1e8449; color: white; font-weight: bold; }
+"""
+
+
+def stand_in_folder() -> Path | None:
+    """Real photos beside a development checkout (never shipped): ../shared/faces/photos."""
+    here = Path(__file__).resolve().parents[3] / "shared" / "faces" / "photos"
+    return here if here.is_dir() else None
+
+
+def camera_opener(spec: str | None) -> Callable[[], FrameSource]:
+    def open_camera() -> FrameSource:
+        if spec is not None:
+            return open_source(spec)
+        try:
+            return open_source(0)
+        except CameraError:
+            folder = stand_in_folder()
+            if folder is None:
+                raise CameraError(
+                    "Webcam tidak ditemukan dan tidak ada kamera pengganti. "
+                    "Pasang webcam atau jalankan dengan --camera VIDEO/FOLDER."
+                ) from None
+            return ImageFolder(folder, hold=1.5)
+
+    return open_camera
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("station")
+    app.setOrganizationName("Disdukcapil")
+    font = QFont(app.font())
+    font.setPointSize(11)
+    app.setFont(font)
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def run(data_dir: Path, camera: str | None = None) -> int:
+    app = make_app()
+    from station.ui.login import FirstStartDialog, LoginDialog
+    from station.ui.main_window import MainWindow
+
+    try:
+        station = Station(data_dir)
+    except StorageError as err:
+        QMessageBox.critical(None, "station", str(err))
+        return 3
+    if not station.configured and FirstStartDialog(station).exec() != QDialog.DialogCode.Accepted:
+        return 0
+    login = LoginDialog(station)
+    if os.environ.get("STATION_EXIT_AT_LOGIN"):  # bench/startup.py: time to a usable login window
+        login.show()
+        QTimer.singleShot(0, login.reject)
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return 0
+    settings = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(station, camera_opener(camera), settings)
+    window.show()
+    code = app.exec()
+    station.close()
+    return code

@@ -1,0 +1,87 @@
+"""Camera + gate off the UI thread. The preview never freezes: a frame the window has not painted yet
+is never queued behind another; the newer one replaces it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QImage
+
+from station.camera import CameraError, FrameSource
+from station.quality import GateConfig, PhotoGate
+from station.quality.gate import BadFrame
+from station.quality.live import LiveCapture
+
+
+def to_qimage(bgr: np.ndarray) -> QImage:
+    rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
+    h, w = rgb.shape[:2]
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class CameraWorker(QObject):
+    frame_ready = Signal(QImage, object, object)  # preview, Verdict, LiveState
+    captured = Signal(object)  # quality.live.Capture
+    problem = Signal(str)  # Indonesian, for the status bar
+    ready = Signal()  # models loaded, first frame judged
+    finished = Signal()
+
+    def __init__(self, open_source: Callable[[], FrameSource], config: GateConfig) -> None:
+        super().__init__()
+        self._open_source, self._config = open_source, config
+        self._stop = threading.Event()
+        self._reset = threading.Event()
+        self._painting = threading.Event()  # set while the window has a frame it has not painted
+        self._waived: frozenset[str] = frozenset()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def retake(self, waived: frozenset[str] = frozenset()) -> None:
+        self._waived = waived
+        self._reset.set()
+
+    def painted(self) -> None:
+        self._painting.clear()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            source = self._open_source()
+        except CameraError as err:
+            self.problem.emit(str(err))
+            self.finished.emit()
+            return
+        live = LiveCapture(self._config)
+        first = True
+        try:
+            with PhotoGate(self._config, live=True) as gate:
+                for t, frame in source.frames():
+                    if self._stop.is_set():
+                        break
+                    if self._reset.is_set():
+                        self._reset.clear()
+                        live.reset()
+                    try:
+                        verdict = gate.judge(frame).with_waivers(self._waived)
+                    except BadFrame as err:
+                        self.problem.emit(str(err))  # a corrupt frame is dropped, the next one judged
+                        continue
+                    state = live.update(frame, verdict, t)
+                    if first:
+                        first = False
+                        self.ready.emit()
+                    if state.capture is not None:
+                        self.captured.emit(state.capture)
+                    if not self._painting.is_set():
+                        self._painting.set()
+                        self.frame_ready.emit(to_qimage(frame), verdict, state)
+        except CameraError as err:
+            self.problem.emit(str(err))
+        finally:
+            source.close()
+            self.finished.emit()

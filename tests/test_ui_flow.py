@@ -1,0 +1,104 @@
+"""The operator's whole flow, headless (pytest-qt, QT_QPA_PLATFORM=offscreen), on a real store and a stand-in
+camera playing a real video built from real photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+from station.camera import VideoFile  # noqa: E402
+from station.domain.enrolment import RecordStatus  # noqa: E402
+from station.services.station import Station  # noqa: E402
+from tests.standin_video import build  # noqa: E402
+
+
+@pytest.fixture()
+def station(data_dir):
+    st = Station(data_dir)
+    st.first_start("ST-TEST", "33.24.01", "spv", "rahasia-spv-1")
+    yield st
+    st.close()
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def select(combo, value: str) -> None:
+    i = combo.findData(value)
+    assert i >= 0, value
+    combo.setCurrentIndex(i)
+
+
+def test_login_ticket_form_capture_accept(qtbot, station, faces_dir, tmp_path, data_dir):
+    from station.ui.app import make_app
+    from station.ui.login import LoginDialog
+    from station.ui.main_window import MainWindow
+
+    make_app()
+    login = LoginDialog(station)
+    qtbot.addWidget(login)
+    type_into(qtbot, login.user, "spv")
+    type_into(qtbot, login.password, "salah-sandi")
+    login.submit()
+    assert "salah" in login.error.text() and station.operator is None
+    type_into(qtbot, login.password, "rahasia-spv-1")
+    login.submit()
+    assert station.operator is not None and station.operator.role == "supervisor"
+
+    video = tmp_path / "standin.avi"
+    build(faces_dir, video)
+    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(station, lambda: VideoFile(video, realtime=True, loop=True), settings)
+    qtbot.addWidget(window)
+    window.show()
+
+    ticket = window.queue_page.issue()
+    assert ticket.label == "A-001" and ticket.service_date >= dt.date.today()
+    window.queue_page.call_next()
+    assert window.stack.currentWidget() is window.biodata_page
+
+    page = window.biodata_page
+    type_into(qtbot, page.edits["nik"], "33240155089")  # too short
+    assert "16 digit" in page.errors["nik"].text() and page.errors["nik"].isVisibleTo(page)
+    assert not page.next_btn.isEnabled()
+    type_into(qtbot, page.edits["nik"], "3324015508900003")
+    type_into(qtbot, page.edits["no_kk"], "3324010101150002")
+    type_into(qtbot, page.edits["nama"], "Siti Rahmawati")
+    type_into(qtbot, page.edits["tempat_lahir"], "Kendal")
+    page.birth.setDate(dt.date(1990, 8, 15))
+    for name, value in [
+        ("jenis_kelamin", "P"),
+        ("agama", "Islam"),
+        ("status_perkawinan", "Kawin"),
+        ("pekerjaan", "Petani/Pekebun"),
+        ("pendidikan", "SLTA/Sederajat"),
+        ("hubungan_keluarga", "Istri"),
+    ]:
+        select(page.combos[name], value)
+    type_into(qtbot, page.edits["alamat"], "Jl. Pemuda No. 3")
+    type_into(qtbot, page.edits["rt"], "003")
+    type_into(qtbot, page.edits["rw"], "001")
+    select(page.region[3], "33.24.01.2001")
+    assert page.problems() == [] and page.next_btn.isEnabled()
+    qtbot.mouseClick(page.next_btn, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.photo_page
+
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.review_page, timeout=60_000)
+    assert window.capture is not None and window.capture.verdict.accepted
+    qtbot.mouseClick(window.review_page.accept_btn, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.queue_page
+
+    [rec] = station.records("3324015508900003")
+    stored = station.record(rec.uuid)
+    assert stored.status is RecordStatus.QUEUED and stored.enrolment.nama == "Siti Rahmawati"
+    assert stored.photos["crop"].data[:2] == b"\xff\xd8"  # a JPEG
+    assert station.tickets()[0].record_uuid == rec.uuid
+    window.close()
