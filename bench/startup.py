@@ -20,15 +20,16 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from station.services.station import Station  # noqa: E402
 
 
 def prepare() -> Path:
     folder = Path(tempfile.mkdtemp())
-    code = (
-        "from station.services.station import Station; s = Station(__import__('pathlib').Path(r'%s'));"
-        "s.first_start('ST-01', '33.24.01', 'spv', 'rahasia-spv-1'); s.close()"
-    ) % folder
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    station = Station(folder)
+    station.first_start("ST-01", "33.24.01", "spv", "rahasia-spv-1")
+    station.close()
     return folder
 
 
