@@ -59,6 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
     dd.add_argument("--kecamatan", default="33.24.01", help="kode kecamatan rekaman contoh (bawaan 33.24.01)")
 
     sub.add_parser("info", parents=[common], help="ringkasan isi database stasiun")
+
+    sy = sub.add_parser(
+        "sync",
+        parents=[common],
+        help="kirim rekaman ke server pusat Disdukcapil",
+        description="Kirim isi outbox ke server pusat, ulangi dengan jeda bila gagal.",
+    )
+    sy.add_argument("--once", action="store_true", help="satu putaran lalu keluar (0 bila outbox kosong)")
+
+    sr = sub.add_parser("sync-register", parents=[common], help="daftarkan stasiun ke server pusat")
+    sr.add_argument("--url", required=True, help="alamat server pusat, https://...")
+    sr.add_argument("--code", required=True, help="kode pendaftaran dari admin pusat")
+    sr.add_argument("--ca", type=Path, default=None, help="berkas CA (PEM) untuk memverifikasi TLS server")
     return parser
 
 
@@ -126,13 +139,78 @@ def cmd_info(args) -> int:
     return 0
 
 
+def cmd_sync(args) -> int:
+    import threading
+
+    from station.storage import RecordStore
+    from sync.station_sync import NotConfigured, run_forever, run_once
+
+    with RecordStore.in_folder(data_dir(getattr(args, "data_dir", None))) as store:
+        try:
+            if args.once:
+                r = run_once(store)
+                print(
+                    json.dumps(
+                        {
+                            "online": r.online,
+                            "acknowledged": r.acknowledged,
+                            "rejected": r.rejected,
+                            "deferred": r.deferred,
+                            "remaining": r.remaining,
+                            "error": r.error,
+                        }
+                    ),
+                    flush=True,
+                )
+                return 0 if r.remaining == 0 else 1
+            stop = threading.Event()
+            try:
+                run_forever(
+                    store,
+                    stop,
+                    lambda r: print(
+                        f"terkirim {r.acknowledged}, ditolak {r.rejected}, sisa {r.remaining}"
+                        + (f" ({r.error})" if r.error else ""),
+                        flush=True,
+                    ),
+                )
+            except KeyboardInterrupt:
+                stop.set()
+            return 0
+        except NotConfigured as err:
+            print(str(err), file=sys.stderr)
+            return 2
+
+
+def cmd_sync_register(args) -> int:
+    from station.storage import RecordStore
+    from sync.client import SyncError, SyncRefused
+    from sync.station_sync import NotConfigured, register
+
+    with RecordStore.in_folder(data_dir(getattr(args, "data_dir", None))) as store:
+        try:
+            sid = register(store, args.url, args.code, args.ca, store.setting("kecamatan", "00.00.00"))
+        except (NotConfigured, SyncError, SyncRefused, ValueError) as err:
+            print(str(err), file=sys.stderr)
+            return 2
+    print(f"Stasiun {sid} terdaftar di {args.url}")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from station.ui.app import run
 
     return run(data_dir(getattr(args, "data_dir", None)), camera=args.camera if hasattr(args, "camera") else None)
 
 
-COMMANDS = {"check-photo": cmd_check_photo, "demo-data": cmd_demo_data, "info": cmd_info, "gui": cmd_gui}
+COMMANDS = {
+    "check-photo": cmd_check_photo,
+    "demo-data": cmd_demo_data,
+    "info": cmd_info,
+    "gui": cmd_gui,
+    "sync": cmd_sync,
+    "sync-register": cmd_sync_register,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

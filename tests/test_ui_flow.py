@@ -102,3 +102,30 @@ def test_login_ticket_form_capture_accept(qtbot, station, faces_dir, tmp_path, d
     assert stored.photos["crop"].data[:2] == b"\xff\xd8"  # a JPEG
     assert station.tickets()[0].record_uuid == rec.uuid
     window.close()
+
+
+def test_status_bar_follows_sync_without_blocking(qtbot, station, data_dir, tmp_path):
+    from station.domain.enrolment import Enrolment
+    from station.ui.app import make_app
+    from station.ui.main_window import MainWindow
+    from sync.station_sync import register
+    from tests.central import CODE, start_central
+    from tests.tls import make_ca_and_server
+
+    central = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
+    try:
+        for i in range(3):
+            station.store.accept(Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), crop=b"j" * 900,
+                                 operator="spv")
+        register(station.store, central.url, CODE, central.ca, "33.24.01")
+        station.login("spv", "rahasia-spv-1")
+        make_app()
+        settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(station, lambda: None, settings)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: "daring" in window.sync_label.text(), timeout=30_000)
+        qtbot.waitUntil(lambda: station.store.counts() == {"acknowledged": 3}, timeout=30_000)
+        qtbot.waitUntil(lambda: window.waiting_label.text().endswith(": 0"), timeout=10_000)
+        window.close()
+    finally:
+        central.stop()

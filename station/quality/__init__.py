@@ -5,7 +5,18 @@ from MediaPipe face-mesh landmarks (with iris), selfie segmentation and image st
 """
 
 from station.quality.config import GateConfig
-from station.quality.gate import PhotoGate
-from station.quality.verdict import Check, Verdict
 
 __all__ = ["Check", "GateConfig", "PhotoGate", "Verdict"]
+
+
+def __getattr__(name: str):
+    """PhotoGate (and MediaPipe behind it) load on first use: the central server needs GateConfig only."""
+    if name == "PhotoGate":
+        from station.quality.gate import PhotoGate
+
+        return PhotoGate
+    if name in ("Check", "Verdict"):
+        from station.quality import verdict
+
+        return getattr(verdict, name)
+    raise AttributeError(name)

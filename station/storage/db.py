@@ -53,6 +53,34 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def migrate(engine: Engine, revision: str) -> None:
+    """Upgrade (or downgrade) with foreign keys off, as SQLite's own procedure for schema changes asks:
+    a table rebuilt by a migration must not cascade-delete the photos that point at it."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or SQLite ignores it
+        try:
+            with conn.begin():
+                cfg = alembic_config(conn)
+                current = MigrationContext.configure(conn).get_current_revision()
+                target = ScriptDirectory.from_config(cfg).get_revision(revision)
+                if current is not None and target is not None and _is_older(cfg, target.revision, current):
+                    command.downgrade(cfg, revision)
+                else:
+                    command.upgrade(cfg, revision)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StorageError(f"Migrasi database gagal: {len(broken)} rujukan rusak; tidak ada yang diubah.")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _is_older(cfg: Config, a: str, b: str) -> bool:
+    """Is revision a an ancestor of revision b?"""
+    script = ScriptDirectory.from_config(cfg)
+    return any(r.revision == a for r in script.iterate_revisions(b, "base")) and a != b
+
+
 def open_engine(path: Path) -> Engine:
     """Open (creating if needed) and migrate the station database; StorageError with advice otherwise."""
     try:
@@ -64,8 +92,7 @@ def open_engine(path: Path) -> Engine:
     event.listen(engine, "begin", _on_begin)
     try:
         if current_revision(engine) != head_revision():
-            with engine.begin() as conn:
-                command.upgrade(alembic_config(conn), "head")
+            migrate(engine, "head")
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM records")).scalar_one()
     except (exc.SQLAlchemyError, OSError) as err:

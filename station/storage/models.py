@@ -24,6 +24,10 @@ class RecordRow(Base):
     biodata: Mapped[str] = mapped_column(Text)  # JSON of domain.enrolment.Enrolment
     quality: Mapped[str] = mapped_column(Text, default="{}")  # gate verdict summary + waivers, JSON
     payload_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    ack_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the central server's receipt
+    acked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    server_status: Mapped[str | None] = mapped_column(String(32), nullable=True)  # e.g. duplicate_nik, printed
+    server_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # why the server rejected it
 
 
 class PhotoRow(Base):

@@ -7,7 +7,6 @@ its outbox entry together, or nothing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import uuid as uuidlib
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from station.domain.enrolment import Enrolment, RecordStatus
+from station.domain.payload import payload_digest, sha256_hex
 from station.paths import database_path
 from station.storage.db import open_engine
 from station.storage.errors import InvalidTransition, RecordNotFound, StorageError, translate
@@ -39,10 +39,6 @@ def utcnow() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 @dataclass(frozen=True)
 class Photo:
     data: bytes
@@ -50,7 +46,7 @@ class Photo:
 
     @property
     def sha256(self) -> str:
-        return sha256(self.data)
+        return sha256_hex(self.data)
 
 
 @dataclass(frozen=True)
@@ -65,6 +61,9 @@ class StoredRecord:
     quality: dict
     payload_sha256: str | None
     photos: dict[str, Photo] = field(default_factory=dict)
+    ack_id: str | None = None  # the central server's receipt
+    server_status: str | None = None  # received, duplicate_nik, rejected, printed
+    server_reason: str | None = None  # why the central server rejected it
 
 
 @dataclass(frozen=True)
@@ -74,17 +73,6 @@ class RecordSummary:
     created_at: str
     nik: str
     nama: str
-
-
-def payload_digest(record_uuid: str, biodata: dict, quality: dict, photo_hashes: dict[str, str]) -> str:
-    """SHA-256 of what the record says: the sync key's content, stable across retries."""
-    canonical = json.dumps(
-        {"uuid": record_uuid, "biodata": biodata, "quality": quality, "photos": photo_hashes},
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-    )
-    return sha256(canonical.encode("utf-8"))
 
 
 class RecordStore:
@@ -236,6 +224,9 @@ class RecordStore:
                 quality=json.loads(row.quality),
                 payload_sha256=row.payload_sha256,
                 photos=photos,
+                ack_id=row.ack_id,
+                server_status=row.server_status,
+                server_reason=row.server_reason,
             )
 
     def photo_hashes(self, record_uuid: str) -> dict[str, str]:

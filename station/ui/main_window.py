@@ -22,6 +22,7 @@ from station.ui.photo_page import PhotoPage, WaiverDialog
 from station.ui.queue_page import QueuePage
 from station.ui.records_page import RecordsPage
 from station.ui.review_page import ReviewPage
+from station.ui.sync_worker import SyncWorker
 
 PAGES = ["Antrean", "Biodata", "Foto", "Tinjau", "Rekaman"]
 
@@ -61,8 +62,8 @@ class MainWindow(QMainWindow):
         for w in (self.operator_label, self.sync_label, self.waiting_label, self.camera_label):
             self.statusBar().addPermanentWidget(w)
         self.operator_label.setText(self.tr("Operator: {0}").format(station._who()))
-        # Sync arrives with the sync issue; until then the status bar says so instead of pretending.
-        self.sync_label.setText(self.tr("Sinkronisasi: belum tersedia (luring)"))
+        self.sync_label.setText(self.tr("Sinkronisasi: memulai"))
+        self._start_sync()
 
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.queue_page.serve.connect(self.start_citizen)
@@ -80,6 +81,29 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 720)
         self.show_page(0)
+
+    # --- sync ----------------------------------------------------------------------------------
+    def _start_sync(self) -> None:
+        self._sync_thread = QThread(self)
+        self._sync = SyncWorker(self.station.data_dir)
+        self._sync.moveToThread(self._sync_thread)
+        self._sync_thread.started.connect(self._sync.run)
+        self._sync.report.connect(self._on_sync)
+        self._sync.unavailable.connect(self._sync_unavailable)
+        self._sync.finished.connect(self._sync_thread.quit)
+        self._sync_thread.start()
+
+    def _sync_unavailable(self, message: str) -> None:
+        self.sync_label.setText(self.tr("Sinkronisasi: belum terdaftar"))
+        self.sync_label.setToolTip(message)
+
+    def _on_sync(self, report) -> None:
+        text = self.tr("Sinkronisasi: daring") if report.online else self.tr("Sinkronisasi: luring")
+        if report.rejected:
+            text += self.tr(", {0} ditolak pusat").format(report.rejected)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(report.error or "")
+        self._refresh_counts()
 
     # --- navigation ---------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -194,6 +218,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.stop_camera()
+        self._sync.stop()
+        self._sync_thread.quit()
+        self._sync_thread.wait(3000)
         if self.biodata_page.record_uuid or any(e.text() for e in self.biodata_page.edits.values()):
             with contextlib.suppress(StorageError):  # the window closes; the message would not be seen
                 self.biodata_page._save_draft()

@@ -1,0 +1,22 @@
+"""The digest that travels with every record: station and central server compute it the same way."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def payload_digest(record_uuid: str, biodata: dict, quality: dict, photo_hashes: dict[str, str]) -> str:
+    """SHA-256 of what the record says (its photos by their own SHA-256): stable across retries, so the
+    server can tell a repeat (same digest) from a changed record under the same UUID (refused)."""
+    canonical = json.dumps(
+        {"uuid": record_uuid, "biodata": biodata, "quality": quality, "photos": photo_hashes},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return sha256_hex(canonical.encode("utf-8"))

@@ -1,0 +1,134 @@
+"""The outbox as the sync client sees it: what is due, and what the central server answered.
+
+Every change here is one transaction, so a client killed at any point leaves each record either still in
+the outbox (it will be sent again; the server answers a repeat with the same acknowledgement) or
+acknowledged and out of it. Nothing is lost, nothing is counted twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from station.domain.enrolment import RecordStatus
+from station.storage.models import OutboxRow, PhotoRow, RecordRow
+from station.storage.store import RecordStore, utcnow
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    uuid: str
+    payload_sha256: str
+    biodata: dict
+    quality: dict
+    created_at: str
+    station_id: str
+    operator: str
+    photos: dict[str, bytes]  # stored JPEGs, sent as they are: compressed once, at capture
+
+    @property
+    def size(self) -> int:
+        return sum(len(p) for p in self.photos.values()) * 4 // 3 + len(json.dumps(self.biodata)) + 512
+
+
+@dataclass(frozen=True)
+class Answer:
+    uuid: str
+    accepted: bool  # stored or repeat (True); rejected or conflict (False)
+    ack_id: str | None
+    server_status: str | None
+    reason: str | None
+
+
+class OutboxStore:
+    def __init__(self, store: RecordStore) -> None:
+        self._store = store
+
+    def size(self) -> int:
+        return self._store.outbox_size()
+
+    def next_due_at(self) -> str | None:
+        with self._store._unit() as s:
+            return s.scalar(select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at))))
+
+    def due(self, max_bytes: int, now: str | None = None) -> list[Outgoing]:
+        """Oldest first, up to max_bytes of payload (always at least one record)."""
+        now = now or utcnow()
+        out: list[Outgoing] = []
+        total = 0
+        with self._store._unit() as s:
+            rows = s.execute(
+                select(RecordRow)
+                .join(OutboxRow, OutboxRow.record_uuid == RecordRow.uuid)
+                .where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))
+                .order_by(OutboxRow.enqueued_at)
+                .limit(500)
+            ).scalars()
+            for row in rows:
+                photos = dict(
+                    s.execute(select(PhotoRow.kind, PhotoRow.data).where(PhotoRow.record_uuid == row.uuid)).all()
+                )
+                item = Outgoing(
+                    row.uuid,
+                    row.payload_sha256,
+                    json.loads(row.biodata),
+                    json.loads(row.quality),
+                    row.created_at,
+                    row.station_id,
+                    row.operator,
+                    photos,
+                )
+                if out and total + item.size > max_bytes:
+                    break
+                out.append(item)
+                total += item.size
+        return out
+
+    def mark_sent(self, uuids: list[str]) -> None:
+        """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until acked."""
+        with self._store._unit() as s:
+            for row in s.scalars(select(RecordRow).where(RecordRow.uuid.in_(uuids))):
+                if row.status == RecordStatus.QUEUED.value:
+                    row.status = RecordStatus.SENT.value
+                    row.updated_at = utcnow()
+            for ob in s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
+                ob.attempts += 1
+
+    def apply(self, answers: list[Answer]) -> None:
+        now = utcnow()
+        with self._store._unit() as s:
+            for a in answers:
+                row = s.get(RecordRow, a.uuid)
+                if row is None:
+                    continue
+                row.status = (RecordStatus.ACKNOWLEDGED if a.accepted else RecordStatus.REJECTED).value
+                row.ack_id, row.acked_at = a.ack_id, now
+                row.server_status, row.server_reason = a.server_status, a.reason
+                row.updated_at = now
+                ob = s.get(OutboxRow, a.uuid)
+                if ob is not None:
+                    s.delete(ob)
+
+    def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
+        """Try these again after delay_s; the error is kept for the operator (no personal data in it)."""
+        at = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay_s)).isoformat(timespec="milliseconds")
+        with self._store._unit() as s:
+            for ob in s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
+                ob.next_attempt_at, ob.last_error = at, error[:500]
+
+    def attempts(self, uuid: str) -> int:
+        with self._store._unit() as s:
+            ob = s.get(OutboxRow, uuid)
+            return ob.attempts if ob else 0
+
+    def last_error(self) -> str | None:
+        with self._store._unit() as s:
+            return s.scalar(
+                select(OutboxRow.last_error)
+                .where(OutboxRow.last_error.is_not(None))
+                .order_by(OutboxRow.next_attempt_at.desc())
+                .limit(1)
+            )

@@ -1,0 +1,102 @@
+"""HTTP client for the central API. TLS is always verified (against a configured CA bundle, or the
+system's); plain http:// is refused. No personal data is ever put in an exception message or log."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import requests
+
+from station.storage.outbox import Answer, Outgoing
+
+
+class SyncError(Exception):
+    """Could not talk to the server now (network, timeout, 5xx): try again later."""
+
+
+class SyncRefused(Exception):
+    """The server refuses this station (401/403/4xx): retrying will not help until an admin acts."""
+
+
+class CentralClient:
+    def __init__(
+        self,
+        url: str,
+        key: str | None = None,
+        ca_bundle: str | Path | None = None,
+        timeout: tuple[float, float] = (5.0, 60.0),
+    ) -> None:
+        if not url.startswith("https://"):
+            raise ValueError("Alamat server pusat harus https:// (data pribadi hanya lewat TLS terverifikasi).")
+        self.url = url.rstrip("/")
+        self.timeout = timeout
+        self.session = requests.Session()
+        # Passed on every request: a session-level setting loses to $REQUESTS_CA_BUNDLE in requests.
+        self.verify: str | bool = str(ca_bundle) if ca_bundle else True  # never False
+        if key:
+            self.session.headers["Authorization"] = f"Bearer {key}"
+
+    def _call(self, method: str, path: str, **kw) -> requests.Response:
+        try:
+            r = self.session.request(
+                method, f"{self.url}/v1{path}", timeout=kw.pop("timeout", self.timeout), verify=self.verify, **kw
+            )
+        except requests.exceptions.SSLError as err:
+            raise SyncRefused(f"Sertifikat server tidak terverifikasi: {type(err).__name__}") from None
+        except requests.RequestException as err:
+            raise SyncError(f"Jaringan: {type(err).__name__}") from None
+        if r.status_code >= 500 or r.status_code == 429:
+            raise SyncError(f"Server pusat menjawab {r.status_code}")
+        if r.status_code in (401, 403):
+            raise SyncRefused(f"Server pusat menolak stasiun ini ({r.status_code}); daftar ulang stasiun.")
+        if r.status_code >= 400:
+            raise SyncRefused(f"Permintaan ditolak server pusat ({r.status_code})")
+        return r
+
+    def health(self) -> bool:
+        try:
+            return self._call("GET", "/health", timeout=(3.0, 5.0)).json().get("ok") is True
+        except (SyncError, SyncRefused, ValueError):
+            return False
+
+    def register(self, station_id: str, kecamatan: str, code: str) -> str:
+        r = self._call(
+            "POST", "/stations", json={"station_id": station_id, "kecamatan": kecamatan, "registration_code": code}
+        )
+        return r.json()["station_key"]
+
+    def push(self, records: list[Outgoing]) -> list[Answer]:
+        body = {
+            "records": [
+                {
+                    "uuid": o.uuid,
+                    "payload_sha256": o.payload_sha256,
+                    "biodata": o.biodata,
+                    "quality": o.quality,
+                    "created_at": o.created_at,
+                    "operator": o.operator,
+                    "photos": {k: base64.b64encode(v).decode("ascii") for k, v in o.photos.items()},
+                }
+                for o in records
+            ]
+        }
+        try:
+            results = self._call("POST", "/records", json=body).json()["results"]
+        except (ValueError, KeyError):
+            raise SyncError("Jawaban server pusat tidak terbaca") from None
+        return [
+            Answer(a["uuid"], a["outcome"] in ("stored", "repeat"), a.get("ack_id"), a.get("status"), a.get("reason"))
+            for a in results
+        ]
+
+    def record_status(self, uuid: str) -> dict:
+        return self._call("GET", f"/records/{uuid}").json()
+
+    def master_regions(self, dest: Path) -> str:
+        r = self._call("GET", "/master/regions")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_suffix(".part")
+        tmp.write_bytes(r.content)
+        tmp.replace(dest)  # never a half-written master file
+        return r.headers.get("ETag", "")

@@ -1,0 +1,39 @@
+"""Write sync/openapi.json from the reference server (tests check that the committed file is current).
+
+python -m sync.openapi
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+OUT = Path(__file__).with_name("openapi.json")
+
+
+def document() -> dict:
+    from sync.server.app import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app(f"sqlite:///{tmp}/doc.db")
+        spec = app.openapi()
+        app.state.engine.dispose()
+    spec["info"]["description"] = (
+        "Central Disdukcapil API for e-KTP recording stations. Stations register with a code from the central "
+        "admin and then authenticate every request with `Authorization: Bearer <station_key>` over verified TLS. "
+        "Records are uploaded in batches; each record carries its UUID and the SHA-256 of its payload "
+        "(station.domain.payload.payload_digest) and is acknowledged on its own: `stored` the first time, "
+        "`repeat` (same ack_id) when sent again, `conflict` when a different payload claims a known UUID, "
+        "`rejected` with a reason. Status per record: received, duplicate_nik, rejected, printed."
+    )
+    return spec
+
+
+def main() -> None:
+    OUT.write_text(json.dumps(document(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

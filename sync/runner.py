@@ -1,0 +1,73 @@
+"""One sync pass over the outbox: probe, then batches by bytes until nothing is due; on a transport
+error the batch is deferred with exponential back-off and jitter, and the pass ends."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from station.storage.outbox import OutboxStore
+from sync.client import CentralClient, SyncError, SyncRefused
+
+_rng = random.SystemRandom()
+
+
+@dataclass(frozen=True)
+class Backoff:
+    base_s: float = 2.0
+    cap_s: float = 600.0
+
+    def delay(self, attempts: int) -> float:
+        """Jitter over half the exponential step: spreads a fleet of stations coming back online."""
+        step = min(self.cap_s, self.base_s * 2 ** max(0, attempts - 1))
+        return step * _rng.uniform(0.5, 1.0)
+
+
+@dataclass
+class SyncReport:
+    online: bool = False
+    batches: int = 0
+    acknowledged: int = 0
+    rejected: int = 0
+    deferred: int = 0
+    remaining: int = 0
+    error: str | None = None
+    rejected_reasons: list[str] = field(default_factory=list)
+
+
+def sync_once(
+    outbox: OutboxStore, client: CentralClient, batch_bytes: int = 2_000_000, backoff: Backoff | None = None
+) -> SyncReport:
+    backoff = backoff or Backoff()
+    report = SyncReport()
+    if not client.health():
+        report.error = "Luring: server pusat tidak terjangkau"
+        report.remaining = outbox.size()
+        return report
+    report.online = True
+    while True:
+        items = outbox.due(batch_bytes)
+        if not items:
+            break
+        uuids = [o.uuid for o in items]
+        outbox.mark_sent(uuids)
+        try:
+            answers = client.push(items)
+        except (SyncError, SyncRefused) as err:
+            attempts = max(outbox.attempts(u) for u in uuids)
+            wait = backoff.delay(attempts) * (10 if isinstance(err, SyncRefused) else 1)
+            outbox.defer(uuids, str(err), wait)
+            report.deferred += len(uuids)
+            report.error = str(err)
+            break
+        answered = {a.uuid for a in answers}
+        outbox.apply([a for a in answers if a.uuid in set(uuids)])
+        missing = [u for u in uuids if u not in answered]
+        if missing:  # a server that skipped some: try them again later
+            outbox.defer(missing, "tidak dijawab server", backoff.delay(1))
+        report.batches += 1
+        report.acknowledged += sum(a.accepted for a in answers)
+        report.rejected += sum(not a.accepted for a in answers)
+        report.rejected_reasons += [a.reason or "" for a in answers if not a.accepted]
+    report.remaining = outbox.size()
+    return report

@@ -1,0 +1,54 @@
+"""Start the reference central server:
+
+    python -m sync.server --db sqlite:///central.db --port 8443 --cert server.pem --key server.key \\
+        --registration-code KODE-PENDAFTARAN
+
+TLS is on whenever --cert is given (stations refuse plain HTTP). --workers N runs N processes; with
+PostgreSQL (--db postgresql+psycopg://...) they may sit behind a load balancer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+import uvicorn
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        prog="python -m sync.server", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--db", default=os.environ.get("CENTRAL_DB", "sqlite:///central.db"))
+    ap.add_argument("--host", default="127.0.0.1")
+    ap.add_argument("--port", type=int, default=8443)
+    ap.add_argument("--cert", help="PEM certificate chain for TLS")
+    ap.add_argument("--key", help="PEM private key for TLS")
+    ap.add_argument(
+        "--registration-code",
+        action="append",
+        default=[],
+        help="code a station must present to register (repeatable); also $CENTRAL_REGISTRATION_CODES",
+    )
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument(
+        "--faults", default=os.environ.get("CENTRAL_FAULTS", ""), help=argparse.SUPPRESS
+    )  # test mode, e.g. 500:0.1,503:0.1
+    args = ap.parse_args()
+    codes = args.registration_code + [c for c in os.environ.get("CENTRAL_REGISTRATION_CODES", "").split(",") if c]
+    os.environ["CENTRAL_DB"] = args.db
+    os.environ["CENTRAL_FAULTS"] = args.faults
+    os.environ["CENTRAL_REGISTRATION_CODES"] = ",".join(codes)
+    uvicorn.run(
+        "sync.server.asgi:app",
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.cert,
+        ssl_keyfile=args.key,
+        workers=args.workers,
+        log_level="warning",
+    )
+
+
+if __name__ == "__main__":
+    main()

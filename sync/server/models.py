@@ -1,0 +1,41 @@
+"""Central tables. Photos are content-addressed: stored once per SHA-256, however many times sent."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StationRow(Base):
+    __tablename__ = "stations"
+
+    station_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kecamatan: Mapped[str] = mapped_column(String(16))
+    key_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # the bearer key itself is never stored
+    registered_at: Mapped[str] = mapped_column(String(32))
+
+
+class BlobRow(Base):
+    __tablename__ = "blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CentralRecordRow(Base):
+    __tablename__ = "central_records"
+    __table_args__ = (Index("ix_central_nik", "nik"),)
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.station_id"))
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    nik: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)  # biodata + quality + photo hashes, JSON
+    ack_id: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))  # received | duplicate_nik | rejected | printed
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -1,0 +1,199 @@
+"""Sync through real HTTP + verified TLS to the reference server in its own process."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from station.domain.enrolment import Enrolment, RecordStatus
+from station.domain.payload import payload_digest, sha256_hex
+from station.storage import RecordStore
+from station.storage.outbox import OutboxStore
+from sync.client import CentralClient, SyncRefused
+from sync.station_sync import register, run_once
+from tests.central import CODE, FaultProxy, start_central
+from tests.tls import make_ca_and_server
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):
+    return make_ca_and_server(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture()
+def central(tmp_path, tls):
+    c = start_central(tmp_path, *tls)
+    yield c
+    c.stop()
+
+
+def fill_station(folder: Path, n: int, photo_bytes: int = 3000, seed: int = 0) -> list[str]:
+    rng = random.Random(seed)
+    with RecordStore.in_folder(folder) as store:
+        store.set_setting("station_id", f"ST-{folder.name[-6:]}")
+        store.set_setting("kecamatan", "33.24.01")
+        uuids = []
+        for i in range(n):
+            nik = f"33240155089{i % 10}{rng.randint(1, 9999):04d}"
+            e = Enrolment(nik=nik, nama=f"Warga {i}")
+            uuids.append(
+                store.accept(e, crop=rng.randbytes(photo_bytes), frame=rng.randbytes(photo_bytes // 2), operator="op")
+            )
+    return uuids
+
+
+def central_rows(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT uuid, payload_sha256 FROM central_records").fetchall()
+
+
+def test_plain_http_and_unverified_tls_are_refused(central, tmp_path):
+    with pytest.raises(ValueError, match="https"):
+        CentralClient(central.url.replace("https", "http"))
+    stranger = CentralClient(central.url)  # system CAs only: our test CA is not among them
+    with pytest.raises(SyncRefused, match="Sertifikat"):
+        stranger.register("ST-X", "33.24.01", CODE)
+
+
+def test_register_push_and_acknowledge(central, data_dir):
+    uuids = fill_station(data_dir, 25)
+    with RecordStore.in_folder(data_dir) as store:
+        with pytest.raises(SyncRefused):
+            register(store, central.url, "wrong-code", central.ca, "33.24.01")
+        register(store, central.url, CODE, central.ca, "33.24.01")
+        report = run_once(store)
+        assert report.online and report.acknowledged == 25 and report.remaining == 0
+        for u in uuids:
+            rec = store.get(u)
+            assert rec.status is RecordStatus.ACKNOWLEDGED and rec.payload_sha256
+        assert {u for u, _ in central_rows(central.db)} == set(uuids)
+
+
+def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
+    [uuid] = fill_station(data_dir, 1)
+    with RecordStore.in_folder(data_dir) as store:
+        register(store, central.url, CODE, central.ca, "33.24.01")
+        client = CentralClient(central.url, store.setting("sync_key"), central.ca)
+        [item] = OutboxStore(store).due(10_000_000)
+        [first] = client.push([item])
+        [again] = client.push([item])
+        assert first.accepted and again.accepted and first.ack_id == again.ack_id
+        biodata = {**item.biodata, "nama": "Orang Lain"}
+        tampered = replace(item, biodata=biodata)  # same digest claimed, different content
+        [broken] = client.push([tampered])
+        assert not broken.accepted and "tidak cocok" in broken.reason
+        hashes = {k: sha256_hex(v) for k, v in item.photos.items()}
+        changed = replace(tampered, payload_sha256=payload_digest(uuid, biodata, item.quality, hashes))
+        [conflict] = client.push([changed])
+        assert not conflict.accepted and "UUID" in conflict.reason
+        status = client.record_status(uuid)
+        assert status["ack_id"] == first.ack_id
+    assert len(central_rows(central.db)) == 1
+
+
+def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
+    with RecordStore.in_folder(data_dir) as store:
+        store.set_setting("station_id", "ST-R")
+        bad = store.accept(
+            Enrolment(nik="3324013102900003", nama="Tanggal Mustahil"), crop=b"x" * 500, operator="op"
+        )  # 31 February
+        register(store, central.url, CODE, central.ca, "33.24.01")
+        report = run_once(store)
+        rec = store.get(bad)
+    assert report.rejected == 1 and rec.status is RecordStatus.REJECTED and "tidak mungkin" in rec.server_reason
+
+
+def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, data_dir):
+    central = start_central(tmp_path, *tls)
+    fill_station(data_dir, 5)
+    with RecordStore.in_folder(data_dir) as store:
+        register(store, central.url, CODE, central.ca, "33.24.01")
+        central.stop()
+        report = run_once(store)
+        assert not report.online and report.remaining == 5
+        assert store.counts() == {"queued": 5}
+    central = start_central(tmp_path, *tls)  # same database: it comes back
+    try:
+        with RecordStore.in_folder(data_dir) as store:
+            store.set_setting("sync", store.setting("sync") | {"url": central.url})
+            assert run_once(store).remaining == 0
+    finally:
+        central.stop()
+
+
+@pytest.mark.slow
+def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls):
+    """2,000 records through 500/503 answers, connection resets, stalls past the client's timeout, responses
+    dropped after the server stored the batch, and a client killed with SIGKILL mid-batch again and again."""
+    central = start_central(tmp_path, *tls, faults="500:0.08,503:0.08")
+    proxy = FaultProxy(
+        int(central.url.rsplit(":", 1)[1]), {"reset": 0.08, "stall": 0.06, "drop_response": 0.12}, stall_s=2.5
+    )
+    station_dir = tmp_path / "station-sigkill"
+    uuids = fill_station(station_dir, 2000, photo_bytes=2000)
+    with RecordStore.in_folder(station_dir) as store:
+        register(store, central.url, CODE, central.ca, "33.24.01")
+        store.set_setting(
+            "sync",
+            store.setting("sync")
+            | {
+                "url": f"https://127.0.0.1:{proxy.port}",
+                "read_timeout_s": 1.5,
+                "connect_timeout_s": 1.5,
+                "backoff_base_s": 0.02,
+                "backoff_cap_s": 0.2,
+                "batch_bytes": 60_000,
+            },
+        )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    rng = random.Random(5)
+    kills = passes = 0
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "station", "sync", "--once", "--data-dir", str(station_dir)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        if kills < 12:
+            time.sleep(rng.uniform(0.8, 2.5))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                kills += 1
+        out, _ = proc.communicate()
+        passes += 1
+        if proc.returncode == 0 and json.loads(out.splitlines()[-1])["remaining"] == 0:
+            break
+        time.sleep(0.2)  # let deferred batches come due
+    proxy.close()
+    central.stop()
+    rows = central_rows(central.db)
+    with RecordStore.in_folder(station_dir) as store:
+        counts = store.counts()
+        hashes = {u: store.get(u).payload_sha256 for u in uuids}
+    print(f"sync soak: {passes} passes, {kills} SIGKILLs, proxy faults {proxy.counts}, local {counts}")
+    assert kills >= 5 and sum(v for k, v in proxy.counts.items() if k != "pass") > 10
+    assert len(rows) == len({u for u, _ in rows}) == 2000  # every record once, none twice
+    assert {u: h for u, h in rows} == hashes  # and whole
+    assert counts == {"acknowledged": 2000}
+
+
+def test_committed_openapi_document_matches_the_server():
+    from sync.openapi import OUT, document
+
+    assert json.loads(OUT.read_text("utf-8")) == json.loads(json.dumps(document())), "run: python -m sync.openapi"
