@@ -115,8 +115,9 @@ def test_status_bar_follows_sync_without_blocking(qtbot, station, data_dir, tmp_
     central = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
     try:
         for i in range(3):
-            station.store.accept(Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), crop=b"j" * 900,
-                                 operator="spv")
+            station.store.accept(
+                Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), crop=b"j" * 900, operator="spv"
+            )
         register(station.store, central.url, CODE, central.ca, "33.24.01")
         station.login("spv", "rahasia-spv-1")
         make_app()

@@ -1,31 +1,28 @@
 """Screenshots of each main screen from the real app, for the README. Run under Xvfb:
 
-    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python -m station.ui.screenshots
 
-Uses a throw-away data folder, demo records from ../shared/faces/photos, and a stand-in camera video
-built from the same real photos.
+Uses a throw-away data folder, demo records from ../shared/faces/photos, and a stand-in camera that
+shows the same real photos (a turned head first, then good portraits).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from station.camera import ImageFolder
+from station.services.demo import fill
+from station.services.station import Station
+from station.ui.app import make_app
+from station.ui.main_window import MainWindow
 
-from station.camera import VideoFile  # noqa: E402
-from station.services.demo import fill  # noqa: E402
-from station.services.station import Station  # noqa: E402
-from station.ui.app import make_app  # noqa: E402
-from station.ui.main_window import MainWindow  # noqa: E402
-from tests.standin_video import build  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 OUT = ROOT / "docs" / "screenshots"
 FACES = ROOT.parent / "shared" / "faces"
@@ -58,11 +55,13 @@ def main() -> None:
     list(fill(station.store, station.regions, 12, photos))
     for _ in range(5):
         station.issue_ticket()
-    video = tmp / "standin.avi"
-    build(FACES, video)
+    camera = tmp / "camera"
+    camera.mkdir()
+    for i, n in enumerate(("img61.jpg", "img33.jpg", "img3.jpg")):
+        (camera / f"{i}.jpg").write_bytes((FACES / "photos" / n).read_bytes())
     window = MainWindow(
         station,
-        lambda: VideoFile(video, realtime=True, loop=True),
+        lambda: ImageFolder(camera, hold=1.5),
         QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat),
     )
     window.resize(1366, 740)
