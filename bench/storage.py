@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from station.domain.enrolment import Enrolment  # noqa: E402
 from station.storage import RecordStore  # noqa: E402
+from station.storage.crypto import DataKey  # noqa: E402
 
 
 def main() -> None:
@@ -31,7 +32,7 @@ def main() -> None:
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(dir=args.dir))
     photos = [os.urandom(40_000) for _ in range(16)]  # JPEG-like: incompressible
-    with RecordStore.in_folder(folder) as store:
+    with RecordStore.in_folder(folder, DataKey.generate()) as store:
         store.accept(Enrolment(nik="3324015508900001", nama="Pemanasan"), crop=photos[0], operator="bench")
         ts = []
         t0 = time.perf_counter()

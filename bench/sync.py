@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from station.domain.enrolment import Enrolment  # noqa: E402
-from station.storage import RecordStore  # noqa: E402
+from station.storage import RecordStore, keyring  # noqa: E402
 from sync.station_sync import register, run_once  # noqa: E402
 from tests.central import CODE, start_central  # noqa: E402
 from tests.tls import make_ca_and_server  # noqa: E402
@@ -34,6 +34,7 @@ def main() -> None:
     try:
         rng = __import__("random").Random(1)
         with RecordStore.in_folder(tmp / "station") as store:
+            keyring.create_first_supervisor(store, "bench", "bench-password")  # unlocks: records are sealed
             store.set_setting("station_id", "ST-BENCH")
             total_bytes = 0
             for i in range(args.records):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -57,8 +58,32 @@ def build_parser() -> argparse.ArgumentParser:
     dd.add_argument("--count", type=int, required=True, metavar="N")
     dd.add_argument("--photos", type=Path, required=True, metavar="DIR", help="folder foto wajah asli")
     dd.add_argument("--kecamatan", default="33.24.01", help="kode kecamatan rekaman contoh (bawaan 33.24.01)")
+    dd.add_argument("--user", required=True, help="operator yang membuka data (kata sandi: $STATION_PASSWORD)")
 
     sub.add_parser("info", parents=[common], help="ringkasan isi database stasiun")
+
+    su = sub.add_parser(
+        "setup",
+        parents=[common],
+        help="mulai pertama tanpa jendela: identitas + supervisor",
+        description="Atur identitas stasiun dan buat supervisor pertama. Kata sandi dari "
+        "$STATION_PASSWORD atau ditanyakan. Kode pemulihan dicetak sekali.",
+    )
+    su.add_argument("--station-id", required=True)
+    su.add_argument("--kecamatan", required=True, help="kode kecamatan, mis. 33.24.01")
+    su.add_argument("--user", required=True, help="nama pengguna supervisor")
+
+    sub.add_parser("audit-verify", parents=[common], help="periksa rantai hash jejak audit")
+
+    pg = sub.add_parser(
+        "purge",
+        parents=[common],
+        help="hapus foto & biodata rekaman yang sudah diterima pusat",
+        description="Setelah masa simpan, foto dan biodata rekaman yang sudah diakui server pusat "
+        "dihapus dari laptop; ringkasan untuk tanda terima tetap ada.",
+    )
+    pg.add_argument("--days", type=float, default=30.0, help="masa simpan setelah diakui pusat (hari)")
+    pg.add_argument("--user", required=True, help="supervisor (kata sandi: $STATION_PASSWORD)")
 
     sy = sub.add_parser(
         "sync",
@@ -67,12 +92,74 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kirim isi outbox ke server pusat, ulangi dengan jeda bila gagal.",
     )
     sy.add_argument("--once", action="store_true", help="satu putaran lalu keluar (0 bila outbox kosong)")
+    sy.add_argument("--user", required=True, help="operator yang membuka data (kata sandi: $STATION_PASSWORD)")
 
     sr = sub.add_parser("sync-register", parents=[common], help="daftarkan stasiun ke server pusat")
     sr.add_argument("--url", required=True, help="alamat server pusat, https://...")
     sr.add_argument("--code", required=True, help="kode pendaftaran dari admin pusat")
     sr.add_argument("--ca", type=Path, default=None, help="berkas CA (PEM) untuk memverifikasi TLS server")
     return parser
+
+
+def _password(prompt: str = "Kata sandi: ") -> str:
+    import getpass
+    import os
+
+    return os.environ.get("STATION_PASSWORD") or getpass.getpass(prompt)
+
+
+def _unlocked(args):
+    """The station's store, unlocked by --user and its password; exits with a message otherwise."""
+    from station.storage import RecordStore, keyring
+
+    store = RecordStore.in_folder(data_dir(getattr(args, "data_dir", None)))
+    if not keyring.has_users(store):
+        store.close()
+        raise SystemExit("Stasiun belum disiapkan: buka aplikasi (mulai pertama) atau jalankan `station setup`.")
+    try:
+        op = keyring.login(store, args.user, _password())
+    except keyring.LockedOut as err:
+        store.close()
+        raise SystemExit(str(err)) from None
+    if op is None:
+        store.close()
+        raise SystemExit("Nama pengguna atau kata sandi salah.")
+    return store
+
+
+def cmd_setup(args) -> int:
+    from station.services.station import Station
+    from station.storage import keyring
+
+    station = Station(data_dir(getattr(args, "data_dir", None)))
+    try:
+        code = station.first_start(args.station_id, args.kecamatan, args.user, _password("Kata sandi baru: "))
+    except keyring.AccountError as err:
+        print(str(err), file=sys.stderr)
+        return 2
+    finally:
+        station.close()
+    print(f"Stasiun {args.station_id} siap. KODE PEMULIHAN (simpan di brankas kantor, tidak ditampilkan lagi): {code}")
+    return 0
+
+
+def cmd_audit_verify(args) -> int:
+    from station.storage import RecordStore
+
+    with RecordStore.in_folder(data_dir(getattr(args, "data_dir", None))) as store:
+        check = store.verify_audit()
+    if check.ok:
+        print(f"Jejak audit utuh: {check.entries} entri.")
+        return 0
+    print(f"JEJAK AUDIT RUSAK di entri {check.broken_at}: {check.why}.", file=sys.stderr)
+    return 4
+
+
+def cmd_purge(args) -> int:
+    with _unlocked(args) as store:
+        n = store.purge_acknowledged(args.days, args.user)
+    print(f"{n} rekaman dibersihkan (foto dan biodata), ringkasan tanda terima disimpan.")
+    return 0
 
 
 def cmd_check_photo(args) -> int:
@@ -107,15 +194,15 @@ def cmd_check_photo(args) -> int:
 def cmd_demo_data(args) -> int:
     from station.domain.regions import load_regions
     from station.services.demo import fill
-    from station.storage import RecordStore
 
     folder = data_dir(getattr(args, "data_dir", None))
     regions = load_regions(folder)
     if not regions.exists(args.kecamatan) or args.kecamatan.count(".") != 2:
         print(f"Kode kecamatan {args.kecamatan} tidak dikenal.", file=sys.stderr)
         return 2
-    with RecordStore.in_folder(folder) as store:
+    with _unlocked(args) as store:
         n = sum(1 for _ in fill(store, regions, args.count, args.photos, args.kecamatan))
+        logging.getLogger(__name__).info("demo records added: %d", n)
         print(f"{n} rekaman contoh ditambahkan ke {store.path}")
     return 0
 
@@ -142,10 +229,9 @@ def cmd_info(args) -> int:
 def cmd_sync(args) -> int:
     import threading
 
-    from station.storage import RecordStore
     from sync.station_sync import NotConfigured, run_forever, run_once
 
-    with RecordStore.in_folder(data_dir(getattr(args, "data_dir", None))) as store:
+    with _unlocked(args) as store:
         try:
             if args.once:
                 r = run_once(store)
@@ -210,6 +296,9 @@ COMMANDS = {
     "gui": cmd_gui,
     "sync": cmd_sync,
     "sync-register": cmd_sync_register,
+    "setup": cmd_setup,
+    "audit-verify": cmd_audit_verify,
+    "purge": cmd_purge,
 }
 
 

@@ -3,6 +3,7 @@ error the batch is deferred with exponential back-off and jitter, and the pass e
 
 from __future__ import annotations
 
+import logging
 import random
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from station.storage.outbox import OutboxStore
 from sync.client import CentralClient, SyncError, SyncRefused
 
 _rng = random.SystemRandom()
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,4 +72,13 @@ def sync_once(
         report.rejected += sum(not a.accepted for a in answers)
         report.rejected_reasons += [a.reason or "" for a in answers if not a.accepted]
     report.remaining = outbox.size()
+    log.info(
+        "sync pass: online=%s acknowledged=%d rejected=%d deferred=%d remaining=%d error=%s",
+        report.online,
+        report.acknowledged,
+        report.rejected,
+        report.deferred,
+        report.remaining,
+        report.error,
+    )
     return report

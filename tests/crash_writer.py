@@ -7,12 +7,13 @@ from pathlib import Path
 
 from station.domain.enrolment import Enrolment
 from station.storage import RecordStore
+from tests.keys import TEST_KEY
 
 
 def main() -> None:
     folder, seed = Path(sys.argv[1]), int(sys.argv[2])
     rng = random.Random(seed)
-    store = RecordStore.in_folder(folder)
+    store = RecordStore.in_folder(folder, TEST_KEY)
     print("ready", flush=True)
     i = 0
     while True:

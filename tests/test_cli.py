@@ -10,6 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+from tests.keys import PASSWORD  # noqa: E402
+
 
 def station(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -53,11 +55,29 @@ def test_demo_data_then_info_in_the_folder_from_the_environment(faces_dir, data_
     photos.mkdir()
     for name in ("img3.jpg", "img33.jpg"):
         (photos / name).write_bytes((faces_dir / "photos" / name).read_bytes())
-    r = station("demo-data", "--count", "12", "--photos", str(photos), env={"STATION_DATA_DIR": str(data_dir)})
+    env = {"STATION_DATA_DIR": str(data_dir), "STATION_PASSWORD": PASSWORD}
+    r = station("demo-data", "--count", "12", "--photos", str(photos), "--user", "spv", env=env)
+    assert r.returncode != 0 and "belum disiapkan" in r.stderr  # no supervisor yet: nothing can be unlocked
+    r = station("setup", "--station-id", "ST-9", "--kecamatan", "33.24.01", "--user", "spv", env=env)
+    assert r.returncode == 0 and "KODE PEMULIHAN" in r.stdout, r.stderr
+    r = station(
+        "demo-data",
+        "--count",
+        "12",
+        "--photos",
+        str(photos),
+        "--user",
+        "spv",
+        env={**env, "STATION_PASSWORD": "salah-sekali"},
+    )
+    assert r.returncode != 0 and "salah" in r.stderr
+    r = station("demo-data", "--count", "12", "--photos", str(photos), "--user", "spv", env=env)
     assert r.returncode == 0, r.stderr
     assert (data_dir / "station.db").exists()
     info = json.loads(station("info", "--data-dir", str(data_dir)).stdout)
     assert info["records"] == {"queued": 12} and info["outbox"] == 12 and info["integrity"] == "ok"
+    r = station("audit-verify", "--data-dir", str(data_dir))
+    assert r.returncode == 0 and "utuh" in r.stdout
 
 
 def test_help_is_readable_and_version_prints():

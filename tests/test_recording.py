@@ -12,6 +12,7 @@ from station.quality.gate import crop_id_photo
 from station.quality.live import Capture
 from station.services.recording import NotAcceptable, accept_record
 from station.storage import RecordStore
+from tests.keys import TEST_KEY
 from tests.test_enrolment import TODAY, good
 
 
@@ -22,7 +23,7 @@ def capture_of(faces_dir, gate, name: str) -> Capture:
 
 
 def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate, regions, data_dir):
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         done = accept_record(store, regions, good(), capture_of(faces_dir, still_gate, "img33.jpg"), "op1", today=TODAY)
         rec = store.get(done.uuid, with_photos=True)
     assert rec.status is RecordStatus.QUEUED and rec.enrolment.nik == good().nik
@@ -34,7 +35,7 @@ def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate,
 def test_bad_form_or_bad_photo_is_refused_and_nothing_is_written(faces_dir, still_gate, regions, data_dir):
     e = good()
     e.nik = "123"
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         with pytest.raises(NotAcceptable) as err:
             accept_record(store, regions, e, capture_of(faces_dir, still_gate, "img42.jpg"), "op1", today=TODAY)
         assert store.counts() == {}
@@ -51,7 +52,7 @@ def test_waiver_needs_a_supervisor_and_is_carried_by_the_record(faces_dir, still
     with pytest.raises(WaiverError, match="tidak dapat dikecualikan"):
         Waiver("kondisi_mata", ("mouth_closed",), "salah alasan", "op1", "spv").validate()
     waiver = Waiver("disabilitas", ("mouth_closed",), "tidak dapat menutup mulut", "op1", "spv1")
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         done = accept_record(store, regions, good(), cap, "op1", waiver=waiver, today=TODAY)
         rec = store.get(done.uuid)
     assert done.waived == ("mouth_closed",)

@@ -13,6 +13,7 @@ from station.storage import (
     StorageUnavailable,
 )
 from station.storage.db import current_revision, head_revision
+from tests.keys import TEST_KEY
 
 PHOTO = bytes(range(256)) * 160  # 40 KB
 
@@ -23,8 +24,8 @@ def citizen(i: int = 1) -> Enrolment:
 
 def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
     (data_dir / "station.db").touch()  # an empty file is a valid, empty SQLite database
-    with RecordStore.in_folder(data_dir) as store:
-        assert current_revision(store.engine) == head_revision() == "0003"
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
+        assert current_revision(store.engine) == head_revision() == "0004"
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
@@ -34,10 +35,10 @@ def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
 
 
 def test_accept_commits_record_photos_and_outbox_together(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         store.set_setting("station_id", "3324-01-A")
         uuid = store.accept(citizen(), crop=PHOTO, frame=PHOTO[::-1], operator="op1", quality={"checks": {}})
-    with RecordStore.in_folder(data_dir) as store:  # reopened: it is on disk
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:  # reopened: it is on disk
         rec = store.get(uuid, with_photos=True)
         assert rec.status is RecordStatus.QUEUED and rec.station_id == "3324-01-A"
         assert rec.photos["crop"].data == PHOTO and set(rec.photos) == {"crop", "frame"}
@@ -48,7 +49,7 @@ def test_accept_commits_record_photos_and_outbox_together(data_dir):
 
 
 def test_uuid_never_changes_and_status_only_moves_forward(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         draft = store.save_draft(citizen(), operator="op1")
         assert store.get(draft).status is RecordStatus.DRAFT
         same = store.accept(citizen(), crop=PHOTO, operator="op1", record_uuid=draft)
@@ -62,7 +63,7 @@ def test_uuid_never_changes_and_status_only_moves_forward(data_dir):
 
 
 def test_full_disk_gives_a_clear_message_and_keeps_what_was_committed(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         kept = store.accept(citizen(1), crop=PHOTO, operator="op1")
 
         @event.listens_for(store.engine, "connect")
@@ -75,7 +76,7 @@ def test_full_disk_gives_a_clear_message_and_keeps_what_was_committed(data_dir):
             for i in range(2, 50):
                 store.accept(citizen(i), crop=PHOTO, operator="op1")
         assert "Data yang sudah tersimpan aman" in str(err.value)
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         assert store.get(kept, with_photos=True).photos["crop"].data == PHOTO
         assert store.integrity_check() == "ok"
 
@@ -85,7 +86,7 @@ def test_corrupt_file_is_reported_and_left_untouched(data_dir):
     db.write_bytes(b"this is not sqlite " * 500)
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     with pytest.raises(StorageCorrupt, match="rusak"):
-        RecordStore.in_folder(data_dir)
+        RecordStore.in_folder(data_dir, TEST_KEY)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
@@ -97,7 +98,7 @@ def test_folder_that_cannot_exist_is_reported(tmp_path):
 
 
 def test_damaged_pages_are_reported_not_hidden(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         for i in range(30):
             store.accept(citizen(i), crop=PHOTO, operator="op1")
     # closing the last connection checkpoints the WAL into the main file
@@ -106,7 +107,7 @@ def test_damaged_pages_are_reported_not_hidden(data_dir):
     raw[4096 * 3 : 4096 * 3 + 2000] = b"\xff" * 2000  # scribble over a b-tree page
     db.write_bytes(bytes(raw))
     try:
-        store = RecordStore.in_folder(data_dir)
+        store = RecordStore.in_folder(data_dir, TEST_KEY)
     except StorageError as err:
         assert "rusak" in str(err)
         return
@@ -114,13 +115,45 @@ def test_damaged_pages_are_reported_not_hidden(data_dir):
         assert store.integrity_check() != "ok"
 
 
-def test_upgrade_from_an_older_schema_keeps_the_records(data_dir):
+def test_plaintext_left_by_an_older_schema_is_sealed_at_first_unlock(data_dir):
+    import json
+
+    from sqlalchemy import create_engine, event
+
+    from station.storage.db import _on_begin, _on_connect, migrate
+
+    db = data_dir / "station.db"
+    engine = create_engine(f"sqlite:///{db}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    migrate(engine, "0003")  # a station installed before encryption, with one record in clear
+    bio = json.dumps(citizen(7).to_dict())
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO records (uuid, status, created_at, updated_at, station_id, operator, nik, nama, biodata, "
+            "quality) VALUES ('u-old', 'queued', '2026-01-01', '2026-01-01', 'ST', 'op', ?, 'Siti 7', ?, '{}')",
+            (citizen(7).nik, bio),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO photos (record_uuid, kind, mime, sha256, data) VALUES ('u-old', 'crop', 'image/jpeg', 'x', ?)",
+            (PHOTO,),
+        )
+    engine.dispose()
+    with RecordStore.in_folder(data_dir) as locked:  # migrated to head, but nothing to seal without a key
+        assert current_revision(locked.engine) == head_revision()
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
+        rec = store.get("u-old", with_photos=True)
+        assert rec.enrolment.nama == "Siti 7" and rec.photos["crop"].data == PHOTO
+        assert [r.uuid for r in store.find(citizen(7).nik)] == ["u-old"]
+    raw = db.read_bytes()
+    assert citizen(7).nik.encode() not in raw and b"Siti 7" not in raw and PHOTO[:64] not in raw
+
+
+def test_downgrade_below_encryption_is_refused_rather_than_losing_data(data_dir):
     from station.storage.db import migrate
 
-    with RecordStore.in_folder(data_dir) as store:
+    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
         uuid = store.accept(citizen(), crop=PHOTO, operator="op1")
-        migrate(store.engine, "0001")  # rebuilds the records table: photos must survive it
-        assert current_revision(store.engine) == "0001"
-    with RecordStore.in_folder(data_dir) as store:  # opening migrates forward
-        assert current_revision(store.engine) == head_revision()
+        with pytest.raises(RuntimeError, match="refusing to downgrade"):
+            migrate(store.engine, "0003")
         assert store.get(uuid, with_photos=True).photos["crop"].data == PHOTO

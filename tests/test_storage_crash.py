@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from station.storage import RecordStore
+from tests.keys import TEST_KEY
 
 ROUNDS = 25
 
@@ -35,7 +36,7 @@ def test_sigkill_mid_commit_loses_no_committed_record(tmp_path: Path):
                 committed[parts[0]] = (parts[1], parts[2])
         assert proc.returncode == -signal.SIGKILL
     assert len(committed) > ROUNDS  # the writers did get work done before each kill
-    with RecordStore.in_folder(tmp_path) as store:
+    with RecordStore.in_folder(tmp_path, TEST_KEY) as store:
         assert store.integrity_check() == "ok"
         for uuid, (sha, name) in committed.items():
             rec = store.get(uuid, with_photos=True)

@@ -17,11 +17,12 @@ import pytest
 
 from station.domain.enrolment import Enrolment, RecordStatus
 from station.domain.payload import payload_digest, sha256_hex
-from station.storage import RecordStore
+from station.storage import RecordStore, keyring
 from station.storage.outbox import OutboxStore
 from sync.client import CentralClient, SyncRefused
 from sync.station_sync import register, run_once
 from tests.central import CODE, FaultProxy, start_central
+from tests.keys import PASSWORD
 from tests.tls import make_ca_and_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,7 @@ def central(tmp_path, tls):
 def fill_station(folder: Path, n: int, photo_bytes: int = 3000, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
     with RecordStore.in_folder(folder) as store:
+        keyring.create_first_supervisor(store, "spv", PASSWORD)  # unlocks the store
         store.set_setting("station_id", f"ST-{folder.name[-6:]}")
         store.set_setting("kecamatan", "33.24.01")
         uuids = []
@@ -67,9 +69,15 @@ def test_plain_http_and_unverified_tls_are_refused(central, tmp_path):
         stranger.register("ST-X", "33.24.01", CODE)
 
 
+def opened(folder: Path) -> RecordStore:
+    store = RecordStore.in_folder(folder)
+    assert keyring.login(store, "spv", PASSWORD) is not None
+    return store
+
+
 def test_register_push_and_acknowledge(central, data_dir):
     uuids = fill_station(data_dir, 25)
-    with RecordStore.in_folder(data_dir) as store:
+    with opened(data_dir) as store:
         with pytest.raises(SyncRefused):
             register(store, central.url, "wrong-code", central.ca, "33.24.01")
         register(store, central.url, CODE, central.ca, "33.24.01")
@@ -83,7 +91,7 @@ def test_register_push_and_acknowledge(central, data_dir):
 
 def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
     [uuid] = fill_station(data_dir, 1)
-    with RecordStore.in_folder(data_dir) as store:
+    with opened(data_dir) as store:
         register(store, central.url, CODE, central.ca, "33.24.01")
         client = CentralClient(central.url, store.setting("sync_key"), central.ca)
         [item] = OutboxStore(store).due(10_000_000)
@@ -105,6 +113,7 @@ def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
 
 def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
     with RecordStore.in_folder(data_dir) as store:
+        keyring.create_first_supervisor(store, "spv", PASSWORD)
         store.set_setting("station_id", "ST-R")
         bad = store.accept(
             Enrolment(nik="3324013102900003", nama="Tanggal Mustahil"), crop=b"x" * 500, operator="op"
@@ -118,7 +127,7 @@ def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
 def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, data_dir):
     central = start_central(tmp_path, *tls)
     fill_station(data_dir, 5)
-    with RecordStore.in_folder(data_dir) as store:
+    with opened(data_dir) as store:
         register(store, central.url, CODE, central.ca, "33.24.01")
         central.stop()
         report = run_once(store)
@@ -126,7 +135,7 @@ def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, dat
         assert store.counts() == {"queued": 5}
     central = start_central(tmp_path, *tls)  # same database: it comes back
     try:
-        with RecordStore.in_folder(data_dir) as store:
+        with opened(data_dir) as store:
             store.set_setting("sync", store.setting("sync") | {"url": central.url})
             assert run_once(store).remaining == 0
     finally:
@@ -143,7 +152,7 @@ def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls)
     )
     station_dir = tmp_path / "station-sigkill"
     uuids = fill_station(station_dir, 2000, photo_bytes=2000)
-    with RecordStore.in_folder(station_dir) as store:
+    with opened(station_dir) as store:
         register(store, central.url, CODE, central.ca, "33.24.01")
         store.set_setting(
             "sync",
@@ -157,13 +166,13 @@ def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls)
                 "batch_bytes": 60_000,
             },
         )
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), STATION_PASSWORD=PASSWORD)
     rng = random.Random(5)
     kills = passes = 0
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "station", "sync", "--once", "--data-dir", str(station_dir)],
+            [sys.executable, "-m", "station", "sync", "--once", "--user", "spv", "--data-dir", str(station_dir)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -183,7 +192,7 @@ def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls)
     proxy.close()
     central.stop()
     rows = central_rows(central.db)
-    with RecordStore.in_folder(station_dir) as store:
+    with opened(station_dir) as store:
         counts = store.counts()
         hashes = {u: store.get(u).payload_sha256 for u in uuids}
     print(f"sync soak: {passes} passes, {kills} SIGKILLs, proxy faults {proxy.counts}, local {counts}")

@@ -130,3 +130,37 @@ def test_status_bar_follows_sync_without_blocking(qtbot, station, data_dir, tmp_
         window.close()
     finally:
         central.stop()
+
+
+def test_idle_window_locks_and_asks_for_the_password_again(qtbot, station, data_dir):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from station.storage.crypto import Locked
+    from station.ui.app import make_app
+    from station.ui.main_window import MainWindow
+
+    make_app()
+    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(station, lambda: None, settings)
+    qtbot.addWidget(window)
+    window.show()
+    seen = []
+
+    def answer_login():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle())
+        with pytest.raises(Locked):  # while the dialog is up, the data key is out of memory
+            station.records("")
+        dialog.user.setText("spv")
+        dialog.password.setText("rahasia-spv-1")
+        dialog.submit()
+
+    QTimer.singleShot(300, answer_login)
+    window._idle.setInterval(50)
+    window._idle.start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    qtbot.waitUntil(lambda: station.operator is not None, timeout=10_000)
+    assert "Terkunci" in seen[0] and window.isVisible()
+    assert station.records("") == []  # unlocked again
+    window.close()

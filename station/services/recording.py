@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 import cv2
@@ -16,6 +17,7 @@ from station.quality.live import Capture
 from station.storage import RecordStore
 
 JPEG_QUALITY = 90
+log = logging.getLogger(__name__)
 
 
 class NotAcceptable(ValueError):
@@ -69,6 +71,7 @@ def accept_record(
     if not verdict.accepted:
         problems += [Problem("foto", f"photo_{n}", verdict.checks[n].message) for n in verdict.reasons]
     if problems:
+        log.info("record refused: %s", sorted({p.code for p in problems}))  # codes only, never the values
         raise NotAcceptable(problems)
     uuid = store.accept(
         enrolment,
@@ -78,4 +81,5 @@ def accept_record(
         quality=quality_summary(capture, waiver),
         record_uuid=record_uuid,
     )
+    log.info("record accepted uuid=%s waived=%s", uuid, sorted(waived))
     return Accepted(uuid, tuple(sorted(waived)))

@@ -14,10 +14,13 @@ from station.domain.regions import Regions, load_regions
 from station.domain.waivers import Waiver
 from station.quality import GateConfig
 from station.quality.live import Capture
-from station.services import accounts
 from station.services.recording import Accepted, accept_record
-from station.storage import RecordStore, RecordSummary, StoredRecord
+from station.storage import RecordStore, RecordSummary, StorageError, StoredRecord, keyring
 from station.storage.queue import QueueStore
+
+# What the window may catch, without importing the storage layer itself.
+AccountError, LockedOut = keyring.AccountError, keyring.LockedOut
+__all__ = ["AccountError", "LockedOut", "Station", "StorageError"]
 
 
 class Station:
@@ -27,7 +30,7 @@ class Station:
         self.queue = QueueStore(self.store)
         self._regions: Regions | None = None
         self.gate_config = GateConfig.load(self.data_dir)
-        self.operator: accounts.Operator | None = None
+        self.operator: keyring.Operator | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -41,24 +44,36 @@ class Station:
     # --- identity and accounts ---------------------------------------------------------------
     @property
     def configured(self) -> bool:
-        return bool(self.store.setting("station_id")) and accounts.has_accounts(self.store)
+        return bool(self.store.setting("station_id")) and keyring.has_users(self.store)
 
-    def first_start(self, station_id: str, kecamatan: str, supervisor: str, password: str) -> None:
+    def first_start(self, station_id: str, kecamatan: str, supervisor: str, password: str) -> str:
+        """Station identity and the first supervisor; returns the recovery code, to be shown once."""
         if not self.regions.exists(kecamatan) or kecamatan.count(".") != 2:
-            raise accounts.AccountError(f"Kode kecamatan {kecamatan} tidak dikenal.")
+            raise keyring.AccountError(f"Kode kecamatan {kecamatan} tidak dikenal.")
         if not station_id.strip():
-            raise accounts.AccountError("ID stasiun wajib diisi.")
-        accounts.add_account(self.store, supervisor, password, role="supervisor")
+            raise keyring.AccountError("ID stasiun wajib diisi.")
+        self.operator, _, code = keyring.create_first_supervisor(self.store, supervisor, password)
         self.store.set_setting("station_id", station_id.strip())
         self.store.set_setting("kecamatan", kecamatan)
+        return code
 
-    def login(self, username: str, password: str) -> accounts.Operator | None:
-        self.operator = accounts.login(self.store, username, password)
+    def login(self, username: str, password: str) -> keyring.Operator | None:
+        """Unlocks the data on success; raises keyring.LockedOut after repeated failures."""
+        self.operator = keyring.login(self.store, username, password)
         return self.operator
 
+    def lock(self) -> None:
+        """Idle or suspended: the data key leaves memory until someone logs in again."""
+        self.store.audit(self._who(), "locked", None, {})
+        self.store.lock()
+        self.operator = None
+
+    def worker_store(self) -> RecordStore:
+        """A second connection pool with the same data key, for a background thread (sync)."""
+        return RecordStore(self.store.path, self.store._k())
+
     def confirm_supervisor(self, username: str, password: str) -> str | None:
-        op = accounts.login(self.store, username, password)
-        return op.username if op and op.role == "supervisor" else None
+        return keyring.confirm_supervisor(self.store, username, password)
 
     @property
     def station_id(self) -> str:
@@ -67,6 +82,10 @@ class Station:
     @property
     def kecamatan(self) -> str:
         return self.store.setting("kecamatan", "")
+
+    @property
+    def idle_minutes(self) -> int:
+        return int(self.store.setting("idle_lock_minutes", 10))
 
     @property
     def quota(self) -> int:

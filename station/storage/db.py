@@ -29,6 +29,7 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA secure_delete=ON")  # freed pages are zeroed: no old plaintext left in the file
     cur.close()
 
 

@@ -19,9 +19,13 @@ class RecordRow(Base):
     updated_at: Mapped[str] = mapped_column(String(32))
     station_id: Mapped[str] = mapped_column(String(32))
     operator: Mapped[str] = mapped_column(String(64))
-    nik: Mapped[str] = mapped_column(String(16), index=True)
-    nama: Mapped[str] = mapped_column(String(80))
-    biodata: Mapped[str] = mapped_column(Text)  # JSON of domain.enrolment.Enrolment
+    nik_index: Mapped[str | None] = mapped_column(String(64), index=True)  # keyed hash (crypto.DataKey.index)
+    summary_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # sealed {"nik", "nama"} for lists and search
+    biodata_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # sealed JSON of domain.enrolment.Enrolment
+    # Plaintext columns of schema 0001-0003: emptied (sealed) at the first unlock, never written again.
+    nik: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    nama: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    biodata: Mapped[str | None] = mapped_column(Text, nullable=True)
     quality: Mapped[str] = mapped_column(Text, default="{}")  # gate verdict summary + waivers, JSON
     payload_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     ack_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the central server's receipt
@@ -38,8 +42,9 @@ class PhotoRow(Base):
     record_uuid: Mapped[str] = mapped_column(ForeignKey("records.uuid", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(8))  # "crop" (ID photo) or "frame" (full camera frame)
     mime: Mapped[str] = mapped_column(String(32), default="image/jpeg")
-    sha256: Mapped[str] = mapped_column(String(64))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))  # of the JPEG itself (the sync digest needs it)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # sealed JPEG
+    sealed: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class OutboxRow(Base):
@@ -70,3 +75,18 @@ class TicketRow(Base):
     status: Mapped[str] = mapped_column(String(10))
     issued_at: Mapped[str] = mapped_column(String(32))
     record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class AuditRow(Base):
+    """Append-only, hash-chained: hash = SHA-256(prev_hash + the entry). No personal data in detail."""
+
+    __tablename__ = "audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    detail: Mapped[str] = mapped_column(Text)  # JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 
 from station.domain.enrolment import RecordStatus
+from station.storage.audit import append_audit
 from station.storage.models import OutboxRow, PhotoRow, RecordRow
 from station.storage.store import RecordStore, utcnow
 
@@ -68,13 +69,14 @@ class OutboxStore:
                 .limit(500)
             ).scalars()
             for row in rows:
-                photos = dict(
-                    s.execute(select(PhotoRow.kind, PhotoRow.data).where(PhotoRow.record_uuid == row.uuid)).all()
-                )
+                photos = {
+                    p.kind: self._store._photo(row.uuid, p)
+                    for p in s.scalars(select(PhotoRow).where(PhotoRow.record_uuid == row.uuid))
+                }
                 item = Outgoing(
                     row.uuid,
                     row.payload_sha256,
-                    json.loads(row.biodata),
+                    self._store._biodata(row),
                     json.loads(row.quality),
                     row.created_at,
                     row.station_id,
@@ -111,6 +113,13 @@ class OutboxStore:
                 ob = s.get(OutboxRow, a.uuid)
                 if ob is not None:
                     s.delete(ob)
+                append_audit(
+                    s,
+                    "sync",
+                    "acknowledged" if a.accepted else "rejected_by_server",
+                    a.uuid,
+                    {"ack_id": a.ack_id, "server_status": a.server_status},
+                )
 
     def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
         """Try these again after delay_s; the error is kept for the operator (no personal data in it)."""

@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import exc as saexc
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from station.domain.enrolment import Enrolment, RecordStatus
 from station.domain.payload import payload_digest, sha256_hex
 from station.paths import database_path
+from station.storage.audit import AuditCheck, append_audit, verify_chain
+from station.storage.crypto import DataKey, Locked
 from station.storage.db import open_engine
 from station.storage.errors import InvalidTransition, RecordNotFound, StorageError, translate
-from station.storage.models import OutboxRow, PhotoRow, RecordRow, SettingRow
+from station.storage.models import AuditRow, OutboxRow, PhotoRow, RecordRow, SettingRow
 
 _ORDER = {
     RecordStatus.DRAFT: 0,
@@ -33,6 +35,10 @@ _ORDER = {
     RecordStatus.ACKNOWLEDGED: 4,
     RecordStatus.REJECTED: 4,
 }
+
+
+def _json(d: dict) -> bytes:
+    return json.dumps(d, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def utcnow() -> str:
@@ -76,14 +82,33 @@ class RecordSummary:
 
 
 class RecordStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: DataKey | None = None) -> None:
         self.path = Path(path)
         self.engine = open_engine(self.path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.key: DataKey | None = None
+        if key is not None:
+            self.unlock(key)
 
     @classmethod
-    def in_folder(cls, folder: Path) -> RecordStore:
-        return cls(database_path(Path(folder)))
+    def in_folder(cls, folder: Path, key: DataKey | None = None) -> RecordStore:
+        return cls(database_path(Path(folder)), key)
+
+    def unlock(self, key: DataKey) -> None:
+        """Give the store the data key (after a login); seals any plaintext an older schema left."""
+        self.key = key
+        if self._seal_legacy():
+            with self.engine.connect() as conn:
+                conn.connection.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.connection.driver_connection.execute("VACUUM")
+
+    def lock(self) -> None:
+        self.key = None
+
+    def _k(self) -> DataKey:
+        if self.key is None:
+            raise Locked()
+        return self.key
 
     def close(self) -> None:
         self.engine.dispose()
@@ -135,6 +160,7 @@ class RecordStore:
             elif row.status != RecordStatus.DRAFT.value:
                 raise InvalidTransition(f"Rekaman {record_uuid} sudah diterima; tidak bisa diubah sebagai draf.")
             self._fill(row, enrolment, now)
+            self._audit(s, operator, "draft_saved", record_uuid, {})
         return record_uuid
 
     def accept(
@@ -168,8 +194,11 @@ class RecordStore:
                 record_uuid, enrolment.to_dict(), quality, {k: p.sha256 for k, p in photos.items()}
             )
             s.flush()  # the record row first: photos and outbox reference it
+            key = self._k()
             for kind, p in photos.items():
-                s.add(PhotoRow(record_uuid=record_uuid, kind=kind, mime=p.mime, sha256=p.sha256, data=p.data))
+                sealed = key.seal(p.data, f"photo:{record_uuid}:{kind}")
+                s.add(PhotoRow(record_uuid=record_uuid, kind=kind, mime=p.mime, sha256=p.sha256, data=sealed, sealed=1))
+            self._audit(s, operator, "accepted", record_uuid, {"waived": (quality.get("waiver") or {}).get("checks")})
             s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=now, attempts=0))
         return record_uuid
 
@@ -191,12 +220,42 @@ class RecordStore:
             if row is not None and row.status == RecordStatus.DRAFT.value:
                 s.delete(row)
 
-    @staticmethod
-    def _fill(row: RecordRow, e: Enrolment, now: str) -> None:
-        row.nik = "".join(e.nik.split())
-        row.nama = e.nama.strip()
-        row.biodata = json.dumps(e.to_dict(), ensure_ascii=False)
+    def _fill(self, row: RecordRow, e: Enrolment, now: str) -> None:
+        key = self._k()
+        nik = "".join(e.nik.split())
+        row.nik_index = key.index(nik) if nik else None
+        row.summary_enc = key.seal(_json({"nik": nik, "nama": e.nama.strip()}), f"summary:{row.uuid}")
+        row.biodata_enc = key.seal(_json(e.to_dict()), f"biodata:{row.uuid}")
+        row.nik = row.nama = row.biodata = None
         row.updated_at = now
+
+    def _summary(self, row_uuid: str, blob: bytes | None) -> dict:
+        return json.loads(self._k().open(blob, f"summary:{row_uuid}")) if blob else {"nik": "", "nama": ""}
+
+    def _biodata(self, row: RecordRow) -> dict:
+        return json.loads(self._k().open(row.biodata_enc, f"biodata:{row.uuid}"))
+
+    def _enrolment_or_summary(self, row: RecordRow) -> Enrolment:
+        if row.biodata_enc is not None:
+            return Enrolment.from_dict(self._biodata(row))
+        summary = self._summary(row.uuid, row.summary_enc)  # purged after acknowledgement: receipt fields only
+        return Enrolment(nik=summary["nik"], nama=summary["nama"])
+
+    def _photo(self, row_uuid: str, p: PhotoRow) -> bytes:
+        return self._k().open(p.data, f"photo:{row_uuid}:{p.kind}")
+
+    def _seal_legacy(self) -> bool:
+        """Encrypt rows written in plaintext by schema 0001-0003 (one transaction)."""
+        key = self._k()
+        with self._unit() as s:
+            legacy = select(RecordRow).where(RecordRow.biodata_enc.is_(None), RecordRow.biodata.is_not(None))
+            rows = list(s.scalars(legacy))
+            for row in rows:
+                self._fill(row, Enrolment.from_dict(json.loads(row.biodata)), row.updated_at)
+            photos = list(s.scalars(select(PhotoRow).where(PhotoRow.sealed == 0)))
+            for p in photos:
+                p.data, p.sealed = key.seal(p.data, f"photo:{p.record_uuid}:{p.kind}"), 1
+            return bool(rows or photos)
 
     @staticmethod
     def _station_id(s: Session) -> str:
@@ -212,7 +271,7 @@ class RecordStore:
             photos = {}
             if with_photos:
                 for p in s.scalars(select(PhotoRow).where(PhotoRow.record_uuid == record_uuid)):
-                    photos[p.kind] = Photo(p.data, p.mime)
+                    photos[p.kind] = Photo(self._photo(record_uuid, p), p.mime)
             return StoredRecord(
                 uuid=row.uuid,
                 status=RecordStatus(row.status),
@@ -220,7 +279,7 @@ class RecordStore:
                 updated_at=row.updated_at,
                 station_id=row.station_id,
                 operator=row.operator,
-                enrolment=Enrolment.from_dict(json.loads(row.biodata)),
+                enrolment=self._enrolment_or_summary(row),
                 quality=json.loads(row.quality),
                 payload_sha256=row.payload_sha256,
                 photos=photos,
@@ -235,16 +294,25 @@ class RecordStore:
             return dict(rows.all())
 
     def find(self, query: str = "", status: RecordStatus | None = None, limit: int = 500) -> list[RecordSummary]:
-        """Newest first; query matches a NIK prefix or part of a name."""
-        stmt = select(RecordRow.uuid, RecordRow.status, RecordRow.created_at, RecordRow.nik, RecordRow.nama)
-        q = query.strip()
-        if q:
-            stmt = stmt.where(or_(RecordRow.nik.startswith(q), RecordRow.nama.ilike(f"%{q}%")))
+        """Newest first. A whole NIK is found through the keyed index; anything else (part of a name, the
+        start of a NIK) by decrypting the summaries here, never by a query on clear text."""
+        key = self._k()
+        q = "".join(query.split()) if query.strip().isdigit() else query.strip().lower()
+        stmt = select(RecordRow.uuid, RecordRow.status, RecordRow.created_at, RecordRow.summary_enc)
+        if q.isdigit() and len(q) == 16:
+            stmt = stmt.where(RecordRow.nik_index == key.index(q))
         if status is not None:
             stmt = stmt.where(RecordRow.status == status.value)
-        stmt = stmt.order_by(RecordRow.created_at.desc()).limit(limit)
+        out: list[RecordSummary] = []
         with self._unit() as s:
-            return [RecordSummary(u, RecordStatus(st), c, n, nm) for u, st, c, n, nm in s.execute(stmt)]
+            for u, st, c, blob in s.execute(stmt.order_by(RecordRow.created_at.desc())):
+                summary = self._summary(u, blob)
+                if q and not (summary["nik"].startswith(q) or q in summary["nama"].lower()):
+                    continue
+                out.append(RecordSummary(u, RecordStatus(st), c, summary["nik"], summary["nama"]))
+                if len(out) >= limit:
+                    break
+        return out
 
     def counts(self) -> dict[str, int]:
         with self._unit() as s:
@@ -254,6 +322,40 @@ class RecordStore:
     def outbox_size(self) -> int:
         with self._unit() as s:
             return s.scalar(select(func.count()).select_from(OutboxRow)) or 0
+
+    def purge_acknowledged(self, older_than_days: float, actor: str) -> int:
+        """After the central server acknowledged a record and the retention passed: delete its photos and
+        biodata from this laptop. The sealed summary (name, NIK) and the receipt fields stay for reprints."""
+        cutoff = (dt.datetime.now(dt.UTC) - dt.timedelta(days=older_than_days)).isoformat(timespec="milliseconds")
+        with self._unit() as s:
+            rows = list(
+                s.scalars(
+                    select(RecordRow).where(
+                        RecordRow.status == RecordStatus.ACKNOWLEDGED.value,
+                        RecordRow.acked_at <= cutoff,
+                        RecordRow.biodata_enc.is_not(None),
+                    )
+                )
+            )
+            for row in rows:
+                for p in s.scalars(select(PhotoRow).where(PhotoRow.record_uuid == row.uuid)):
+                    s.delete(p)
+                row.biodata_enc = None
+                row.quality = "{}"
+                self._audit(s, actor, "purged", row.uuid, {"retention_days": older_than_days})
+        return len(rows)
+
+    # --- audit trail ----------------------------------------------------------------------------
+    def _audit(self, s: Session, actor: str, action: str, record_uuid: str | None, detail: dict) -> None:
+        append_audit(s, actor, action, record_uuid, detail)
+
+    def audit(self, actor: str, action: str, record_uuid: str | None = None, detail: dict | None = None) -> None:
+        with self._unit() as s:
+            append_audit(s, actor, action, record_uuid, detail or {})
+
+    def verify_audit(self) -> AuditCheck:
+        with self._unit() as s:
+            return verify_chain(s.scalars(select(AuditRow).order_by(AuditRow.id)))
 
     def integrity_check(self) -> str:
         """'ok', or what SQLite found wrong: an answer, not an exception, so admins can read it."""

@@ -12,8 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from station.camera import CameraError, FrameSource, ImageFolder, open_source
-from station.services.station import Station
-from station.storage import StorageError
+from station.services.station import Station, StorageError
 
 STYLE = """
 QLabel#error { color: #c0392b; }

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, QThread, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QSettings, QThread, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from station.camera import FrameSource
 from station.domain.antrean import Ticket
@@ -14,8 +14,7 @@ from station.domain.enrolment import Enrolment
 from station.domain.waivers import Waiver
 from station.quality.live import Capture
 from station.services.recording import NotAcceptable
-from station.services.station import Station
-from station.storage import StorageError
+from station.services.station import Station, StorageError
 from station.ui.biodata_page import BiodataPage
 from station.ui.camera_worker import CameraWorker
 from station.ui.photo_page import PhotoPage, WaiverDialog
@@ -75,6 +74,10 @@ class MainWindow(QMainWindow):
         self._refresh_counts()
         self._timer = QTimer(self, interval=5000, timeout=self._refresh_counts)
         self._timer.start()
+        # Idle lock: no key press or click for idle_minutes -> the data key leaves memory, login again.
+        self._idle = QTimer(self, singleShot=True, interval=station.idle_minutes * 60_000, timeout=self.lock)
+        self._idle.start()
+        QApplication.instance().installEventFilter(self)
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -82,16 +85,43 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
         self.show_page(0)
 
+    # --- idle lock ----------------------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove):
+            self._idle.start()
+        return False
+
+    def lock(self) -> None:
+        from station.ui.login import LoginDialog
+
+        self.stop_camera()
+        self._stop_sync()
+        self.station.lock()
+        self.operator_label.setText(self.tr("Operator: (terkunci)"))
+        dialog = LoginDialog(self.station)
+        dialog.setWindowTitle(self.tr("Terkunci — masuk lagi"))
+        if dialog.exec():
+            self.operator_label.setText(self.tr("Operator: {0}").format(self.station._who()))
+            self._idle.start()
+            self._start_sync()
+        else:
+            self.close()
+
     # --- sync ----------------------------------------------------------------------------------
     def _start_sync(self) -> None:
         self._sync_thread = QThread(self)
-        self._sync = SyncWorker(self.station.data_dir)
+        self._sync = SyncWorker(self.station.worker_store)
         self._sync.moveToThread(self._sync_thread)
         self._sync_thread.started.connect(self._sync.run)
         self._sync.report.connect(self._on_sync)
         self._sync.unavailable.connect(self._sync_unavailable)
         self._sync.finished.connect(self._sync_thread.quit)
         self._sync_thread.start()
+
+    def _stop_sync(self) -> None:
+        self._sync.stop()
+        self._sync_thread.quit()
+        self._sync_thread.wait(3000)
 
     def _sync_unavailable(self, message: str) -> None:
         self.sync_label.setText(self.tr("Sinkronisasi: belum terdaftar"))
@@ -217,10 +247,10 @@ class MainWindow(QMainWindow):
         self.show_page(0)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        QApplication.instance().removeEventFilter(self)
+        self._idle.stop()
         self.stop_camera()
-        self._sync.stop()
-        self._sync_thread.quit()
-        self._sync_thread.wait(3000)
+        self._stop_sync()
         if self.biodata_page.record_uuid or any(e.text() for e in self.biodata_page.edits.values()):
             with contextlib.suppress(StorageError):  # the window closes; the message would not be seen
                 self.biodata_page._save_draft()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
-
-from station.storage import RecordStore
 
 
 class SyncWorker(QObject):
@@ -15,9 +13,9 @@ class SyncWorker(QObject):
     unavailable = Signal(str)
     finished = Signal()
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, open_store: Callable) -> None:
         super().__init__()
-        self.data_dir = data_dir
+        self.open_store = open_store
         self._stop = threading.Event()
 
     def stop(self) -> None:
@@ -28,7 +26,7 @@ class SyncWorker(QObject):
         from sync.station_sync import NotConfigured, run_forever
 
         try:
-            with RecordStore.in_folder(self.data_dir) as store:  # its own connection pool, its own thread
+            with self.open_store() as store:  # its own connection pool, its own thread
                 run_forever(store, self._stop, self.report.emit)
         except NotConfigured as err:
             self.unavailable.emit(str(err))
