@@ -155,6 +155,30 @@ def cmd_audit_verify(args) -> int:
     return 4
 
 
+def cmd_review(args) -> int:
+    from station.domain.enrolment import RecordStatus
+    from station.storage import keyring
+
+    with _unlocked(args) as store:
+        if keyring.confirm_supervisor(store, args.user, _password()) is None:
+            print("Hanya supervisor yang dapat meninjau.", file=sys.stderr)
+            return 2
+        if args.enable:
+            store.set_setting("review_required", True)
+            print("Tinjauan akhir hari menyala: rekaman baru menunggu persetujuan supervisor.")
+        if args.uuid is None:
+            for status in (RecordStatus.CAPTURED, RecordStatus.HELD):
+                for r in store.find(status=status):
+                    print(f"{r.uuid}  {status.value:9s} {r.created_at[:16]}  {r.nama}")
+            return 0
+        if args.decision is None:
+            print("Pilih --decision approve|hold|reject.", file=sys.stderr)
+            return 2
+        new = store.review(args.uuid, args.decision, args.user, args.reason)
+    print(f"{args.uuid}: {new.value}")
+    return 0
+
+
 def cmd_purge(args) -> int:
     with _unlocked(args) as store:
         n = store.purge_acknowledged(args.days, args.user)
@@ -299,6 +323,7 @@ COMMANDS = {
     "setup": cmd_setup,
     "audit-verify": cmd_audit_verify,
     "purge": cmd_purge,
+    "review": cmd_review,
 }
 
 

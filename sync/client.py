@@ -90,6 +90,9 @@ class CentralClient:
             for a in results
         ]
 
+    def push_audit(self, entries: list[dict]) -> dict:
+        return self._call("POST", "/audit", json={"entries": entries}).json()
+
     def record_status(self, uuid: str) -> dict:
         return self._call("GET", f"/records/{uuid}").json()
 

@@ -12,6 +12,7 @@ from sync.client import CentralClient, SyncError, SyncRefused
 
 _rng = random.SystemRandom()
 log = logging.getLogger(__name__)
+AUDIT_UPTO = "audit_sent_upto"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def sync_once(
         report.acknowledged += sum(a.accepted for a in answers)
         report.rejected += sum(not a.accepted for a in answers)
         report.rejected_reasons += [a.reason or "" for a in answers if not a.accepted]
+    if report.error is None:
+        _push_audit(outbox, client, report)
     report.remaining = outbox.size()
     log.info(
         "sync pass: online=%s acknowledged=%d rejected=%d deferred=%d remaining=%d error=%s",
@@ -82,3 +85,19 @@ def sync_once(
         report.error,
     )
     return report
+
+
+def _push_audit(outbox: OutboxStore, client: CentralClient, report: SyncReport) -> None:
+    """The audit trail follows the records; the station remembers how far the server has it."""
+    store = outbox._store
+    upto = int(store.setting(AUDIT_UPTO, 0))
+    while entries := store.audit_after(upto):
+        try:
+            ack = client.push_audit(entries)
+        except (SyncError, SyncRefused) as err:
+            report.error = f"jejak audit: {err}"
+            return
+        if not ack["chain_ok"]:
+            report.error = "server pusat melaporkan rantai audit stasiun ini tidak utuh"
+        upto = ack["upto"]
+        store.set_setting(AUDIT_UPTO, upto)

@@ -144,3 +144,23 @@ def test_logs_hold_no_personal_data_after_a_full_cli_flow(faces_dir, data_dir, t
     assert len(people) == 20
     for nik, nama in people:  # ... and holds none of the 20 citizens
         assert nik not in logs and nama not in logs
+
+
+def test_end_of_day_review_gates_the_outbox(data_dir):
+    from station.storage import InvalidTransition
+
+    with RecordStore.in_folder(data_dir) as store:
+        keyring.create_first_supervisor(store, "spv", PASSWORD)
+        store.set_setting("review_required", True)
+        a, b, c = (store.accept(good(), crop=bytes([i]) * 50, operator="ani") for i in range(3))
+        assert store.counts() == {"captured": 3} and store.outbox_size() == 0  # nothing leaves unreviewed
+        assert store.review(a, "approve", "spv") is RecordStatus.QUEUED
+        with pytest.raises(InvalidTransition, match="alasan"):
+            store.review(b, "hold", "spv")
+        store.review(b, "hold", "spv", "foto perlu diulang, warga dipanggil lagi")
+        store.review(c, "reject", "spv", "data ganda")
+        assert store.outbox_size() == 1
+        held = store.get(b)
+        assert held.status is RecordStatus.HELD and "diulang" in held.server_reason  # the operator sees why
+        store.review(b, "approve", "spv")
+        assert store.outbox_size() == 2 and store.verify_audit().ok

@@ -87,6 +87,11 @@ def test_register_push_and_acknowledge(central, data_dir):
             rec = store.get(u)
             assert rec.status is RecordStatus.ACKNOWLEDGED and rec.payload_sha256
         assert {u for u, _ in central_rows(central.db)} == set(uuids)
+        local_audit = store.audit_after(0, limit=10_000)
+    with sqlite3.connect(central.db) as conn:  # the audit trail went with the records, chain intact
+        central_audit = conn.execute("SELECT seq, hash FROM central_audit ORDER BY seq").fetchall()
+    assert central_audit == [(e["seq"], e["hash"]) for e in local_audit][: len(central_audit)]
+    assert len(central_audit) >= 25 + 2
 
 
 def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):

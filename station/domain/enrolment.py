@@ -18,7 +18,8 @@ class RecordStatus(StrEnum):
     """A record's states; a record only moves forward (see shared DESIGN.md)."""
 
     DRAFT = "draft"
-    CAPTURED = "captured"
+    CAPTURED = "captured"  # accepted at the counter; waits for the supervisor when end-of-day review is on
+    HELD = "held"  # the supervisor holds it, with a reason the operator sees
     QUEUED = "queued"
     SENT = "sent"
     ACKNOWLEDGED = "acknowledged"

@@ -31,7 +31,7 @@ class RecordRow(Base):
     ack_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the central server's receipt
     acked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
     server_status: Mapped[str | None] = mapped_column(String(32), nullable=True)  # e.g. duplicate_nik, printed
-    server_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # why the server rejected it
+    server_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # why the server/supervisor refused
 
 
 class PhotoRow(Base):

@@ -30,6 +30,7 @@ from station.storage.models import AuditRow, OutboxRow, PhotoRow, RecordRow, Set
 _ORDER = {
     RecordStatus.DRAFT: 0,
     RecordStatus.CAPTURED: 1,
+    RecordStatus.HELD: 1,
     RecordStatus.QUEUED: 2,
     RecordStatus.SENT: 3,
     RecordStatus.ACKNOWLEDGED: 4,
@@ -180,6 +181,7 @@ class RecordStore:
         photos = {"crop": Photo(crop)} | ({"frame": Photo(frame)} if frame else {})
         now = utcnow()
         with self._unit() as s:
+            review = bool(self._setting(s, "review_required", False))  # read before the new row (autoflush)
             row = s.get(RecordRow, record_uuid)
             if row is None:
                 row = RecordRow(uuid=record_uuid, created_at=now, station_id=self._station_id(s), operator=operator)
@@ -188,7 +190,7 @@ class RecordStore:
                 raise InvalidTransition(f"Rekaman {record_uuid} sudah diterima sebelumnya.")
             self._fill(row, enrolment, now)
             row.operator = operator
-            row.status = RecordStatus.QUEUED.value
+            row.status = (RecordStatus.CAPTURED if review else RecordStatus.QUEUED).value
             row.quality = json.dumps(quality, ensure_ascii=False)
             row.payload_sha256 = payload_digest(
                 record_uuid, enrolment.to_dict(), quality, {k: p.sha256 for k, p in photos.items()}
@@ -199,7 +201,8 @@ class RecordStore:
                 sealed = key.seal(p.data, f"photo:{record_uuid}:{kind}")
                 s.add(PhotoRow(record_uuid=record_uuid, kind=kind, mime=p.mime, sha256=p.sha256, data=sealed, sealed=1))
             self._audit(s, operator, "accepted", record_uuid, {"waived": (quality.get("waiver") or {}).get("checks")})
-            s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=now, attempts=0))
+            if not review:  # with end-of-day review, the outbox entry comes with the supervisor's approval
+                s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=now, attempts=0))
         return record_uuid
 
     def advance(self, record_uuid: str, status: RecordStatus) -> None:
@@ -256,6 +259,32 @@ class RecordStore:
             for p in photos:
                 p.data, p.sealed = key.seal(p.data, f"photo:{p.record_uuid}:{p.kind}"), 1
             return bool(rows or photos)
+
+    @staticmethod
+    def _setting(s: Session, key: str, default=None):
+        row = s.get(SettingRow, key)
+        return json.loads(row.value) if row else default
+
+    def review(self, record_uuid: str, decision: str, supervisor: str, reason: str = "") -> RecordStatus:
+        """End-of-day review: approve (into the outbox), hold or reject, with a reason the operator sees."""
+        targets = {"approve": RecordStatus.QUEUED, "hold": RecordStatus.HELD, "reject": RecordStatus.REJECTED}
+        if decision not in targets:
+            raise ValueError(f"keputusan tidak dikenal: {decision}")
+        if decision != "approve" and len(reason.strip()) < 3:
+            raise InvalidTransition("Tulis alasan menahan atau menolak rekaman.")
+        with self._unit() as s:
+            row = s.get(RecordRow, record_uuid)
+            if row is None:
+                raise RecordNotFound(f"Rekaman {record_uuid} tidak ada.")
+            if row.status not in (RecordStatus.CAPTURED.value, RecordStatus.HELD.value):
+                raise InvalidTransition(f"Rekaman {record_uuid} tidak menunggu tinjauan ({row.status}).")
+            new = targets[decision]
+            row.status, row.updated_at = new.value, utcnow()
+            row.server_reason = None if decision == "approve" else f"Supervisor: {reason.strip()}"
+            if new is RecordStatus.QUEUED:
+                s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=utcnow(), attempts=0))
+            self._audit(s, supervisor, f"review_{decision}", record_uuid, {})
+            return new
 
     @staticmethod
     def _station_id(s: Session) -> str:
@@ -352,6 +381,24 @@ class RecordStore:
     def audit(self, actor: str, action: str, record_uuid: str | None = None, detail: dict | None = None) -> None:
         with self._unit() as s:
             append_audit(s, actor, action, record_uuid, detail or {})
+
+    def audit_after(self, seq: int, limit: int = 1000) -> list[dict]:
+        """Entries not yet sent to the central server (they carry no personal data)."""
+        with self._unit() as s:
+            rows = s.scalars(select(AuditRow).where(AuditRow.id > seq).order_by(AuditRow.id).limit(limit))
+            return [
+                {
+                    "seq": r.id,
+                    "at": r.at,
+                    "actor": r.actor,
+                    "action": r.action,
+                    "record_uuid": r.record_uuid,
+                    "detail": r.detail,
+                    "prev_hash": r.prev_hash,
+                    "hash": r.hash,
+                }
+                for r in rows
+            ]
 
     def verify_audit(self) -> AuditCheck:
         with self._unit() as s:

@@ -23,7 +23,8 @@ from station.ui.review_page import summary_text
 
 STATUS_WORDS = {
     RecordStatus.DRAFT: "draf",
-    RecordStatus.CAPTURED: "terekam",
+    RecordStatus.CAPTURED: "menunggu tinjauan",
+    RecordStatus.HELD: "ditahan supervisor",
     RecordStatus.QUEUED: "menunggu kirim",
     RecordStatus.SENT: "terkirim",
     RecordStatus.ACKNOWLEDGED: "diterima pusat",

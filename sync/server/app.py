@@ -21,12 +21,13 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from station.domain.audit_chain import verify_chain
 from station.domain.nik import InvalidNik, parse_nik
 from station.domain.payload import payload_digest, sha256_hex
 from station.domain.values import VALUE_LISTS
 from station.quality.config import GateConfig
 from station.resources import resource
-from sync.server.models import Base, BlobRow, CentralRecordRow, StationRow
+from sync.server.models import Base, BlobRow, CentralAuditRow, CentralRecordRow, StationRow
 
 API = "/v1"
 REGIONS_FILE = resource("wilayah.tsv.gz")
@@ -69,12 +70,41 @@ class BatchAck(BaseModel):
     results: list[RecordAck]
 
 
+class AuditEntry(BaseModel):
+    seq: int
+    at: str
+    actor: str
+    action: str
+    record_uuid: str | None = None
+    detail: str
+    prev_hash: str
+    hash: str
+
+
+class AuditBatch(BaseModel):
+    entries: list[AuditEntry] = Field(max_length=2000)
+
+
+class AuditAck(BaseModel):
+    stored: int
+    upto: int  # the station may forget entries up to here as sent
+    chain_ok: bool  # False: the entries do not continue the chain already received (tampering or loss)
+
+
 class RecordStatusOut(BaseModel):
     uuid: str
     status: str
     reason: str | None
     ack_id: str
     received_at: str
+
+
+class _AuditView:
+    """An uploaded entry seen as the station's audit row, to re-check its hash with the same code."""
+
+    def __init__(self, e: AuditEntry) -> None:
+        self.id, self.at, self.actor, self.action = e.seq, e.at, e.actor, e.action
+        self.record_uuid, self.detail, self.prev_hash, self.hash = e.record_uuid, e.detail, e.prev_hash, e.hash
 
 
 def now() -> str:
@@ -214,6 +244,23 @@ def create_app(database_url: str = "sqlite:///central.db", registration_codes: t
             else:
                 raise HTTPException(503, "busy, try again")
         return BatchAck(results=results)
+
+    @app.post(f"{API}/audit", response_model=AuditAck)
+    def upload_audit(batch: AuditBatch, station_id: str = Depends(station_of)) -> AuditAck:
+        """A station's hash-chained audit entries travel with its records; a repeat is stored once."""
+        stored, chain_ok, upto = 0, True, 0
+        with unit() as s:
+            for e in sorted(batch.entries, key=lambda e: e.seq):
+                upto = max(upto, e.seq)
+                if s.get(CentralAuditRow, (station_id, e.seq)) is not None:
+                    continue
+                before = s.get(CentralAuditRow, (station_id, e.seq - 1))
+                continues = before is None or before.hash == e.prev_hash
+                if not continues or not verify_chain([_AuditView(e)], e.prev_hash).ok:
+                    chain_ok = False
+                s.add(CentralAuditRow(station_id=station_id, **e.model_dump()))
+                stored += 1
+        return AuditAck(stored=stored, upto=upto, chain_ok=chain_ok)
 
     @app.get(f"{API}/records/{{uuid}}", response_model=RecordStatusOut)
     def record_status(uuid: str, station_id: str = Depends(station_of)) -> RecordStatusOut:

@@ -39,3 +39,19 @@ class CentralRecordRow(Base):
     received_at: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16))  # received | duplicate_nik | rejected | printed
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class CentralAuditRow(Base):
+    """Each station's audit chain, as it sent it; idempotent on (station, seq), chain checked on arrival."""
+
+    __tablename__ = "central_audit"
+
+    station_id: Mapped[str] = mapped_column(ForeignKey("stations.station_id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(32))
+    record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    detail: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
