@@ -179,6 +179,37 @@ def cmd_review(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    import datetime as dt
+
+    from station.services import papers
+    from station.storage.queue import QueueStore
+
+    with _unlocked(args) as store:
+        day = args.date or papers.office_today(store)
+        if args.kind == "receipt":
+            if not args.uuid:
+                print("receipt perlu --uuid", file=sys.stderr)
+                return 2
+            pdf = papers.receipt_pdf(store, args.uuid, args.thermal)
+        elif args.kind == "ticket":
+            ticket = QueueStore(store).issue(
+                day,
+                int(store.setting("daily_quota", 150)),
+                [dt.date.fromisoformat(d) for d in store.setting("holidays", [])],
+            )
+            pdf = papers.ticket_pdf(store, ticket, day)
+        elif args.kind == "recap":
+            pdf = papers.recap_pdf(store, day)
+        elif args.kind == "progress":
+            pdf = papers.progress_pdf(store, day)
+        else:
+            pdf = papers.prr_pdf(store, day)
+    args.out.write_bytes(pdf)
+    print(f"{args.out} ({len(pdf)} byte)")
+    return 0
+
+
 def cmd_purge(args) -> int:
     with _unlocked(args) as store:
         n = store.purge_acknowledged(args.days, args.user)
@@ -324,6 +355,7 @@ COMMANDS = {
     "audit-verify": cmd_audit_verify,
     "purge": cmd_purge,
     "review": cmd_review,
+    "report": cmd_report,
 }
 
 

@@ -6,7 +6,8 @@ widgets live outside. A blink, a twitch or a failed check restarts the count, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -21,6 +22,7 @@ class Capture:
     crop: np.ndarray  # the ICAO portrait crop of it
     verdict: Verdict
     at: float  # the frame's timestamp, seconds
+    refusals: dict[str, int] = field(default_factory=dict)  # frames refused before it, by first reason
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class LiveCapture:
         self._anchor: np.ndarray | None = None
         self._best: tuple[float, np.ndarray, Verdict, float] | None = None
         self.captured: Capture | None = None
+        self.refusals: Counter = Counter()
 
     def _steady_with(self, v: Verdict) -> bool:
         g = v.geometry
@@ -52,6 +55,8 @@ class LiveCapture:
     def update(self, frame: np.ndarray, verdict: Verdict, t: float) -> LiveState:
         if self.captured is not None:
             return LiveState(1.0, None, True)
+        if not verdict.accepted and verdict.reasons:
+            self.refusals[verdict.reasons[0]] += 1
         if not verdict.accepted or not self._steady_with(verdict):
             self._start = None
             self._anchor = None
@@ -69,5 +74,5 @@ class LiveCapture:
         _, best_frame, best_verdict, best_t = self._best
         cfg = self.config
         crop = crop_id_photo(best_frame, best_verdict.geometry, cfg.crop_width, cfg.crop_height)
-        self.captured = Capture(best_frame, crop, best_verdict, best_t)
+        self.captured = Capture(best_frame, crop, best_verdict, best_t, dict(self.refusals))
         return LiveState(1.0, self.captured, True)

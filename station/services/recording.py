@@ -49,6 +49,7 @@ def quality_summary(capture: Capture, waiver: Waiver | None) -> dict:
         },
         "background_rgb": list(v.background_rgb) if v.background_rgb else None,
         "waiver": waiver.to_dict() if waiver else None,
+        "gate_refusals": capture.refusals,
     }
 
 

@@ -49,6 +49,10 @@ class QueueStore:
             )
             return [_ticket(r) for r in rows]
 
+    def tickets_for_record(self, record_uuid: str) -> list[Ticket]:
+        with self._store._unit() as s:
+            return [_ticket(r) for r in s.scalars(select(TicketRow).where(TicketRow.record_uuid == record_uuid))]
+
     def call_next(self, day: dt.date) -> Ticket | None:
         with self._store._unit() as s:
             row = s.scalars(

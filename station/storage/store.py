@@ -343,6 +343,33 @@ class RecordStore:
                     break
         return out
 
+    def day_records(self, start_utc: str, end_utc: str) -> list[dict]:
+        """Records accepted in [start, end): what a daily recap counts. No personal data in the result."""
+        stmt = select(
+            RecordRow.uuid,
+            RecordRow.status,
+            RecordRow.station_id,
+            RecordRow.operator,
+            RecordRow.quality,
+            RecordRow.server_status,
+        ).where(
+            RecordRow.created_at >= start_utc,
+            RecordRow.created_at < end_utc,
+            RecordRow.status != RecordStatus.DRAFT.value,
+        )
+        with self._unit() as s:
+            return [
+                {
+                    "uuid": u,
+                    "status": st,
+                    "station_id": sid,
+                    "operator": op,
+                    "quality": json.loads(q),
+                    "server_status": ss,
+                }
+                for u, st, sid, op, q, ss in s.execute(stmt)
+            ]
+
     def counts(self) -> dict[str, int]:
         with self._unit() as s:
             rows = s.execute(select(RecordRow.status, func.count()).group_by(RecordRow.status))
