@@ -16,6 +16,12 @@ from station import __version__
 from station.paths import ENV_VAR, data_dir
 
 
+def _date(text: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(text)
+
+
 def _common() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(add_help=False)
     p.add_argument(
@@ -75,6 +81,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("audit-verify", parents=[common], help="periksa rantai hash jejak audit")
 
+    rv = sub.add_parser(
+        "review",
+        parents=[common],
+        help="tinjauan akhir hari oleh supervisor",
+        description="Tanpa UUID: daftar rekaman yang menunggu tinjauan. Dengan UUID: setujui (masuk "
+        "outbox), tahan, atau tolak dengan alasan yang dilihat operator.",
+    )
+    rv.add_argument("uuid", nargs="?")
+    rv.add_argument("--decision", choices=["approve", "hold", "reject"])
+    rv.add_argument("--reason", default="")
+    rv.add_argument("--user", required=True, help="supervisor (kata sandi: $STATION_PASSWORD)")
+    rv.add_argument("--enable", action="store_true", help="nyalakan tinjauan akhir hari untuk stasiun ini")
+
+    rp = sub.add_parser(
+        "report",
+        parents=[common],
+        help="cetak PDF: bukti, nomor antrean, rekap, capaian, PRR",
+        description="Membuat PDF (ReportLab) untuk dicetak dan diarsipkan.",
+    )
+    rp.add_argument("kind", choices=["receipt", "ticket", "recap", "progress", "prr"])
+    rp.add_argument("--uuid", help="rekaman (untuk receipt)")
+    rp.add_argument("--thermal", action="store_true", help="lebar kertas struk 80 mm (receipt)")
+    rp.add_argument("--date", type=_date, default=None, help="tanggal YYYY-MM-DD (bawaan: hari ini di kantor)")
+    rp.add_argument("--out", type=Path, required=True, help="berkas PDF yang ditulis")
+    rp.add_argument("--user", required=True, help="operator (kata sandi: $STATION_PASSWORD)")
+
+    ex = sub.add_parser(
+        "export",
+        parents=[common],
+        help="jemput bola: outbox ke bundel terenkripsi di USB",
+        description="Menulis semua rekaman yang belum diakui pusat ke satu bundel terenkripsi dan "
+        "bertanda tangan. Kode transfer kantor dari $STATION_TRANSFER_CODE atau ditanyakan.",
+    )
+    ex.add_argument("--out", type=Path, required=True)
+    ex.add_argument("--user", required=True, help="operator (kata sandi: $STATION_PASSWORD)")
+    im = sub.add_parser("import", parents=[common], help="impor bundel jemput bola (sekali saja per rekaman)")
+    im.add_argument("file", type=Path)
+    im.add_argument("--user", required=True, help="operator (kata sandi: $STATION_PASSWORD)")
+
     pg = sub.add_parser(
         "purge",
         parents=[common],
@@ -98,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     sr.add_argument("--url", required=True, help="alamat server pusat, https://...")
     sr.add_argument("--code", required=True, help="kode pendaftaran dari admin pusat")
     sr.add_argument("--ca", type=Path, default=None, help="berkas CA (PEM) untuk memverifikasi TLS server")
+    sr.add_argument("--user", required=True, help="supervisor (kata sandi: $STATION_PASSWORD)")
     return parser
 
 
@@ -208,6 +254,39 @@ def cmd_report(args) -> int:
     args.out.write_bytes(pdf)
     print(f"{args.out} ({len(pdf)} byte)")
     return 0
+
+
+def _transfer_code() -> str:
+    import getpass
+    import os
+
+    return os.environ.get("STATION_TRANSFER_CODE") or getpass.getpass("Kode transfer kantor: ")
+
+
+def cmd_export(args) -> int:
+    from station.storage.bundle import export
+
+    with _unlocked(args) as store:
+        data, n = export(store, _transfer_code(), args.user)
+    tmp = args.out.with_suffix(args.out.suffix + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(args.out)  # a pulled-out USB stick leaves no half bundle under the real name
+    print(f"{n} rekaman diekspor ke {args.out}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from station.storage.bundle import import_bundle
+    from station.storage.bundle_format import BundleRefused
+
+    with _unlocked(args) as store:
+        try:
+            r = import_bundle(store, args.file.read_bytes(), _transfer_code(), args.user)
+        except BundleRefused as err:
+            print(str(err), file=sys.stderr)
+            return 5
+    print(f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik")
+    return 0 if not r.conflicts else 6
 
 
 def cmd_purge(args) -> int:
@@ -324,11 +403,10 @@ def cmd_sync(args) -> int:
 
 
 def cmd_sync_register(args) -> int:
-    from station.storage import RecordStore
     from sync.client import SyncError, SyncRefused
     from sync.station_sync import NotConfigured, register
 
-    with RecordStore.in_folder(data_dir(getattr(args, "data_dir", None))) as store:
+    with _unlocked(args) as store:
         try:
             sid = register(store, args.url, args.code, args.ca, store.setting("kecamatan", "00.00.00"))
         except (NotConfigured, SyncError, SyncRefused, ValueError) as err:
@@ -356,6 +434,8 @@ COMMANDS = {
     "purge": cmd_purge,
     "review": cmd_review,
     "report": cmd_report,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 

@@ -60,11 +60,14 @@ class CentralClient:
         except (SyncError, SyncRefused, ValueError):
             return False
 
-    def register(self, station_id: str, kecamatan: str, code: str) -> str:
-        r = self._call(
-            "POST", "/stations", json={"station_id": station_id, "kecamatan": kecamatan, "registration_code": code}
-        )
-        return r.json()["station_key"]
+    def register(self, station_id: str, kecamatan: str, code: str, signing_public_key: str | None = None) -> str:
+        body = {
+            "station_id": station_id,
+            "kecamatan": kecamatan,
+            "registration_code": code,
+            "signing_public_key": signing_public_key,
+        }
+        return self._call("POST", "/stations", json=body).json()["station_key"]
 
     def push(self, records: list[Outgoing]) -> list[Answer]:
         body = {

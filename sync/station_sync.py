@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,8 +38,11 @@ def register(store: RecordStore, url: str, code: str, ca_bundle: Path | None, ke
     station_id = store.setting("station_id")
     if not station_id:
         raise NotConfigured("Identitas stasiun belum diatur (mulai pertama di jendela aplikasi).")
+    from station.storage.bundle import signing_key
+    from station.storage.bundle_format import public_bytes
+
     client = CentralClient(url, None, ca_bundle)
-    key = client.register(station_id, kecamatan, code)
+    key = client.register(station_id, kecamatan, code, base64.b64encode(public_bytes(signing_key(store))).decode())
     cfg = settings(store) | {"url": url, "ca_bundle": str(ca_bundle) if ca_bundle else None}
     store.set_setting(SETTINGS, cfg)
     store.set_setting(KEY, key)

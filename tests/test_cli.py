@@ -90,3 +90,31 @@ def test_corrupt_database_gives_message_and_exit_code(data_dir):
     (data_dir / "station.db").write_bytes(b"garbage" * 1000)
     r = station("info", "--data-dir", str(data_dir))
     assert r.returncode == 3 and "rusak" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_papers_review_and_purge_from_the_command_line(faces_dir, data_dir, tmp_path):
+    from station.storage import RecordStore, keyring
+
+    env = {"STATION_DATA_DIR": str(data_dir), "STATION_PASSWORD": PASSWORD}
+    photos = tmp_path / "few"
+    photos.mkdir()
+    (photos / "a.jpg").write_bytes((faces_dir / "photos" / "img3.jpg").read_bytes())
+    assert station("setup", "--station-id", "ST-3", "--kecamatan", "33.24.01", "--user", "spv", env=env).returncode == 0
+    assert station("demo-data", "--count", "3", "--photos", str(photos), "--user", "spv", env=env).returncode == 0
+    with RecordStore.in_folder(data_dir) as store:
+        keyring.login(store, "spv", PASSWORD)
+        uuid = store.find("")[0].uuid
+    for kind, extra in [
+        ("receipt", ["--uuid", uuid]),
+        ("receipt", ["--uuid", uuid, "--thermal"]),
+        ("ticket", []),
+        ("recap", []),
+        ("progress", []),
+        ("prr", []),
+    ]:
+        out = tmp_path / f"{kind}.pdf"
+        r = station("report", kind, *extra, "--out", str(out), "--user", "spv", env=env)
+        assert r.returncode == 0 and out.read_bytes().startswith(b"%PDF"), (kind, r.stderr)
+    r = station("review", "--enable", "--user", "spv", env=env)
+    assert r.returncode == 0 and "menyala" in r.stdout
+    assert station("purge", "--days", "30", "--user", "spv", env=env).returncode == 0

@@ -101,6 +101,8 @@ def test_login_ticket_form_capture_accept(qtbot, station, faces_dir, tmp_path, d
     assert stored.status is RecordStatus.QUEUED and stored.enrolment.nama == "Siti Rahmawati"
     assert stored.photos["crop"].data[:2] == b"\xff\xd8"  # a JPEG
     assert station.tickets()[0].record_uuid == rec.uuid
+    papers = sorted(p.name for p in (data_dir / "papers").glob("*.pdf"))
+    assert papers == [f"antrean-{ticket.service_date:%Y%m%d}-A-001.pdf", f"bukti-{rec.uuid[:8]}-80mm.pdf"]
     window.close()
 
 

@@ -133,6 +133,23 @@ class Station:
             self.queue.done(ticket.id, done.uuid)
         return done
 
+    def print_receipt(self, uuid: str, thermal: bool = False) -> Path:
+        """Writes the citizen's receipt to DATA_DIR/papers and returns its path (the window opens it)."""
+        from station.services import papers
+
+        out = self.data_dir / "papers" / f"bukti-{uuid[:8]}{'-80mm' if thermal else ''}.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(papers.receipt_pdf(self.store, uuid, thermal))
+        return out
+
+    def print_ticket(self, ticket: Ticket) -> Path:
+        from station.services import papers
+
+        out = self.data_dir / "papers" / f"antrean-{ticket.service_date:%Y%m%d}-{ticket.label}.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(papers.ticket_pdf(self.store, ticket, papers.office_today(self.store)))
+        return out
+
     def records(self, query: str = "", status: RecordStatus | None = None) -> list[RecordSummary]:
         return self.store.find(query, status)
 

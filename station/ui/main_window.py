@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSettings, QThread, QTimer
+from PySide6.QtCore import QEvent, QSettings, QThread, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from station.camera import FrameSource
@@ -24,6 +25,12 @@ from station.ui.review_page import ReviewPage
 from station.ui.sync_worker import SyncWorker
 
 PAGES = ["Antrean", "Biodata", "Foto", "Tinjau", "Rekaman"]
+
+
+def open_paper(path) -> None:
+    """Hand a PDF to the system viewer / printer dialog (not on a headless screen)."""
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class MainWindow(QMainWindow):
@@ -238,6 +245,10 @@ class MainWindow(QMainWindow):
         except StorageError as err:
             self.review_page.error.setText(str(err))
             return
+        try:
+            open_paper(self.station.print_receipt(done.uuid, thermal=self.station.store.setting("thermal", True)))
+        except (StorageError, OSError) as err:  # the record is safe; only the paper failed
+            self.statusBar().showMessage(self.tr("Bukti belum tercetak: {0}").format(err), 10000)
         label = self.ticket.label if self.ticket else ""
         self.statusBar().showMessage(self.tr("Tersimpan: {0} ({1})").format(label, done.uuid[:8]), 10000)
         self.ticket, self.enrolment, self.capture, self.waiver = None, None, None, None

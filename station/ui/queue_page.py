@@ -69,6 +69,9 @@ class QueuePage(QWidget):
                 self.tr("Kuota hari ini penuh: nomor {0} untuk {1:%A, %d-%m-%Y}.").format(t.label, t.service_date)
             )
         self.refresh()
+        from station.ui.main_window import open_paper
+
+        open_paper(self.station.print_ticket(t))
         return t
 
     def call_next(self) -> None:

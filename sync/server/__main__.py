@@ -10,12 +10,36 @@ PostgreSQL (--db postgresql+psycopg://...) they may sit behind a load balancer.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import sys
+from pathlib import Path
 
 import uvicorn
 
 
+def import_main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser(
+        prog="python -m sync.server import-bundle", description="Impor bundel jemput bola langsung ke database pusat."
+    )
+    ap.add_argument("file")
+    ap.add_argument("--db", default=os.environ.get("CENTRAL_DB", "sqlite:///central.db"))
+    args = ap.parse_args(argv)
+    from station.storage.bundle_format import BundleRefused
+    from sync.server.bundles import import_bundle
+
+    code = os.environ.get("CENTRAL_TRANSFER_CODE") or getpass.getpass("Kode transfer: ")
+    try:
+        result = import_bundle(args.db, Path(args.file).read_bytes(), code)
+    except BundleRefused as err:
+        raise SystemExit(str(err)) from None
+    print(f"stasiun {result.station_id}: {result.outcomes}")
+
+
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "import-bundle":
+        import_main(sys.argv[2:])
+        return
     ap = argparse.ArgumentParser(
         prog="python -m sync.server", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

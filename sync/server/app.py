@@ -37,6 +37,7 @@ class Registration(BaseModel):
     station_id: str = Field(min_length=1, max_length=32)
     kecamatan: str = Field(pattern=r"^\d\d\.\d\d\.\d\d$")
     registration_code: str
+    signing_public_key: str | None = None  # base64 Ed25519: verifies the station's jemput-bola bundles
 
 
 class StationKey(BaseModel):
@@ -111,6 +112,71 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
+def store_record(s: Session, station_id: str, r: RecordIn) -> RecordAck:
+    """Store one record once (the whole idempotency rule); shared by uploads and bundle imports."""
+    try:
+        photos = {k: base64.b64decode(v, validate=True) for k, v in r.photos.items()}
+    except ValueError:
+        return RecordAck(uuid=r.uuid, outcome="rejected", reason="foto tidak terbaca (base64)")
+    hashes = {k: sha256_hex(v) for k, v in photos.items()}
+    if payload_digest(r.uuid, r.biodata, r.quality, hashes) != r.payload_sha256:
+        return RecordAck(uuid=r.uuid, outcome="rejected", reason="SHA-256 isi rekaman tidak cocok (rusak di jalan)")
+    existing = s.get(CentralRecordRow, r.uuid)
+    if existing is not None:
+        if existing.payload_sha256 == r.payload_sha256:
+            return RecordAck(
+                uuid=r.uuid,
+                outcome="repeat",
+                ack_id=existing.ack_id,
+                status=existing.status,
+                reason=existing.reason,
+            )
+        return RecordAck(uuid=r.uuid, outcome="conflict", reason="UUID sudah dipakai rekaman lain (isi berbeda)")
+    status, reason = "received", None
+    nik = str(r.biodata.get("nik", ""))
+    try:
+        parse_nik(nik)
+    except InvalidNik as err:
+        status, reason = "rejected", str(err)
+    if "crop" not in photos:
+        status, reason = "rejected", "foto KTP tidak ada"
+    if status == "received" and s.scalar(select(CentralRecordRow.uuid).where(CentralRecordRow.nik == nik).limit(1)):
+        status = "duplicate_nik"  # stored, flagged for the central office to resolve
+    for sha, data in zip(hashes.values(), photos.values(), strict=True):
+        if s.get(BlobRow, sha) is None:
+            s.add(BlobRow(sha256=sha, data=data))
+    ack = "ACK-" + r.uuid[:8] + "-" + r.payload_sha256[:12]
+    s.add(
+        CentralRecordRow(
+            uuid=r.uuid,
+            station_id=station_id,
+            payload_sha256=r.payload_sha256,
+            nik=nik[:16],
+            payload=json.dumps(
+                {
+                    "biodata": r.biodata,
+                    "quality": r.quality,
+                    "photos": hashes,
+                    "created_at": r.created_at,
+                    "operator": r.operator,
+                }
+            ),
+            ack_id=ack,
+            received_at=now(),
+            status=status,
+            reason=reason,
+        )
+    )
+    s.flush()
+    return RecordAck(
+        uuid=r.uuid,
+        outcome="rejected" if status == "rejected" else "stored",
+        ack_id=ack,
+        status=status,
+        reason=reason,
+    )
+
+
 def create_app(database_url: str = "sqlite:///central.db", registration_codes: tuple[str, ...] = ()) -> FastAPI:
     engine = create_engine(database_url, pool_pre_ping=True)
     if database_url.startswith("sqlite"):
@@ -160,74 +226,13 @@ def create_app(database_url: str = "sqlite:///central.db", registration_codes: t
                         kecamatan=body.kecamatan,
                         key_sha256=hashlib.sha256(key.encode()).hexdigest(),
                         registered_at=now(),
+                        signing_public_key=body.signing_public_key,
                     )
                 )
             else:  # re-registration with a valid code rotates the key
                 row.key_sha256 = hashlib.sha256(key.encode()).hexdigest()
+                row.signing_public_key = body.signing_public_key or row.signing_public_key
         return StationKey(station_id=body.station_id, station_key=key)
-
-    def judge(s: Session, station_id: str, r: RecordIn) -> RecordAck:
-        try:
-            photos = {k: base64.b64decode(v, validate=True) for k, v in r.photos.items()}
-        except ValueError:
-            return RecordAck(uuid=r.uuid, outcome="rejected", reason="foto tidak terbaca (base64)")
-        hashes = {k: sha256_hex(v) for k, v in photos.items()}
-        if payload_digest(r.uuid, r.biodata, r.quality, hashes) != r.payload_sha256:
-            return RecordAck(uuid=r.uuid, outcome="rejected", reason="SHA-256 isi rekaman tidak cocok (rusak di jalan)")
-        existing = s.get(CentralRecordRow, r.uuid)
-        if existing is not None:
-            if existing.payload_sha256 == r.payload_sha256:
-                return RecordAck(
-                    uuid=r.uuid,
-                    outcome="repeat",
-                    ack_id=existing.ack_id,
-                    status=existing.status,
-                    reason=existing.reason,
-                )
-            return RecordAck(uuid=r.uuid, outcome="conflict", reason="UUID sudah dipakai rekaman lain (isi berbeda)")
-        status, reason = "received", None
-        nik = str(r.biodata.get("nik", ""))
-        try:
-            parse_nik(nik)
-        except InvalidNik as err:
-            status, reason = "rejected", str(err)
-        if "crop" not in photos:
-            status, reason = "rejected", "foto KTP tidak ada"
-        if status == "received" and s.scalar(select(CentralRecordRow.uuid).where(CentralRecordRow.nik == nik).limit(1)):
-            status = "duplicate_nik"  # stored, flagged for the central office to resolve
-        for sha, data in zip(hashes.values(), photos.values(), strict=True):
-            if s.get(BlobRow, sha) is None:
-                s.add(BlobRow(sha256=sha, data=data))
-        ack = "ACK-" + r.uuid[:8] + "-" + r.payload_sha256[:12]
-        s.add(
-            CentralRecordRow(
-                uuid=r.uuid,
-                station_id=station_id,
-                payload_sha256=r.payload_sha256,
-                nik=nik[:16],
-                payload=json.dumps(
-                    {
-                        "biodata": r.biodata,
-                        "quality": r.quality,
-                        "photos": hashes,
-                        "created_at": r.created_at,
-                        "operator": r.operator,
-                    }
-                ),
-                ack_id=ack,
-                received_at=now(),
-                status=status,
-                reason=reason,
-            )
-        )
-        s.flush()
-        return RecordAck(
-            uuid=r.uuid,
-            outcome="rejected" if status == "rejected" else "stored",
-            ack_id=ack,
-            status=status,
-            reason=reason,
-        )
 
     @app.post(f"{API}/records", response_model=BatchAck)
     def upload(batch: Batch, station_id: str = Depends(station_of)) -> BatchAck:
@@ -237,7 +242,7 @@ def create_app(database_url: str = "sqlite:///central.db", registration_codes: t
             for _ in range(3):  # two stations racing on the same UUID: the loser re-reads and answers
                 try:
                     with unit() as s:
-                        results.append(judge(s, station_id, r))
+                        results.append(store_record(s, station_id, r))
                     break
                 except IntegrityError:
                     continue

@@ -17,6 +17,7 @@ class StationRow(Base):
     kecamatan: Mapped[str] = mapped_column(String(16))
     key_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # the bearer key itself is never stored
     registered_at: Mapped[str] = mapped_column(String(32))
+    signing_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # base64 Ed25519
 
 
 class BlobRow(Base):
