@@ -120,6 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("file", type=Path)
     im.add_argument("--user", required=True, help="operator (kata sandi: $STATION_PASSWORD)")
 
+    sm = sub.add_parser(
+        "smoke",
+        parents=[common],
+        help="uji asap: jendela, model wajah, satu foto (untuk paket)",
+        description="Membuka jendela utama (offscreen), memuat model wajah dan menilai satu foto; "
+        "keluar 0 bila semuanya bekerja. Dipakai untuk memeriksa hasil build PyInstaller.",
+    )
+    sm.add_argument("photo", type=Path)
+
     pg = sub.add_parser(
         "purge",
         parents=[common],
@@ -289,6 +298,45 @@ def cmd_import(args) -> int:
     return 0 if not r.conflicts else 6
 
 
+def cmd_smoke(args) -> int:
+    import os
+    import tempfile
+    import time
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    t0 = time.perf_counter()
+    import cv2
+    from PySide6.QtCore import QSettings
+
+    from station.quality import PhotoGate
+    from station.services.station import Station
+    from station.ui.app import make_app
+    from station.ui.main_window import MainWindow
+
+    app = make_app()
+    folder = Path(tempfile.mkdtemp(prefix="station-smoke-"))
+    station = Station(folder)
+    station.first_start("SMOKE", "33.24.01", "smoke", "smoke-password")
+    window = MainWindow(station, lambda: None, QSettings(str(folder / "w.ini"), QSettings.Format.IniFormat))
+    window.show()
+    app.processEvents()
+    window_s = time.perf_counter() - t0
+    with PhotoGate() as gate:
+        verdict = gate.judge(cv2.imread(str(args.photo)))
+    window.close()
+    station.close()
+    print(
+        json.dumps(
+            {
+                "window_s": round(window_s, 2),
+                "total_s": round(time.perf_counter() - t0, 2),
+                **verdict.to_json(str(args.photo)),
+            }
+        )
+    )
+    return 0 if verdict.faces >= 1 else 1
+
+
 def cmd_purge(args) -> int:
     with _unlocked(args) as store:
         n = store.purge_acknowledged(args.days, args.user)
@@ -436,6 +484,7 @@ COMMANDS = {
     "report": cmd_report,
     "export": cmd_export,
     "import": cmd_import,
+    "smoke": cmd_smoke,
 }
 
 

@@ -46,7 +46,10 @@ def alembic_config(connection) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config(None)).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config(None)).get_current_head()
+    if head is None:  # a broken install (e.g. a bundle without the migration files) must not pass silently
+        raise StorageUnavailable(f"Berkas migrasi database tidak ditemukan di {MIGRATIONS}; pasang ulang aplikasi.")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
