@@ -166,3 +166,25 @@ def test_idle_window_locks_and_asks_for_the_password_again(qtbot, station, data_
     assert "Terkunci" in seen[0] and window.isVisible()
     assert station.records("") == []  # unlocked again
     window.close()
+
+
+def test_english_is_the_second_language(qtbot, station, data_dir):
+    from PySide6.QtWidgets import QApplication
+
+    from station.ui.app import install_language, make_app
+    from station.ui.login import LoginDialog
+    from station.ui.main_window import MainWindow
+
+    app = make_app()
+    try:
+        assert install_language(app, "en")
+        login = LoginDialog(station)
+        qtbot.addWidget(login)
+        assert login.windowTitle() == "Log in"
+        window = MainWindow(station, lambda: None, QSettings(str(data_dir / "w.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        assert [window.nav.item(i).text() for i in range(5)] == ["Queue", "Biodata", "Photo", "Review", "Records"]
+        assert window.queue_page.next_btn.text() == "Call next (F3)"
+        window.close()
+    finally:
+        install_language(QApplication.instance(), "id")

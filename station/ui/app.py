@@ -7,11 +7,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from station.camera import CameraError, FrameSource, ImageFolder, open_source
+from station.resources import resource
 from station.services.station import Station, StorageError
 
 STYLE = """
@@ -55,7 +56,20 @@ def make_app() -> QApplication:
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE)
+    install_language(app, os.environ.get("STATION_LANG", "id"))
     return app
+
+
+def install_language(app: QApplication, language: str) -> bool:
+    """Indonesian is the interface's own language; English comes from resources/translations."""
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+    if language == "id":
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(resource(f"translations/station_{language}.qm"))):
+        return False
+    return app.installTranslator(translator)
 
 
 def run(data_dir: Path, camera: str | None = None) -> int:
@@ -77,7 +91,8 @@ def run(data_dir: Path, camera: str | None = None) -> int:
     if login.exec() != QDialog.DialogCode.Accepted:
         return 0
     settings = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(station, camera_opener(camera), settings)
+    # --camera wins; then the station's own setting (`camera`: an index, a video file or an image folder).
+    window = MainWindow(station, camera_opener(camera or station.store.setting("camera")), settings)
     window.show()
     code = app.exec()
     station.close()

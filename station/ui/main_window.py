@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSettings, QThread, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QThread, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -24,7 +24,13 @@ from station.ui.records_page import RecordsPage
 from station.ui.review_page import ReviewPage
 from station.ui.sync_worker import SyncWorker
 
-PAGES = ["Antrean", "Biodata", "Foto", "Tinjau", "Rekaman"]
+PAGES = [
+    QT_TRANSLATE_NOOP("MainWindow", "Antrean"),
+    QT_TRANSLATE_NOOP("MainWindow", "Biodata"),
+    QT_TRANSLATE_NOOP("MainWindow", "Foto"),
+    QT_TRANSLATE_NOOP("MainWindow", "Tinjau"),
+    QT_TRANSLATE_NOOP("MainWindow", "Rekaman"),
+]
 
 
 def open_paper(path) -> None:

@@ -1,0 +1,385 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BiodataPage</name>
+    <message>
+        <location filename="../../station/ui/biodata_page.py" line="74" />
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biodata_page.py" line="95" />
+        <source>Saya sudah memeriksa peringatan di atas dengan dokumen warga</source>
+        <translation>I checked the warnings above against the citizen's documents</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biodata_page.py" line="99" />
+        <source>Lanjut ke foto (Ctrl+Enter)</source>
+        <translation>On to the photo (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biodata_page.py" line="216" />
+        <source>{0} isian perlu diperbaiki</source>
+        <translation>{0} fields need fixing</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biodata_page.py" line="219" />
+        <source>NIK ini sudah ada di stasiun: {0}. Periksa di Rekaman sebelum merekam lagi.</source>
+        <translation>This NIK is already on the station: {0}. Check Records before recording again.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../station/ui/login.py" line="51" />
+        <source>Mulai pertama</source>
+        <translation>First start</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="53" />
+        <source>Atur identitas stasiun sekali saja, lalu buat akun supervisor pertama. Tidak ada kata sandi bawaan.</source>
+        <translation>Set the station identity once, then create the first supervisor account. There is no default password.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="59" />
+        <source>ID stasiun</source>
+        <translation>Station ID</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="60" />
+        <source>Kode kecamatan</source>
+        <translation>Kecamatan code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="61" />
+        <source>Nama pengguna supervisor</source>
+        <translation>Supervisor user name</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="62" />
+        <source>Kata sandi (min. 8)</source>
+        <translation>Password (min. 8)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="63" />
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="67" />
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../station/ui/login.py" line="81" />
+        <source>Masuk</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="81" />
+        <source>Stasiun {0} — masuk sebagai operator.</source>
+        <translation>Station {0} — log in as an operator.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="83" />
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="84" />
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="93" />
+        <source>Nama pengguna atau kata sandi salah.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="28" />
+        <source>Antrean</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="29" />
+        <source>Biodata</source>
+        <translation>Biodata</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="30" />
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="31" />
+        <source>Tinjau</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="32" />
+        <source>Rekaman</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="46" />
+        <source>Perekaman e-KTP — stasiun {0}</source>
+        <translation>e-KTP recording — station {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="73" />
+        <location filename="../../station/ui/main_window.py" line="206" />
+        <source>Kamera: mati</source>
+        <translation>Camera: off</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="76" />
+        <location filename="../../station/ui/main_window.py" line="117" />
+        <source>Operator: {0}</source>
+        <translation>Operator: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="77" />
+        <source>Sinkronisasi: memulai</source>
+        <translation>Sync: starting</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="113" />
+        <source>Operator: (terkunci)</source>
+        <translation>Operator: (locked)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="115" />
+        <source>Terkunci — masuk lagi</source>
+        <translation>Locked — log in again</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="140" />
+        <source>Sinkronisasi: belum terdaftar</source>
+        <translation>Sync: not registered</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="144" />
+        <source>Sinkronisasi: daring</source>
+        <translation>Sync: online</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="144" />
+        <source>Sinkronisasi: luring</source>
+        <translation>Sync: offline</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="146" />
+        <source>, {0} ditolak pusat</source>
+        <translation>, {0} rejected by the centre</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="171" />
+        <source>Menunggu kirim: {0}</source>
+        <translation>Waiting to send: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="186" />
+        <source>Kamera: menyiapkan</source>
+        <translation>Camera: starting</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="195" />
+        <source>Kamera: aktif</source>
+        <translation>Camera: on</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="215" />
+        <source>Kamera: masalah</source>
+        <translation>Camera: problem</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="257" />
+        <source>Bukti belum tercetak: {0}</source>
+        <translation>Receipt not printed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="259" />
+        <source>Tersimpan: {0} ({1})</source>
+        <translation>Saved: {0} ({1})</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPage</name>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="160" />
+        <source>Foto diambil otomatis saat semua syarat terpenuhi dan warga diam sejenak.</source>
+        <translation>The photo is taken automatically once every check passes and the citizen holds still.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="162" />
+        <source>Ulangi (F5)</source>
+        <translation>Retake (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="164" />
+        <source>Pengecualian ...</source>
+        <translation>Exception ...</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="62" />
+        <source>Menyiapkan kamera ...</source>
+        <translation>Starting the camera ...</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="28" />
+        <source>Belum ada yang dipanggil</source>
+        <translation>Nobody called yet</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="33" />
+        <source>Ambil nomor baru (F2)</source>
+        <translation>New ticket (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="34" />
+        <source>Panggil berikutnya (F3)</source>
+        <translation>Call next (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="35" />
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="36" />
+        <source>Panggil ulang</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="45" />
+        <source>Antrean hari ini</source>
+        <translation>Today's queue</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="61" />
+        <source>{0} menunggu, kuota {1} per hari</source>
+        <translation>{0} waiting, quota {1} a day</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="66" />
+        <source>Nomor {0} untuk hari ini.</source>
+        <translation>Ticket {0} for today.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="69" />
+        <source>Kuota hari ini penuh: nomor {0} untuk {1:%A, %d-%m-%Y}.</source>
+        <translation>Today is full: ticket {0} for {1:%A, %d-%m-%Y}.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="80" />
+        <source>Tidak ada yang menunggu</source>
+        <translation>Nobody waiting</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="82" />
+        <source>Dipanggil: {0}</source>
+        <translation>Called: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="100" />
+        <source>Dipanggil ulang: {0}</source>
+        <translation>Recalled: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <location filename="../../station/ui/records_page.py" line="41" />
+        <source>Cari NIK atau nama ...</source>
+        <translation>Search NIK or name ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/records_page.py" line="44" />
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/records_page.py" line="44" />
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/records_page.py" line="44" />
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/records_page.py" line="44" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/records_page.py" line="68" />
+        <source>Rekaman {0}</source>
+        <translation>Record {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../station/ui/review_page.py" line="61" />
+        <source>Terima dan simpan (Ctrl+S)</source>
+        <translation>Accept and save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_page.py" line="64" />
+        <source>Ambil ulang foto</source>
+        <translation>Retake the photo</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_page.py" line="81" />
+        <source>Dikecualikan: {0}</source>
+        <translation>Waived: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WaiverDialog</name>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="101" />
+        <source>Pengecualian foto</source>
+        <translation>Photo exception</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="106" />
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="114" />
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="118" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="119" />
+        <source>Kata sandi supervisor</source>
+        <translation>Supervisor password</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/photo_page.py" line="132" />
+        <source>Konfirmasi supervisor gagal.</source>
+        <translation>Supervisor confirmation failed.</translation>
+    </message>
+</context>
+</TS>
