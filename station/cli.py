@@ -163,8 +163,9 @@ def _password(prompt: str = "Kata sandi: ") -> str:
     return os.environ.get("STATION_PASSWORD") or getpass.getpass(prompt)
 
 
-def _unlocked(args):
-    """The station's store, unlocked by --user and its password; exits with a message otherwise."""
+def _unlocked(args, supervisor: bool = False):
+    """The station's store, unlocked by --user and its password; exits with a message otherwise.
+    supervisor=True: exports and deletions need a supervisor (UU 27/2022: the office answers for them)."""
     from station.storage import RecordStore, keyring
 
     store = RecordStore.in_folder(data_dir(getattr(args, "data_dir", None)))
@@ -179,6 +180,9 @@ def _unlocked(args):
     if op is None:
         store.close()
         raise SystemExit("Nama pengguna atau kata sandi salah.")
+    if supervisor and op.role != "supervisor":
+        store.close()
+        raise SystemExit("Perintah ini perlu supervisor (ekspor dan penghapusan data).")
     return store
 
 
@@ -275,7 +279,7 @@ def _transfer_code() -> str:
 def cmd_export(args) -> int:
     from station.storage.bundle import export
 
-    with _unlocked(args) as store:
+    with _unlocked(args, supervisor=True) as store:
         data, n = export(store, _transfer_code(), args.user)
     tmp = args.out.with_suffix(args.out.suffix + ".part")
     tmp.write_bytes(data)
@@ -299,46 +303,15 @@ def cmd_import(args) -> int:
 
 
 def cmd_smoke(args) -> int:
-    import os
-    import tempfile
-    import time
+    from station.ui.smoke import smoke
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    t0 = time.perf_counter()
-    import cv2
-    from PySide6.QtCore import QSettings
-
-    from station.quality import PhotoGate
-    from station.services.station import Station
-    from station.ui.app import make_app
-    from station.ui.main_window import MainWindow
-
-    app = make_app()
-    folder = Path(tempfile.mkdtemp(prefix="station-smoke-"))
-    station = Station(folder)
-    station.first_start("SMOKE", "33.24.01", "smoke", "smoke-password")
-    window = MainWindow(station, lambda: None, QSettings(str(folder / "w.ini"), QSettings.Format.IniFormat))
-    window.show()
-    app.processEvents()
-    window_s = time.perf_counter() - t0
-    with PhotoGate() as gate:
-        verdict = gate.judge(cv2.imread(str(args.photo)))
-    window.close()
-    station.close()
-    print(
-        json.dumps(
-            {
-                "window_s": round(window_s, 2),
-                "total_s": round(time.perf_counter() - t0, 2),
-                **verdict.to_json(str(args.photo)),
-            }
-        )
-    )
-    return 0 if verdict.faces >= 1 else 1
+    result = smoke(args.photo)
+    print(json.dumps(result))
+    return 0 if result["faces"] >= 1 else 1
 
 
 def cmd_purge(args) -> int:
-    with _unlocked(args) as store:
+    with _unlocked(args, supervisor=True) as store:
         n = store.purge_acknowledged(args.days, args.user)
     print(f"{n} rekaman dibersihkan (foto dan biodata), ringkasan tanda terima disimpan.")
     return 0

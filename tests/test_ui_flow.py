@@ -188,3 +188,18 @@ def test_english_is_the_second_language(qtbot, station, data_dir):
         window.close()
     finally:
         install_language(QApplication.instance(), "id")
+
+
+def test_settings_are_for_supervisors_and_take_effect(qtbot, station):
+    from station.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(station)
+    qtbot.addWidget(dialog)
+    dialog.camera.setText("/data/standin.mp4")
+    dialog.quota.setValue(120)
+    dialog.save()
+    assert station.setting("camera") == "/data/standin.mp4" and station.quota == 120
+    station.operator = type(station.operator)("ani", "operator")
+    dialog.quota.setValue(5)
+    dialog.save()
+    assert "supervisor" in dialog.error.text() and station.quota == 120

@@ -83,6 +83,14 @@ class Station:
     def kecamatan(self) -> str:
         return self.store.setting("kecamatan", "")
 
+    def setting(self, key: str, default=None):
+        return self.store.setting(key, default)
+
+    def save_settings(self, values: dict) -> None:
+        for key, value in values.items():
+            self.store.set_setting(key, value)
+        self.store.audit(self._who(), "settings_changed", None, {"keys": sorted(values)})
+
     @property
     def idle_minutes(self) -> int:
         return int(self.store.setting("idle_lock_minutes", 10))

@@ -92,7 +92,7 @@ def run(data_dir: Path, camera: str | None = None) -> int:
         return 0
     settings = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
     # --camera wins; then the station's own setting (`camera`: an index, a video file or an image folder).
-    window = MainWindow(station, camera_opener(camera or station.store.setting("camera")), settings)
+    window = MainWindow(station, lambda: camera_opener(camera or station.setting("camera"))(), settings)
     window.show()
     code = app.exec()
     station.close()

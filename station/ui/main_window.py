@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QThread, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from station.camera import FrameSource
@@ -84,6 +84,10 @@ class MainWindow(QMainWindow):
         self.photo_page.exception_requested.connect(self.ask_exception)
         self.review_page.accepted.connect(self.accept_record)
         self.review_page.retake.connect(lambda: self.retake(self._waived()))
+        settings_action = QAction(self.tr("Pengaturan ..."), self)
+        settings_action.setShortcut("Ctrl+,")
+        settings_action.triggered.connect(self.open_settings)
+        self.menuBar().addMenu(self.tr("Stasiun")).addAction(settings_action)
         self._refresh_counts()
         self._timer = QTimer(self, interval=5000, timeout=self._refresh_counts)
         self._timer.start()
@@ -97,6 +101,13 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 720)
         self.show_page(0)
+
+    def open_settings(self) -> None:
+        from station.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.station).exec():
+            self._idle.setInterval(self.station.idle_minutes * 60_000)
+            self.queue_page.refresh()
 
     # --- idle lock ----------------------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
