@@ -3,7 +3,6 @@ system's); plain http:// is refused. No personal data is ever put in an exceptio
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import requests
@@ -70,20 +69,7 @@ class CentralClient:
         return self._call("POST", "/stations", json=body).json()["station_key"]
 
     def push(self, records: list[Outgoing]) -> list[Answer]:
-        body = {
-            "records": [
-                {
-                    "uuid": o.uuid,
-                    "payload_sha256": o.payload_sha256,
-                    "biodata": o.biodata,
-                    "quality": o.quality,
-                    "created_at": o.created_at,
-                    "operator": o.operator,
-                    "photos": {k: base64.b64encode(v).decode("ascii") for k, v in o.photos.items()},
-                }
-                for o in records
-            ]
-        }
+        body = {"records": [o.to_wire() for o in records]}
         try:
             results = self._call("POST", "/records", json=body).json()["results"]
         except (ValueError, KeyError):

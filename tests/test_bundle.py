@@ -24,6 +24,17 @@ ROOT = Path(__file__).resolve().parents[1]
 TRANSFER = "kode-transfer-kantor-7"
 
 
+def central_import(central, usb: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CENTRAL_TRANSFER_CODE=TRANSFER)
+    return subprocess.run(
+        [sys.executable, "-m", "sync.server", "import-bundle", str(usb), "--db", f"sqlite:///{central.db}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
 @pytest.fixture()
 def central(tmp_path):
     c = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
@@ -51,14 +62,7 @@ def test_round_trip_mobile_to_office_to_central_exactly_once(tmp_path, central):
         register(o, central.url, CODE, central.ca, "33.24.01")
         assert run_once(o).remaining == 0  # the office sends the mobile team's records
 
-    env = dict(os.environ, PYTHONPATH=str(ROOT), CENTRAL_TRANSFER_CODE=TRANSFER)
-    r = subprocess.run(
-        [sys.executable, "-m", "sync.server", "import-bundle", str(usb), "--db", f"sqlite:///{central.db}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    r = central_import(central, usb)
     assert r.returncode == 0 and "'repeat': 30" in r.stdout, r.stderr  # central import: all already there
 
     with opened(mobile) as m:  # the mobile team comes back online and syncs itself
@@ -94,14 +98,7 @@ def test_tampered_or_damaged_bundle_is_refused_whole(tmp_path, central):
         before = conn.execute("SELECT count(*) FROM central_records").fetchone()[0]
     usb = tmp_path / "bad.bundle"
     usb.write_bytes(bytes(flipped))
-    env = dict(os.environ, PYTHONPATH=str(ROOT), CENTRAL_TRANSFER_CODE=TRANSFER)
-    r = subprocess.run(
-        [sys.executable, "-m", "sync.server", "import-bundle", str(usb), "--db", f"sqlite:///{central.db}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    r = central_import(central, usb)
     assert r.returncode != 0 and "Tanda tangan" in r.stderr
     with sqlite3.connect(central.db) as conn:
         assert conn.execute("SELECT count(*) FROM central_records").fetchone()[0] == before

@@ -36,19 +36,7 @@ def export(store: RecordStore, code: str, actor: str) -> tuple[bytes, int]:
     """Every record still in the outbox. They stay there: the station sends them itself later, and the
     central server answers those repeats with the acknowledgement it already gave."""
     items = OutboxStore(store).due(max_bytes=1 << 62, now="9999")
-    records = [
-        {
-            "uuid": o.uuid,
-            "payload_sha256": o.payload_sha256,
-            "biodata": o.biodata,
-            "quality": o.quality,
-            "created_at": o.created_at,
-            "operator": o.operator,
-            "station_id": o.station_id,
-            "photos": {k: base64.b64encode(v).decode("ascii") for k, v in o.photos.items()},
-        }
-        for o in items
-    ]
+    records = [o.to_wire() for o in items]
     data = bundle_format.write(records, store.setting("station_id", "?"), utcnow(), signing_key(store), code)
     store.audit(actor, "exported", None, {"records": len(records)})
     return data, len(records)

@@ -7,6 +7,7 @@ acknowledged and out of it. Nothing is lost, nothing is counted twice.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -29,6 +30,19 @@ class Outgoing:
     station_id: str
     operator: str
     photos: dict[str, bytes]  # stored JPEGs, sent as they are: compressed once, at capture
+
+    def to_wire(self) -> dict:
+        """The record as it travels: in a sync batch (the API's RecordIn) and in a jemput-bola bundle."""
+        return {
+            "uuid": self.uuid,
+            "payload_sha256": self.payload_sha256,
+            "biodata": self.biodata,
+            "quality": self.quality,
+            "created_at": self.created_at,
+            "operator": self.operator,
+            "station_id": self.station_id,
+            "photos": {k: base64.b64encode(v).decode("ascii") for k, v in self.photos.items()},
+        }
 
     @property
     def size(self) -> int:

@@ -53,6 +53,7 @@ class RecordIn(BaseModel):
     created_at: str
     operator: str
     photos: dict[str, str]  # kind -> base64 JPEG
+    station_id: str | None = None  # informative; the authenticated station is who sent it
 
 
 class Batch(BaseModel):
