@@ -82,6 +82,9 @@ class CentralClient:
     def push_audit(self, entries: list[dict]) -> dict:
         return self._call("POST", "/audit", json={"entries": entries}).json()
 
+    def record_statuses(self, uuids: list[str]) -> list[dict]:
+        return self._call("POST", "/records/status", json=uuids).json()
+
     def record_status(self, uuid: str) -> dict:
         return self._call("GET", f"/records/{uuid}").json()
 

@@ -36,6 +36,7 @@ class SyncReport:
     remaining: int = 0
     error: str | None = None
     rejected_reasons: list[str] = field(default_factory=list)
+    status_updates: int = 0
 
 
 def sync_once(
@@ -74,6 +75,8 @@ def sync_once(
         report.rejected_reasons += [a.reason or "" for a in answers if not a.accepted]
     if report.error is None:
         _push_audit(outbox, client, report)
+    if report.error is None:
+        _pull_statuses(outbox, client, report)
     report.remaining = outbox.size()
     log.info(
         "sync pass: online=%s acknowledged=%d rejected=%d deferred=%d remaining=%d error=%s",
@@ -101,3 +104,14 @@ def _push_audit(outbox: OutboxStore, client: CentralClient, report: SyncReport) 
             report.error = "server pusat melaporkan rantai audit stasiun ini tidak utuh"
         upto = ack["upto"]
         store.set_setting(AUDIT_UPTO, upto)
+
+
+def _pull_statuses(outbox: OutboxStore, client: CentralClient, report: SyncReport) -> None:
+    """Printed cards leave the PRR list: ask the server about acknowledged records not yet printed."""
+    uuids = outbox.awaiting_print()
+    if not uuids:
+        return
+    try:
+        report.status_updates = outbox.update_server_status(client.record_statuses(uuids))
+    except (SyncError, SyncRefused) as err:
+        report.error = f"status: {err}"

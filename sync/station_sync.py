@@ -59,6 +59,11 @@ def run_once(store: RecordStore) -> SyncReport:
     return sync_once(OutboxStore(store), client_for(store), cfg.get("batch_bytes", 2_000_000), backoff_of(store))
 
 
+def pull_master_data(store: RecordStore) -> str:
+    """Region codes from the central server into DATA_DIR/master (they then replace the shipped list)."""
+    return client_for(store).master_regions(store.path.parent / "master" / "wilayah.tsv.gz")
+
+
 def run_forever(store: RecordStore, stop: threading.Event, on_report=None, idle_s: float = 30.0) -> None:
     """Until stopped: a pass, then sleep until the next record is due (at most idle_s)."""
     outbox = OutboxStore(store)

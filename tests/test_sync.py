@@ -211,3 +211,25 @@ def test_committed_openapi_document_matches_the_server():
     from sync.openapi import OUT, document
 
     assert json.loads(OUT.read_text("utf-8")) == json.loads(json.dumps(document())), "run: python -m sync.openapi"
+
+
+def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_dir):
+    from station.domain.regions import load_regions, master_file
+    from station.services import papers
+    from sync.station_sync import pull_master_data
+
+    uuids = fill_station(data_dir, 3)
+    with opened(data_dir) as store:
+        register(store, central.url, CODE, central.ca, "33.24.01")
+        run_once(store)
+        assert len(papers.prr_entries(store)) == 3
+        r = subprocess.run([sys.executable, "-m", "sync.server", "mark-printed", uuids[0], uuids[1], "--db",
+                            f"sqlite:///{central.db}"], cwd=ROOT, capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        assert r.returncode == 0 and "2 rekaman" in r.stdout
+        report = run_once(store)
+        assert report.status_updates == 2 and store.get(uuids[0]).server_status == "printed"
+        assert [e.nik for e in papers.prr_entries(store)] == [store.get(uuids[2]).enrolment.nik]
+        etag = pull_master_data(store)
+    assert len(etag) == 64 and master_file(data_dir) == data_dir / "master" / "wilayah.tsv.gz"
+    assert load_regions(data_dir).count(2) == 7230

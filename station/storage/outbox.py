@@ -135,6 +135,31 @@ class OutboxStore:
                     {"ack_id": a.ack_id, "server_status": a.server_status},
                 )
 
+    def awaiting_print(self, limit: int = 1000) -> list[str]:
+        """Acknowledged records the central server has not reported printed yet (the PRR list)."""
+        with self._store._unit() as s:
+            stmt = (
+                select(RecordRow.uuid)
+                .where(
+                    RecordRow.status == RecordStatus.ACKNOWLEDGED.value,
+                    or_(RecordRow.server_status.is_(None), RecordRow.server_status != "printed"),
+                )
+                .order_by(RecordRow.acked_at)
+                .limit(limit)
+            )
+            return list(s.scalars(stmt))
+
+    def update_server_status(self, statuses: list[dict]) -> int:
+        changed = 0
+        with self._store._unit() as s:
+            for st in statuses:
+                row = s.get(RecordRow, st["uuid"])
+                if row is not None and row.server_status != st["status"]:
+                    row.server_status, row.updated_at = st["status"], utcnow()
+                    append_audit(s, "sync", "server_status", row.uuid, {"status": st["status"]})
+                    changed += 1
+        return changed
+
     def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
         """Try these again after delay_s; the error is kept for the operator (no personal data in it)."""
         at = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay_s)).isoformat(timespec="milliseconds")

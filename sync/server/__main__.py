@@ -36,9 +36,32 @@ def import_main(argv: list[str]) -> None:
     print(f"stasiun {result.station_id}: {result.outcomes}")
 
 
+def printed_main(argv: list[str]) -> None:
+    """The card printing line reports back: these records are printed (no longer PRR)."""
+    ap = argparse.ArgumentParser(prog="python -m sync.server mark-printed")
+    ap.add_argument("uuids", nargs="+")
+    ap.add_argument("--db", default=os.environ.get("CENTRAL_DB", "sqlite:///central.db"))
+    args = ap.parse_args(argv)
+    from sqlalchemy import create_engine, update
+
+    from sync.server.models import CentralRecordRow
+
+    engine = create_engine(args.db)
+    with engine.begin() as conn:
+        n = conn.execute(
+            update(CentralRecordRow)
+            .where(CentralRecordRow.uuid.in_(args.uuids), CentralRecordRow.status != "rejected")
+            .values(status="printed")
+        )
+    print(f"{n.rowcount} rekaman ditandai tercetak")
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "import-bundle":
         import_main(sys.argv[2:])
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "mark-printed":
+        printed_main(sys.argv[2:])
         return
     ap = argparse.ArgumentParser(
         prog="python -m sync.server", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

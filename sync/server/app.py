@@ -268,6 +268,22 @@ def create_app(database_url: str = "sqlite:///central.db", registration_codes: t
                 stored += 1
         return AuditAck(stored=stored, upto=upto, chain_ok=chain_ok)
 
+    @app.post(f"{API}/records/status", response_model=list[RecordStatusOut])
+    def record_statuses(uuids: list[str], station_id: str = Depends(station_of)) -> list[RecordStatusOut]:
+        """Where this station's records stand now (received, duplicate_nik, rejected, printed), in one call."""
+        with unit() as s:
+            rows = s.scalars(
+                select(CentralRecordRow).where(
+                    CentralRecordRow.uuid.in_(uuids[:1000]), CentralRecordRow.station_id == station_id
+                )
+            )
+            return [
+                RecordStatusOut(
+                    uuid=r.uuid, status=r.status, reason=r.reason, ack_id=r.ack_id, received_at=r.received_at
+                )
+                for r in rows
+            ]
+
     @app.get(f"{API}/records/{{uuid}}", response_model=RecordStatusOut)
     def record_status(uuid: str, station_id: str = Depends(station_of)) -> RecordStatusOut:
         with unit() as s:
