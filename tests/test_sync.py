@@ -223,9 +223,22 @@ def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_
         register(store, central.url, CODE, central.ca, "33.24.01")
         run_once(store)
         assert len(papers.prr_entries(store)) == 3
-        r = subprocess.run([sys.executable, "-m", "sync.server", "mark-printed", uuids[0], uuids[1], "--db",
-                            f"sqlite:///{central.db}"], cwd=ROOT, capture_output=True, text=True,
-                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sync.server",
+                "mark-printed",
+                uuids[0],
+                uuids[1],
+                "--db",
+                f"sqlite:///{central.db}",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        )
         assert r.returncode == 0 and "2 rekaman" in r.stdout
         report = run_once(store)
         assert report.status_updates == 2 and store.get(uuids[0]).server_status == "printed"

@@ -203,3 +203,16 @@ def test_settings_are_for_supervisors_and_take_effect(qtbot, station):
     dialog.quota.setValue(5)
     dialog.save()
     assert "supervisor" in dialog.error.text() and station.quota == 120
+
+
+def test_sleep_and_session_lock_messages_lock_the_station():
+    import ctypes
+
+    from station.ui.power import _MSG, PBT_APMSUSPEND, WM_POWERBROADCAST, WindowsPowerFilter, is_sleep_or_lock
+
+    assert is_sleep_or_lock(WM_POWERBROADCAST, PBT_APMSUSPEND) and not is_sleep_or_lock(WM_POWERBROADCAST, 0x12)
+    locked = []
+    f = WindowsPowerFilter(lambda: locked.append(True))
+    msg = _MSG(None, WM_POWERBROADCAST, PBT_APMSUSPEND, 0, 0, 0, 0)  # what Windows sends as the lid closes
+    f.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(msg))
+    assert locked == [True]

@@ -19,6 +19,7 @@ from station.services.station import Station, StorageError
 from station.ui.biodata_page import BiodataPage
 from station.ui.camera_worker import CameraWorker
 from station.ui.photo_page import PhotoPage, WaiverDialog
+from station.ui.power import watch_power
 from station.ui.queue_page import QueuePage
 from station.ui.records_page import RecordsPage
 from station.ui.review_page import ReviewPage
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self._idle = QTimer(self, singleShot=True, interval=station.idle_minutes * 60_000, timeout=self.lock)
         self._idle.start()
         QApplication.instance().installEventFilter(self)
+        # Lid closed / session locked: lock at once (QTimer: never inside the OS's own callback).
+        self._power = watch_power(QApplication.instance(), lambda: QTimer.singleShot(0, self.lock_if_open))
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -114,6 +117,10 @@ class MainWindow(QMainWindow):
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove):
             self._idle.start()
         return False
+
+    def lock_if_open(self) -> None:
+        if self.station.operator is not None:
+            self.lock()
 
     def lock(self) -> None:
         from station.ui.login import LoginDialog
