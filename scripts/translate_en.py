@@ -89,6 +89,19 @@ EN = {
     "Foto": "Photo",
     "Tinjau": "Review",
     "Rekaman": "Records",
+    "Batal": "Cancel",
+    "Pengaturan ...": "Settings ...",
+    "Stasiun": "Station",
+    "Pengaturan": "Settings",
+    "0 = webcam pertama; atau berkas video / folder gambar": "0 = first webcam; or a video file / image folder",
+    "Pilih ...": "Choose ...",
+    "Kamera": "Camera",
+    "Kuota antrean per hari": "Daily queue quota",
+    "Kunci setelah diam (menit)": "Lock after idle (minutes)",
+    "Nama kantor": "Office name",
+    "Alamat kantor": "Office address",
+    "Video kamera pengganti": "Stand-in camera video",
+    "Hanya supervisor yang dapat mengubah pengaturan.": "Only a supervisor can change the settings.",
 }
 
 

@@ -31,42 +31,42 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../station/ui/login.py" line="51" />
+        <location filename="../../station/ui/login.py" line="52" />
         <source>Mulai pertama</source>
         <translation>First start</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="53" />
+        <location filename="../../station/ui/login.py" line="54" />
         <source>Atur identitas stasiun sekali saja, lalu buat akun supervisor pertama. Tidak ada kata sandi bawaan.</source>
         <translation>Set the station identity once, then create the first supervisor account. There is no default password.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="59" />
+        <location filename="../../station/ui/login.py" line="60" />
         <source>ID stasiun</source>
         <translation>Station ID</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="60" />
+        <location filename="../../station/ui/login.py" line="61" />
         <source>Kode kecamatan</source>
         <translation>Kecamatan code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="61" />
+        <location filename="../../station/ui/login.py" line="62" />
         <source>Nama pengguna supervisor</source>
         <translation>Supervisor user name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="62" />
+        <location filename="../../station/ui/login.py" line="63" />
         <source>Kata sandi (min. 8)</source>
         <translation>Password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="63" />
+        <location filename="../../station/ui/login.py" line="64" />
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="67" />
+        <location filename="../../station/ui/login.py" line="68" />
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -74,27 +74,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../station/ui/login.py" line="81" />
+        <location filename="../../station/ui/login.py" line="82" />
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="81" />
+        <location filename="../../station/ui/login.py" line="82" />
         <source>Stasiun {0} — masuk sebagai operator.</source>
         <translation>Station {0} — log in as an operator.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="83" />
+        <location filename="../../station/ui/login.py" line="84" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="84" />
+        <location filename="../../station/ui/login.py" line="85" />
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="93" />
+        <location filename="../../station/ui/login.py" line="94" />
         <source>Nama pengguna atau kata sandi salah.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -102,109 +102,119 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="28" />
+        <location filename="../../station/ui/main_window.py" line="29" />
         <source>Antrean</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="29" />
+        <location filename="../../station/ui/main_window.py" line="30" />
         <source>Biodata</source>
         <translation>Biodata</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="30" />
+        <location filename="../../station/ui/main_window.py" line="31" />
         <source>Foto</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="31" />
+        <location filename="../../station/ui/main_window.py" line="32" />
         <source>Tinjau</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="32" />
+        <location filename="../../station/ui/main_window.py" line="33" />
         <source>Rekaman</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="46" />
+        <location filename="../../station/ui/main_window.py" line="47" />
         <source>Perekaman e-KTP — stasiun {0}</source>
         <translation>e-KTP recording — station {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="73" />
-        <location filename="../../station/ui/main_window.py" line="206" />
+        <location filename="../../station/ui/main_window.py" line="74" />
+        <location filename="../../station/ui/main_window.py" line="224" />
         <source>Kamera: mati</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="76" />
-        <location filename="../../station/ui/main_window.py" line="117" />
+        <location filename="../../station/ui/main_window.py" line="77" />
+        <location filename="../../station/ui/main_window.py" line="135" />
         <source>Operator: {0}</source>
         <translation>Operator: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="77" />
+        <location filename="../../station/ui/main_window.py" line="78" />
         <source>Sinkronisasi: memulai</source>
         <translation>Sync: starting</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="113" />
+        <location filename="../../station/ui/main_window.py" line="88" />
+        <source>Pengaturan ...</source>
+        <translation>Settings ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="91" />
+        <source>Stasiun</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="131" />
         <source>Operator: (terkunci)</source>
         <translation>Operator: (locked)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="115" />
+        <location filename="../../station/ui/main_window.py" line="133" />
         <source>Terkunci — masuk lagi</source>
         <translation>Locked — log in again</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="140" />
+        <location filename="../../station/ui/main_window.py" line="158" />
         <source>Sinkronisasi: belum terdaftar</source>
         <translation>Sync: not registered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="144" />
+        <location filename="../../station/ui/main_window.py" line="162" />
         <source>Sinkronisasi: daring</source>
         <translation>Sync: online</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="144" />
+        <location filename="../../station/ui/main_window.py" line="162" />
         <source>Sinkronisasi: luring</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="146" />
+        <location filename="../../station/ui/main_window.py" line="164" />
         <source>, {0} ditolak pusat</source>
         <translation>, {0} rejected by the centre</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="171" />
+        <location filename="../../station/ui/main_window.py" line="189" />
         <source>Menunggu kirim: {0}</source>
         <translation>Waiting to send: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="186" />
+        <location filename="../../station/ui/main_window.py" line="204" />
         <source>Kamera: menyiapkan</source>
         <translation>Camera: starting</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="195" />
+        <location filename="../../station/ui/main_window.py" line="213" />
         <source>Kamera: aktif</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="215" />
+        <location filename="../../station/ui/main_window.py" line="233" />
         <source>Kamera: masalah</source>
         <translation>Camera: problem</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="257" />
+        <location filename="../../station/ui/main_window.py" line="275" />
         <source>Bukti belum tercetak: {0}</source>
         <translation>Receipt not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="259" />
+        <location filename="../../station/ui/main_window.py" line="277" />
         <source>Tersimpan: {0} ({1})</source>
         <translation>Saved: {0} ({1})</translation>
     </message>
@@ -350,6 +360,59 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="25" />
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="29" />
+        <source>0 = webcam pertama; atau berkas video / folder gambar</source>
+        <translation>0 = first webcam; or a video file / image folder</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="30" />
+        <source>Pilih ...</source>
+        <translation>Choose ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="37" />
+        <source>Kamera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="39" />
+        <source>Kuota antrean per hari</source>
+        <translation>Daily queue quota</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="41" />
+        <source>Kunci setelah diam (menit)</source>
+        <translation>Lock after idle (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="45" />
+        <source>Nama kantor</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="46" />
+        <source>Alamat kantor</source>
+        <translation>Office address</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="57" />
+        <source>Video kamera pengganti</source>
+        <translation>Stand-in camera video</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="64" />
+        <source>Hanya supervisor yang dapat mengubah pengaturan.</source>
+        <translation>Only a supervisor can change the settings.</translation>
+    </message>
+</context>
+<context>
     <name>WaiverDialog</name>
     <message>
         <location filename="../../station/ui/photo_page.py" line="101" />
@@ -380,6 +443,14 @@
         <location filename="../../station/ui/photo_page.py" line="132" />
         <source>Konfirmasi supervisor gagal.</source>
         <translation>Supervisor confirmation failed.</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../station/ui/login.py" line="33" />
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
