@@ -145,3 +145,16 @@ def test_crop_is_icao_portrait(faces_dir, still_gate):
     assert abs(again.eyes_centre[0] - 240) < 10  # head centred
     assert abs(again.eyes_centre[1] / 640 - 0.44) < 0.03  # eye line where ICAO wants it
     assert abs(again.roll) < 1.5
+
+
+@pytest.mark.parametrize("head_ratio", [0.72, 0.78])
+def test_an_icao_portrait_passes_its_own_gate(faces_dir, still_gate, head_ratio):
+    """A still that is already a tight ID photo (head 72-78% of the height) is not refused for its framing."""
+    from station.quality.gate import crop_id_photo
+    from station.quality.geometry import measure
+
+    img = load(faces_dir, "img33.jpg")
+    g = measure(still_gate.judge(img).geometry.landmarks, head_ratio, 0.44, 0.75)
+    portrait = crop_id_photo(img, g, 480, 640)
+    verdict = still_gate.judge(portrait)
+    assert verdict.accepted, verdict.reasons

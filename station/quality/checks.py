@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from station.quality.config import GateConfig
-from station.quality.geometry import FaceGeometry
+from station.quality.geometry import CHIN, CROWN_FACTOR, FACE_OVAL, FOREHEAD, FaceGeometry
 from station.quality.imagestats import BackgroundStats, FaceStats, crop_corners_in_frame
 from station.quality.verdict import Check
 
@@ -45,6 +45,25 @@ def _side(v: float, neg: str, pos: str) -> str:
     return pos if v > 0 else neg
 
 
+def _inside(points: np.ndarray, frame_w: int, frame_h: int) -> float:
+    """Smallest distance from the points to the frame's edges; negative when one is outside."""
+    return float(
+        min(points[:, 0].min(), points[:, 1].min(), frame_w - points[:, 0].max(), frame_h - points[:, 1].max())
+    )
+
+
+def crop_margin(g: FaceGeometry, frame_w: int, frame_h: int, allowance: float) -> float:
+    """Room for the ID-photo crop. The head itself (crown estimate to chin, ear to ear) must be inside the
+    frame; the crop box may run past the edge by `allowance` of its height, filled from the plain
+    background at the border, so a still that is already an ICAO portrait is not refused for being tight."""
+    p = g.landmarks[:, :2].astype(np.float64)
+    chin, top = p[CHIN], p[FOREHEAD]
+    crown = chin + (top - chin) * CROWN_FACTOR
+    head = np.vstack([p[list(FACE_OVAL)], crown[None, :]])
+    box_h = g.crop_box[3] - g.crop_box[1]
+    return min(_inside(head, frame_w, frame_h), _inside(crop_corners_in_frame(g), frame_w, frame_h) + allowance * box_h)
+
+
 def geometry_checks(g: FaceGeometry, frame_w: int, frame_h: int, cfg: GateConfig) -> list[Check]:
     out = []
     ied = g.eye_distance
@@ -53,11 +72,8 @@ def geometry_checks(g: FaceGeometry, frame_w: int, frame_h: int, cfg: GateConfig
             "eye_distance", ied, ied >= cfg.min_eye_distance, "Wajah terlalu kecil: minta warga lebih dekat ke kamera."
         )
     )
-    corners = crop_corners_in_frame(g)
-    margin = float(
-        min(corners[:, 0].min(), corners[:, 1].min(), frame_w - corners[:, 0].max(), frame_h - corners[:, 1].max())
-    )
-    too_big = (g.crop_box[3] - g.crop_box[1]) > frame_h
+    margin = crop_margin(g, frame_w, frame_h, cfg.crop_border_allowance)
+    too_big = (g.crop_box[3] - g.crop_box[1]) > frame_h * (1 + 2 * cfg.crop_border_allowance)
     out.append(
         Check(
             "crop_margin",

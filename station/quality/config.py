@@ -48,6 +48,8 @@ class GateConfig:
     crop_height: int = 640
     head_height_ratio: float = 0.72  # crown-to-chin over photo height (ICAO: 0.70-0.80)
     eye_line_from_top: float = 0.44  # eye line over photo height, from the top (ICAO: 0.30-0.50)
+    # The crop may run past the frame by this share of its height (filled from the plain border), never the head.
+    crop_border_allowance: float = 0.06
     max_faces: int = 4  # how many faces MediaPipe looks for (to see someone behind the citizen)
 
     def with_overrides(self, values: dict) -> GateConfig:
