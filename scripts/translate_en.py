@@ -102,6 +102,13 @@ EN = {
     "Alamat kantor": "Office address",
     "Video kamera pengganti": "Stand-in camera video",
     "Hanya supervisor yang dapat mengubah pengaturan.": "Only a supervisor can change the settings.",
+    "Tinjauan supervisor ...": "Supervisor review ...",
+    "Tinjauan supervisor": "Supervisor review",
+    "Alasan menahan/menolak (dilihat operator)": "Reason to hold/reject (the operator sees it)",
+    "Setujui": "Approve",
+    "Tahan": "Hold",
+    "Tolak": "Reject",
+    "Pilih rekaman dulu.": "Choose a record first.",
 }
 
 

@@ -216,3 +216,28 @@ def test_sleep_and_session_lock_messages_lock_the_station():
     msg = _MSG(None, WM_POWERBROADCAST, PBT_APMSUSPEND, 0, 0, 0, 0)  # what Windows sends as the lid closes
     f.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(msg))
     assert locked == [True]
+
+
+def test_supervisor_reviews_the_day_in_the_window(qtbot, station):
+    from station.domain.enrolment import Enrolment, RecordStatus
+    from station.ui.review_dialog import ReviewDialog
+
+    station.save_settings({"review_required": True})
+    uuids = [
+        station.store.accept(
+            Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), crop=b"j" * 50, operator="ani"
+        )
+        for i in range(2)
+    ]
+    dialog = ReviewDialog(station)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2 and station.waiting_to_sync() == 0
+    dialog.list.setCurrentRow(0)
+    dialog.decide("hold")
+    assert "alasan" in dialog.error.text().lower()  # a hold needs a reason
+    dialog.reason.setText("foto ulang besok")
+    dialog.decide("hold")
+    dialog.list.setCurrentRow(0)
+    dialog.decide("approve")
+    statuses = sorted(station.record(u).status.value for u in uuids)
+    assert statuses == [RecordStatus.HELD.value, RecordStatus.QUEUED.value] and station.waiting_to_sync() == 1

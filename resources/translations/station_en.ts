@@ -133,13 +133,13 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="74" />
-        <location filename="../../station/ui/main_window.py" line="224" />
+        <location filename="../../station/ui/main_window.py" line="234" />
         <source>Kamera: mati</source>
         <translation>Camera: off</translation>
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="77" />
-        <location filename="../../station/ui/main_window.py" line="135" />
+        <location filename="../../station/ui/main_window.py" line="145" />
         <source>Operator: {0}</source>
         <translation>Operator: {0}</translation>
     </message>
@@ -155,66 +155,71 @@
     </message>
     <message>
         <location filename="../../station/ui/main_window.py" line="91" />
+        <source>Tinjauan supervisor ...</source>
+        <translation>Supervisor review ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="93" />
         <source>Stasiun</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="131" />
+        <location filename="../../station/ui/main_window.py" line="141" />
         <source>Operator: (terkunci)</source>
         <translation>Operator: (locked)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="133" />
+        <location filename="../../station/ui/main_window.py" line="143" />
         <source>Terkunci — masuk lagi</source>
         <translation>Locked — log in again</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="158" />
+        <location filename="../../station/ui/main_window.py" line="168" />
         <source>Sinkronisasi: belum terdaftar</source>
         <translation>Sync: not registered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="162" />
+        <location filename="../../station/ui/main_window.py" line="172" />
         <source>Sinkronisasi: daring</source>
         <translation>Sync: online</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="162" />
+        <location filename="../../station/ui/main_window.py" line="172" />
         <source>Sinkronisasi: luring</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="164" />
+        <location filename="../../station/ui/main_window.py" line="174" />
         <source>, {0} ditolak pusat</source>
         <translation>, {0} rejected by the centre</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="189" />
+        <location filename="../../station/ui/main_window.py" line="199" />
         <source>Menunggu kirim: {0}</source>
         <translation>Waiting to send: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="204" />
+        <location filename="../../station/ui/main_window.py" line="214" />
         <source>Kamera: menyiapkan</source>
         <translation>Camera: starting</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="213" />
+        <location filename="../../station/ui/main_window.py" line="223" />
         <source>Kamera: aktif</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="233" />
+        <location filename="../../station/ui/main_window.py" line="243" />
         <source>Kamera: masalah</source>
         <translation>Camera: problem</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="275" />
+        <location filename="../../station/ui/main_window.py" line="285" />
         <source>Bukti belum tercetak: {0}</source>
         <translation>Receipt not printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="277" />
+        <location filename="../../station/ui/main_window.py" line="287" />
         <source>Tersimpan: {0} ({1})</source>
         <translation>Saved: {0} ({1})</translation>
     </message>
@@ -339,6 +344,39 @@
         <location filename="../../station/ui/records_page.py" line="68" />
         <source>Rekaman {0}</source>
         <translation>Record {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../station/ui/review_dialog.py" line="24" />
+        <source>Tinjauan supervisor</source>
+        <translation>Supervisor review</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_dialog.py" line="29" />
+        <source>Alasan menahan/menolak (dilihat operator)</source>
+        <translation>Reason to hold/reject (the operator sees it)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_dialog.py" line="33" />
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_dialog.py" line="34" />
+        <source>Tahan</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_dialog.py" line="35" />
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_dialog.py" line="57" />
+        <source>Pilih rekaman dulu.</source>
+        <translation>Choose a record first.</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,14 @@ class Station:
     def record(self, uuid: str) -> StoredRecord:
         return self.store.get(uuid, with_photos=True)
 
+    def awaiting_review(self) -> list[RecordSummary]:
+        return self.store.find(status=RecordStatus.CAPTURED) + self.store.find(status=RecordStatus.HELD)
+
+    def review(self, uuid: str, decision: str, reason: str = "") -> RecordStatus:
+        if self.operator is None or self.operator.role != "supervisor":
+            raise PermissionError("Hanya supervisor yang dapat meninjau rekaman.")
+        return self.store.review(uuid, decision, self.operator.username, reason)
+
     def waiting_to_sync(self) -> int:
         return self.store.outbox_size()
 

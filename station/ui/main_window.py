@@ -88,7 +88,11 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("Pengaturan ..."), self)
         settings_action.setShortcut("Ctrl+,")
         settings_action.triggered.connect(self.open_settings)
-        self.menuBar().addMenu(self.tr("Stasiun")).addAction(settings_action)
+        review_action = QAction(self.tr("Tinjauan supervisor ..."), self)
+        review_action.triggered.connect(self.open_review)
+        menu = self.menuBar().addMenu(self.tr("Stasiun"))
+        menu.addAction(settings_action)
+        menu.addAction(review_action)
         self._refresh_counts()
         self._timer = QTimer(self, interval=5000, timeout=self._refresh_counts)
         self._timer.start()
@@ -104,6 +108,12 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 720)
         self.show_page(0)
+
+    def open_review(self) -> None:
+        from station.ui.review_dialog import ReviewDialog
+
+        ReviewDialog(self.station).exec()
+        self._refresh_counts()
 
     def open_settings(self) -> None:
         from station.ui.settings_dialog import SettingsDialog
