@@ -175,5 +175,9 @@ class Station:
     def waiting_to_sync(self) -> int:
         return self.store.outbox_size()
 
+    @property
+    def operator_name(self) -> str:
+        return self._who()
+
     def _who(self) -> str:
         return self.operator.username if self.operator else "?"

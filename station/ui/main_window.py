@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QThread, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QThread, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from station.camera import FrameSource
@@ -18,6 +18,7 @@ from station.services.recording import NotAcceptable
 from station.services.station import Station, StorageError
 from station.ui.biodata_page import BiodataPage
 from station.ui.camera_worker import CameraWorker
+from station.ui.papers import open_paper
 from station.ui.photo_page import PhotoPage, WaiverDialog
 from station.ui.power import watch_power
 from station.ui.queue_page import QueuePage
@@ -32,12 +33,6 @@ PAGES = [
     QT_TRANSLATE_NOOP("MainWindow", "Tinjau"),
     QT_TRANSLATE_NOOP("MainWindow", "Rekaman"),
 ]
-
-
-def open_paper(path) -> None:
-    """Hand a PDF to the system viewer / printer dialog (not on a headless screen)."""
-    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +69,7 @@ class MainWindow(QMainWindow):
         self.waiting_label, self.camera_label = QLabel(), QLabel(self.tr("Kamera: mati"))
         for w in (self.operator_label, self.sync_label, self.waiting_label, self.camera_label):
             self.statusBar().addPermanentWidget(w)
-        self.operator_label.setText(self.tr("Operator: {0}").format(station._who()))
+        self.operator_label.setText(self.tr("Operator: {0}").format(station.operator_name))
         self.sync_label.setText(self.tr("Sinkronisasi: memulai"))
         self._start_sync()
 
@@ -142,7 +137,7 @@ class MainWindow(QMainWindow):
         dialog = LoginDialog(self.station)
         dialog.setWindowTitle(self.tr("Terkunci — masuk lagi"))
         if dialog.exec():
-            self.operator_label.setText(self.tr("Operator: {0}").format(self.station._who()))
+            self.operator_label.setText(self.tr("Operator: {0}").format(self.station.operator_name))
             self._idle.start()
             self._start_sync()
         else:
@@ -280,7 +275,7 @@ class MainWindow(QMainWindow):
             self.review_page.error.setText(str(err))
             return
         try:
-            open_paper(self.station.print_receipt(done.uuid, thermal=self.station.store.setting("thermal", True)))
+            open_paper(self.station.print_receipt(done.uuid, thermal=self.station.setting("thermal", True)))
         except (StorageError, OSError) as err:  # the record is safe; only the paper failed
             self.statusBar().showMessage(self.tr("Bukti belum tercetak: {0}").format(err), 10000)
         label = self.ticket.label if self.ticket else ""

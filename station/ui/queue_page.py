@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from station.domain.antrean import Ticket, TicketStatus
 from station.services.station import Station
+from station.ui.papers import open_paper
 
 STATUS_WORDS = {
     TicketStatus.WAITING: "menunggu",
@@ -69,8 +70,6 @@ class QueuePage(QWidget):
                 self.tr("Kuota hari ini penuh: nomor {0} untuk {1:%A, %d-%m-%Y}.").format(t.label, t.service_date)
             )
         self.refresh()
-        from station.ui.main_window import open_paper
-
         open_paper(self.station.print_ticket(t))
         return t
 
