@@ -82,14 +82,16 @@ def run(data_dir: Path, camera: str | None = None) -> int:
     except StorageError as err:
         QMessageBox.critical(None, "station", str(err))
         return 3
-    if not station.configured and FirstStartDialog(station).exec() != QDialog.DialogCode.Accepted:
-        return 0
-    login = LoginDialog(station)
-    if os.environ.get("STATION_EXIT_AT_LOGIN"):  # bench/startup.py: time to a usable login window
-        login.show()
-        QTimer.singleShot(0, login.reject)
-    if login.exec() != QDialog.DialogCode.Accepted:
-        return 0
+    if not station.configured:
+        if FirstStartDialog(station).exec() != QDialog.DialogCode.Accepted:
+            return 0  # the new supervisor is logged in: no second password prompt
+    else:
+        login = LoginDialog(station)
+        if os.environ.get("STATION_EXIT_AT_LOGIN"):  # bench/startup.py: time to a usable login window
+            login.show()
+            QTimer.singleShot(0, login.reject)
+        if login.exec() != QDialog.DialogCode.Accepted:
+            return 0
     settings = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
     # --camera wins; then the station's own setting (`camera`: an index, a video file or an image folder).
     window = MainWindow(station, lambda: camera_opener(camera or station.setting("camera"))(), settings)
