@@ -337,7 +337,7 @@ def cmd_check_photo(args) -> int:
                 continue
             verdict = gate.judge(image)
             if args.json:
-                print(json.dumps(verdict.to_json(name))  # ASCII-escaped: safe in any locale, flush=True)
+                print(json.dumps(verdict.to_json(name)), flush=True)  # ASCII-escaped: safe in any locale
             else:
                 head = "DITERIMA" if verdict.accepted else "DITOLAK"
                 print(f"{name}: {head}")
