@@ -54,6 +54,24 @@ class Preview(QWidget):
         self.image, self.verdict, self.state = image, verdict, state
         self.update()
 
+    @staticmethod
+    def _pose_arrows(p: QPainter, v: Verdict, centre: QPointF, ied: float) -> None:
+        """Arrows from the face towards where the head should turn (the opposite of the measured angle)."""
+        length = max(30.0, ied * 1.2)
+        p.setPen(QPen(QColor("#e74c3c"), 4))
+        arrows = []
+        if "yaw" in v.reasons:
+            arrows.append((-1.0 if v.geometry.yaw > 0 else 1.0, 0.0))
+        if "pitch" in v.reasons:
+            arrows.append((0.0, -1.0 if v.geometry.pitch > 0 else 1.0))
+        for dx, dy in arrows:
+            tip = QPointF(centre.x() + dx * length, centre.y() + dy * length)
+            p.drawLine(centre, tip)
+            back = QPointF(-dx * 12, -dy * 12)
+            side = QPointF(-dy * 8, dx * 8)
+            p.drawLine(tip, tip + back + side)
+            p.drawLine(tip, tip + back - side)
+
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("#202020"))
@@ -77,6 +95,7 @@ class Preview(QWidget):
             p.drawPolygon(QPolygonF([QPointF(ox + x * s, oy + y * s) for x, y in corners]))
             p.setPen(QColor("white"))
             p.drawText(QPointF(ox + 8, oy + 20), f"yaw {g.yaw:+.0f}°  pitch {g.pitch:+.0f}°  roll {g.roll:+.0f}°")
+            self._pose_arrows(p, v, QPointF(ox + g.eyes_centre[0] * s, oy + g.eyes_centre[1] * s), g.eye_distance * s)
         if self.state is not None:
             r = QRectF(self.width() - 70, 10, 56, 56)
             p.setPen(QPen(QColor("#555"), 6))
