@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import tempfile
 import time
@@ -32,7 +33,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     central = start_central(tmp, *make_ca_and_server(tmp / "tls"))
     try:
-        rng = __import__("random").Random(1)
+        rng = random.Random(1)
         with RecordStore.in_folder(tmp / "station") as store:
             keyring.create_first_supervisor(store, "bench", "bench-password")  # unlocks: records are sealed
             store.set_setting("station_id", "ST-BENCH")

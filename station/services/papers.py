@@ -13,6 +13,7 @@ from station.reports.recap import Indicator, OperatorDay, PrrEntry, build_daily_
 from station.reports.receipt import ReceiptData, build_receipt
 from station.reports.ticket import build_ticket
 from station.storage import RecordStore
+from station.storage.outbox import OutboxStore
 from station.storage.queue import QueueStore
 
 DEFAULT_TARGETS = {"Perekaman KTP-el": 99.2, "Akta kelahiran 0-18 th": 95.0, "KIA": 45.0}
@@ -112,10 +113,12 @@ def progress_pdf(store: RecordStore, day: dt.date) -> bytes:
 
 def prr_entries(store: RecordStore) -> list[PrrEntry]:
     """Recorded (acknowledged by the central server) but not yet printed there."""
-    out = []
-    for r in store.find(status=RecordStatus.ACKNOWLEDGED, limit=100_000):
-        if store.get(r.uuid).server_status != "printed":
-            out.append(PrrEntry(r.nama, r.nik, local(store, r.created_at).date()))
+    unprinted = set(OutboxStore(store).awaiting_print(limit=1_000_000))
+    out = [
+        PrrEntry(r.nama, r.nik, local(store, r.created_at).date())
+        for r in store.find(status=RecordStatus.ACKNOWLEDGED, limit=1_000_000)
+        if r.uuid in unprinted
+    ]
     return sorted(out, key=lambda e: (e.recorded_on, e.nama))
 
 

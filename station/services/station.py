@@ -64,7 +64,7 @@ class Station:
 
     def lock(self) -> None:
         """Idle or suspended: the data key leaves memory until someone logs in again."""
-        self.store.audit(self._who(), "locked", None, {})
+        self.store.audit(self.operator_name, "locked", None, {})
         self.store.lock()
         self.operator = None
 
@@ -89,7 +89,7 @@ class Station:
     def save_settings(self, values: dict) -> None:
         for key, value in values.items():
             self.store.set_setting(key, value)
-        self.store.audit(self._who(), "settings_changed", None, {"keys": sorted(values)})
+        self.store.audit(self.operator_name, "settings_changed", None, {"keys": sorted(values)})
 
     @property
     def idle_minutes(self) -> int:
@@ -120,7 +120,7 @@ class Station:
 
     # --- records ------------------------------------------------------------------------------
     def save_draft(self, enrolment: Enrolment, record_uuid: str | None) -> str:
-        return self.store.save_draft(enrolment, self._who(), record_uuid)
+        return self.store.save_draft(enrolment, self.operator_name, record_uuid)
 
     def same_nik(self, nik: str, except_uuid: str | None = None) -> list[RecordSummary]:
         nik = "".join(nik.split())
@@ -136,7 +136,7 @@ class Station:
         record_uuid: str | None,
         ticket: Ticket | None,
     ) -> Accepted:
-        done = accept_record(self.store, self.regions, enrolment, capture, self._who(), waiver, record_uuid)
+        done = accept_record(self.store, self.regions, enrolment, capture, self.operator_name, waiver, record_uuid)
         if ticket is not None:
             self.queue.done(ticket.id, done.uuid)
         return done
@@ -158,6 +158,12 @@ class Station:
         out.write_bytes(papers.ticket_pdf(self.store, ticket, papers.office_today(self.store)))
         return out
 
+    def local_time(self, iso_utc: str):
+        """A stored UTC time in the office's own time zone (WIB unless set), as papers print it."""
+        from station.services.papers import local
+
+        return local(self.store, iso_utc)
+
     def records(self, query: str = "", status: RecordStatus | None = None) -> list[RecordSummary]:
         return self.store.find(query, status)
 
@@ -177,7 +183,4 @@ class Station:
 
     @property
     def operator_name(self) -> str:
-        return self._who()
-
-    def _who(self) -> str:
         return self.operator.username if self.operator else "?"

@@ -6,7 +6,6 @@ import base64
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
 
 from station.domain.enrolment import Enrolment, RecordStatus
 from station.domain.payload import payload_digest, sha256_hex
@@ -106,8 +105,3 @@ def import_bundle(store: RecordStore, data: bytes, code: str, actor: str) -> Imp
             {"from": bundle.station_id, "records": imported, "repeats": repeats, "conflicts": len(conflicts)},
         )
     return ImportReport(bundle.station_id, imported, repeats, conflicts)
-
-
-def known_uuids(store: RecordStore) -> set[str]:
-    with store._unit() as s:
-        return set(s.scalars(select(RecordRow.uuid)))

@@ -171,12 +171,3 @@ class OutboxStore:
         with self._store._unit() as s:
             ob = s.get(OutboxRow, uuid)
             return ob.attempts if ob else 0
-
-    def last_error(self) -> str | None:
-        with self._store._unit() as s:
-            return s.scalar(
-                select(OutboxRow.last_error)
-                .where(OutboxRow.last_error.is_not(None))
-                .order_by(OutboxRow.next_attempt_at.desc())
-                .limit(1)
-            )

@@ -134,8 +134,7 @@ class RecordStore:
     # --- settings -------------------------------------------------------------------------
     def setting(self, key: str, default=None):
         with self._unit() as s:
-            row = s.get(SettingRow, key)
-            return json.loads(row.value) if row else default
+            return self._setting(s, key, default)
 
     def set_setting(self, key: str, value) -> None:
         with self._unit() as s:
@@ -154,7 +153,7 @@ class RecordStore:
                     status=RecordStatus.DRAFT.value,
                     created_at=now,
                     quality="{}",
-                    station_id=self._station_id(s),
+                    station_id=self._setting(s, "station_id", "BELUM-DIATUR"),
                     operator=operator,
                 )
                 s.add(row)
@@ -184,7 +183,12 @@ class RecordStore:
             review = bool(self._setting(s, "review_required", False))  # read before the new row (autoflush)
             row = s.get(RecordRow, record_uuid)
             if row is None:
-                row = RecordRow(uuid=record_uuid, created_at=now, station_id=self._station_id(s), operator=operator)
+                row = RecordRow(
+                    uuid=record_uuid,
+                    created_at=now,
+                    station_id=self._setting(s, "station_id", "BELUM-DIATUR"),
+                    operator=operator,
+                )
                 s.add(row)
             elif row.status != RecordStatus.DRAFT.value:
                 raise InvalidTransition(f"Rekaman {record_uuid} sudah diterima sebelumnya.")
@@ -216,12 +220,6 @@ class RecordStore:
                 raise InvalidTransition(f"Status tidak bisa mundur/berulang: {old.value} -> {status.value}.")
             row.status = status.value
             row.updated_at = utcnow()
-
-    def delete_draft(self, record_uuid: str) -> None:
-        with self._unit() as s:
-            row = s.get(RecordRow, record_uuid)
-            if row is not None and row.status == RecordStatus.DRAFT.value:
-                s.delete(row)
 
     def _fill(self, row: RecordRow, e: Enrolment, now: str) -> None:
         key = self._k()
@@ -286,11 +284,6 @@ class RecordStore:
             self._audit(s, supervisor, f"review_{decision}", record_uuid, {})
             return new
 
-    @staticmethod
-    def _station_id(s: Session) -> str:
-        row = s.get(SettingRow, "station_id")
-        return json.loads(row.value) if row else "BELUM-DIATUR"
-
     # --- reading --------------------------------------------------------------------------
     def get(self, record_uuid: str, with_photos: bool = False) -> StoredRecord:
         with self._unit() as s:
@@ -316,11 +309,6 @@ class RecordStore:
                 server_status=row.server_status,
                 server_reason=row.server_reason,
             )
-
-    def photo_hashes(self, record_uuid: str) -> dict[str, str]:
-        with self._unit() as s:
-            rows = s.execute(select(PhotoRow.kind, PhotoRow.sha256).where(PhotoRow.record_uuid == record_uuid))
-            return dict(rows.all())
 
     def find(self, query: str = "", status: RecordStatus | None = None, limit: int = 500) -> list[RecordSummary]:
         """Newest first. A whole NIK is found through the keyed index; anything else (part of a name, the

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -53,7 +51,7 @@ class RecordsPage(QWidget):
         rows = self.station.records(self.search.text())
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            local = dt.datetime.fromisoformat(r.created_at).astimezone()  # stored in UTC, shown in office time
+            local = self.station.local_time(r.created_at)
             cells = [f"{local:%d-%m-%Y %H:%M}", r.nik, r.nama, STATUS_WORDS[r.status]]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
