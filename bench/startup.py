@@ -28,7 +28,7 @@ from station.services.station import Station  # noqa: E402
 def prepare() -> Path:
     folder = Path(tempfile.mkdtemp())
     station = Station(folder)
-    station.first_start("ST-01", "33.24.01", "spv", "rahasia-spv-1")
+    station.accounts.first_start("ST-01", "33.24.01", "spv", "rahasia-spv-1")
     station.close()
     return folder
 

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from station.domain.enrolment import Enrolment  # noqa: E402
-from station.storage import RecordStore  # noqa: E402
-from station.storage.crypto import DataKey  # noqa: E402
+from station.domain.payload import Photo  # noqa: E402
+from station.services.station import Station  # noqa: E402
 
 
 def main() -> None:
@@ -32,14 +32,15 @@ def main() -> None:
     args = ap.parse_args()
     folder = Path(tempfile.mkdtemp(dir=args.dir))
     photos = [os.urandom(40_000) for _ in range(16)]  # JPEG-like: incompressible
-    with RecordStore.in_folder(folder, DataKey.generate()) as store:
-        store.accept(Enrolment(nik="3324015508900001", nama="Pemanasan"), crop=photos[0], operator="bench")
+    with Station(folder) as station:
+        station.accounts.first_start("ST-BENCH", "33.24.01", "bench", "bench-password")  # unlocked: sealed
+        station.records.store(Enrolment(nik="3324015508900001", nama="Pemanasan"), {"crop": Photo(photos[0])}, {})
         ts = []
         t0 = time.perf_counter()
         for i in range(args.count):
             e = Enrolment(nik=f"332401550890{i % 10000:04d}", nama=f"Warga {i}")
             t = time.perf_counter()
-            store.accept(e, crop=photos[i % len(photos)], operator="bench")
+            station.records.store(e, {"crop": Photo(photos[i % len(photos)])}, {})
             ts.append((time.perf_counter() - t) * 1000)
         total = time.perf_counter() - t0
     result = {

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from station.domain.enrolment import Enrolment  # noqa: E402
-from station.storage import RecordStore, keyring  # noqa: E402
-from sync.station_sync import register, run_once  # noqa: E402
+from station.domain.payload import Photo  # noqa: E402
+from station.services.station import Station  # noqa: E402
 from tests.central import CODE, start_central  # noqa: E402
 from tests.tls import make_ca_and_server  # noqa: E402
 
@@ -34,22 +34,20 @@ def main() -> None:
     central = start_central(tmp, *make_ca_and_server(tmp / "tls"))
     try:
         rng = random.Random(1)
-        with RecordStore.in_folder(tmp / "station") as store:
-            keyring.create_first_supervisor(store, "bench", "bench-password")  # unlocks: records are sealed
-            store.set_setting("station_id", "ST-BENCH")
+        with Station(tmp / "station") as station:
+            station.accounts.first_start("ST-BENCH", "33.24.01", "bench", "bench-password")  # records are sealed
             total_bytes = 0
             for i in range(args.records):
                 crop, frame = os.urandom(rng.randint(30_000, 60_000)), os.urandom(80_000)
                 total_bytes += len(crop) + len(frame)
-                store.accept(
+                station.records.store(
                     Enrolment(nik=f"332401550890{i % 10000:04d}", nama=f"Warga {i}"),
-                    crop=crop,
-                    frame=frame,
-                    operator="bench",
+                    {"crop": Photo(crop), "frame": Photo(frame)},
+                    {},
                 )
-            register(store, central.url, CODE, central.ca, "33.24.01")
+            station.sync.register(central.url, CODE, central.ca)
             t = time.perf_counter()
-            report = run_once(store)
+            report = station.sync.run_once()
             elapsed = time.perf_counter() - t
         assert report.remaining == 0, report
         result = {

@@ -12,11 +12,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from station.domain.errors import StationError
+
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp"}
 VIDEO_SUFFIXES = {".mp4", ".avi", ".mkv", ".mov", ".webm"}
 
 
-class CameraError(RuntimeError):
+class CameraError(StationError):
     """The source cannot deliver frames; the message says what to check."""
 
 

@@ -1,24 +1,39 @@
 """The command line beside the window: `python -m station [command] [--data-dir DIR]`.
 
 Without a command it opens the window. Every command works on one station's data folder, chosen by
---data-dir, then $STATION_DATA_DIR, then the OS's per-user data folder.
+--data-dir, then $STATION_DATA_DIR, then the OS's per-user data folder. Each command parses, calls one
+service of `Station`, and prints; the services check who may do what. Errors are StationErrors: their
+Indonesian message goes to stderr and their exit_code is the command's.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import getpass
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 from station import __version__
+from station.domain.errors import InvalidInput, StationError
 from station.paths import ENV_VAR, data_dir
 
+log = logging.getLogger("station.cli")
 
-def _date(text: str):
-    import datetime as dt
+EXIT_OK = 0
+EXIT_FAILED = 1  # some input could not be judged, or records are still waiting
+EXIT_AUDIT_BROKEN = 4
+EXIT_CONFLICTS = 6
+EXIT_INTERRUPTED = 130
 
+USER_HELP = "pengguna yang membuka data (kata sandi: $STATION_PASSWORD atau ditanyakan)"
+SUPERVISOR_HELP = "supervisor (kata sandi: $STATION_PASSWORD atau ditanyakan)"
+
+
+def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
@@ -49,272 +64,292 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
 
-    sub.add_parser("gui", parents=[common], help="buka jendela aplikasi (bawaan)")
+    def command(name: str, help: str, description: str | None = None, user: str | None = None):
+        p = sub.add_parser(name, parents=[common], help=help, description=description or help)
+        if user:
+            p.add_argument("--user", required=True, help=user)
+        return p
 
-    cp = sub.add_parser(
-        "check-photo",
-        parents=[common],
-        help="nilai foto diam dengan gerbang mutu foto",
-        description="Menilai tiap berkas gambar dengan gerbang mutu foto yang sama dengan kamera.",
-    )
+    command("gui", "buka jendela aplikasi (bawaan)")
+
+    cp = command("check-photo", "nilai foto diam dengan gerbang mutu foto",
+                 "Menilai tiap berkas gambar dengan gerbang mutu foto yang sama dengan kamera.")  # fmt: skip
     cp.add_argument("files", nargs="+", metavar="FILE")
     cp.add_argument("--json", action="store_true", help="satu objek JSON per baris, per berkas")
 
-    dd = sub.add_parser("demo-data", parents=[common], help="isi stasiun dengan N rekaman contoh")
+    dd = command("demo-data", "isi stasiun dengan N rekaman contoh", user=SUPERVISOR_HELP)
     dd.add_argument("--count", type=int, required=True, metavar="N")
     dd.add_argument("--photos", type=Path, required=True, metavar="DIR", help="folder foto wajah asli")
     dd.add_argument("--kecamatan", default="33.24.01", help="kode kecamatan rekaman contoh (bawaan 33.24.01)")
-    dd.add_argument("--user", required=True, help="operator yang membuka data (kata sandi: $STATION_PASSWORD)")
 
-    sub.add_parser("info", parents=[common], help="ringkasan isi database stasiun")
+    command("info", "ringkasan isi database stasiun")
 
-    su = sub.add_parser(
+    su = command(
         "setup",
-        parents=[common],
-        help="mulai pertama tanpa jendela: identitas + supervisor",
-        description="Atur identitas stasiun dan buat supervisor pertama. Kata sandi dari "
-        "$STATION_PASSWORD atau ditanyakan. Kode pemulihan dicetak sekali.",
+        "mulai pertama tanpa jendela: identitas + supervisor",
+        "Atur identitas stasiun dan buat supervisor pertama. Kata sandi dari $STATION_PASSWORD atau "
+        "ditanyakan. Kode pemulihan dicetak sekali.",
+        user="nama pengguna supervisor",
     )
     su.add_argument("--station-id", required=True)
     su.add_argument("--kecamatan", required=True, help="kode kecamatan, mis. 33.24.01")
-    su.add_argument("--user", required=True, help="nama pengguna supervisor")
 
-    sub.add_parser("audit-verify", parents=[common], help="periksa rantai hash jejak audit")
+    command("audit-verify", "periksa rantai hash jejak audit")
 
-    rv = sub.add_parser(
+    rv = command(
         "review",
-        parents=[common],
-        help="tinjauan akhir hari oleh supervisor",
-        description="Tanpa UUID: daftar rekaman yang menunggu tinjauan. Dengan UUID: setujui (masuk "
-        "outbox), tahan, atau tolak dengan alasan yang dilihat operator.",
+        "tinjauan akhir hari oleh supervisor",
+        "Tanpa UUID: daftar rekaman yang menunggu tinjauan. Dengan UUID: setujui (masuk outbox), tahan, atau "
+        "tolak dengan alasan yang dilihat operator.",
+        user=SUPERVISOR_HELP,
     )
     rv.add_argument("uuid", nargs="?")
     rv.add_argument("--decision", choices=["approve", "hold", "reject"])
     rv.add_argument("--reason", default="")
-    rv.add_argument("--user", required=True, help="supervisor (kata sandi: $STATION_PASSWORD)")
     rv.add_argument("--enable", action="store_true", help="nyalakan tinjauan akhir hari untuk stasiun ini")
 
-    rp = sub.add_parser(
+    rp = command(
         "report",
-        parents=[common],
-        help="cetak PDF: bukti, nomor antrean, rekap, capaian, PRR",
-        description="Membuat PDF (ReportLab) untuk dicetak dan diarsipkan.",
+        "cetak PDF: bukti, nomor antrean, rekap, capaian, PRR",
+        "Membuat PDF (ReportLab) untuk dicetak dan diarsipkan.",
+        user=USER_HELP,
     )
     rp.add_argument("kind", choices=["receipt", "ticket", "recap", "progress", "prr"])
     rp.add_argument("--uuid", help="rekaman (untuk receipt)")
+    rp.add_argument("--number", type=int, help="nomor antrean yang sudah diambil (untuk ticket: cetak ulang)")
     rp.add_argument("--thermal", action="store_true", help="lebar kertas struk 80 mm (receipt)")
     rp.add_argument("--date", type=_date, default=None, help="tanggal YYYY-MM-DD (bawaan: hari ini di kantor)")
     rp.add_argument("--out", type=Path, required=True, help="berkas PDF yang ditulis")
-    rp.add_argument("--user", required=True, help="operator (kata sandi: $STATION_PASSWORD)")
 
-    ex = sub.add_parser(
+    ex = command(
         "export",
-        parents=[common],
-        help="jemput bola: outbox ke bundel terenkripsi di USB",
-        description="Menulis semua rekaman yang belum diakui pusat ke satu bundel terenkripsi dan "
-        "bertanda tangan. Kode transfer kantor dari $STATION_TRANSFER_CODE atau ditanyakan.",
+        "jemput bola: outbox ke bundel terenkripsi di USB",
+        "Menulis semua rekaman yang belum diakui pusat ke satu bundel terenkripsi dan bertanda tangan. Kode "
+        "transfer kantor dari $STATION_TRANSFER_CODE atau ditanyakan.",
+        user=SUPERVISOR_HELP,
     )
     ex.add_argument("--out", type=Path, required=True)
-    ex.add_argument("--user", required=True, help="operator (kata sandi: $STATION_PASSWORD)")
-    im = sub.add_parser("import", parents=[common], help="impor bundel jemput bola (sekali saja per rekaman)")
+    im = command("import", "impor bundel jemput bola (sekali saja per rekaman)", user=USER_HELP)
     im.add_argument("file", type=Path)
-    im.add_argument("--user", required=True, help="operator (kata sandi: $STATION_PASSWORD)")
 
-    sm = sub.add_parser(
+    sm = command(
         "smoke",
-        parents=[common],
-        help="uji asap: jendela, model wajah, satu foto (untuk paket)",
-        description="Membuka jendela utama (offscreen), memuat model wajah dan menilai satu foto; "
-        "keluar 0 bila semuanya bekerja. Dipakai untuk memeriksa hasil build PyInstaller.",
+        "uji asap: jendela, model wajah, satu foto (untuk paket)",
+        "Membuka jendela utama (offscreen), memuat model wajah dan menilai satu foto; keluar 0 bila semuanya "
+        "bekerja. Dipakai untuk memeriksa hasil build PyInstaller.",
     )
     sm.add_argument("photo", type=Path)
 
-    pg = sub.add_parser(
+    pg = command(
         "purge",
-        parents=[common],
-        help="hapus foto & biodata rekaman yang sudah diterima pusat",
-        description="Setelah masa simpan, foto dan biodata rekaman yang sudah diakui server pusat "
-        "dihapus dari laptop; ringkasan untuk tanda terima tetap ada.",
+        "hapus foto & biodata rekaman yang sudah diterima pusat",
+        "Setelah masa simpan, foto dan biodata rekaman yang sudah diakui server pusat dihapus dari laptop; "
+        "ringkasan untuk tanda terima tetap ada.",
+        user=SUPERVISOR_HELP,
     )
     pg.add_argument("--days", type=float, default=30.0, help="masa simpan setelah diakui pusat (hari)")
-    pg.add_argument("--user", required=True, help="supervisor (kata sandi: $STATION_PASSWORD)")
 
-    sy = sub.add_parser(
-        "sync",
-        parents=[common],
-        help="kirim rekaman ke server pusat Disdukcapil",
-        description="Kirim isi outbox ke server pusat, ulangi dengan jeda bila gagal.",
-    )
+    sy = command("sync", "kirim rekaman ke server pusat Disdukcapil",
+                 "Kirim isi outbox ke server pusat, ulangi dengan jeda bila gagal.", user=USER_HELP)  # fmt: skip
     sy.add_argument("--once", action="store_true", help="satu putaran lalu keluar (0 bila outbox kosong)")
-    sy.add_argument("--user", required=True, help="operator yang membuka data (kata sandi: $STATION_PASSWORD)")
 
-    sr = sub.add_parser("sync-register", parents=[common], help="daftarkan stasiun ke server pusat")
+    sr = command("sync-register", "daftarkan stasiun ke server pusat", user=SUPERVISOR_HELP)
     sr.add_argument("--url", required=True, help="alamat server pusat, https://...")
     sr.add_argument("--code", required=True, help="kode pendaftaran dari admin pusat")
     sr.add_argument("--ca", type=Path, default=None, help="berkas CA (PEM) untuk memverifikasi TLS server")
-    sr.add_argument("--user", required=True, help="supervisor (kata sandi: $STATION_PASSWORD)")
+
+    us = command(
+        "user",
+        "akun: tambah, daftar, atur ulang, buka kunci, pulihkan",
+        "Kelola akun stasiun. Supervisor yang bertindak: --user dan $STATION_PASSWORD. Kata sandi baru dari "
+        "$STATION_NEW_PASSWORD atau ditanyakan. `user recover NAMA` memakai kode pemulihan kantor "
+        "($STATION_RECOVERY_CODE atau ditanyakan) dan tidak perlu --user.",
+    )
+    us.add_argument("action", choices=["add", "list", "reset", "unlock", "recover"])
+    us.add_argument("name", nargs="?", help="akun yang dikelola")
+    us.add_argument("--role", choices=["operator", "supervisor"], default="operator")
+    us.add_argument("--user", help=SUPERVISOR_HELP)
     return parser
 
 
-def _password(prompt: str = "Kata sandi: ") -> str:
-    import getpass
-    import os
-
-    return os.environ.get("STATION_PASSWORD") or getpass.getpass(prompt)
+# --- what every command needs ---------------------------------------------------------------------
+def _secret(env: str, prompt: str) -> str:
+    return os.environ.get(env) or getpass.getpass(prompt)
 
 
-def _unlocked(args, supervisor: bool = False):
-    """The station's store, unlocked by --user and its password; exits with a message otherwise.
-    supervisor=True: exports and deletions need a supervisor (UU 27/2022: the office answers for them)."""
-    from station.storage import RecordStore, keyring
-
-    store = RecordStore.in_folder(data_dir(getattr(args, "data_dir", None)))
-    if not keyring.has_users(store):
-        store.close()
-        raise SystemExit("Stasiun belum disiapkan: buka aplikasi (mulai pertama) atau jalankan `station setup`.")
-    try:
-        op = keyring.login(store, args.user, _password())
-    except keyring.LockedOut as err:
-        store.close()
-        raise SystemExit(str(err)) from None
-    if op is None:
-        store.close()
-        raise SystemExit("Nama pengguna atau kata sandi salah.")
-    if supervisor and op.role != "supervisor":
-        store.close()
-        raise SystemExit("Perintah ini perlu supervisor (ekspor dan penghapusan data).")
-    return store
-
-
-def cmd_setup(args) -> int:
+def _station(args):
     from station.services.station import Station
-    from station.storage import keyring
 
-    station = Station(data_dir(getattr(args, "data_dir", None)))
+    return Station(data_dir(getattr(args, "data_dir", None)))
+
+
+def _logged_in(args):
+    """The station, unlocked by --user and its password."""
+    station = _station(args)
     try:
-        code = station.first_start(args.station_id, args.kecamatan, args.user, _password("Kata sandi baru: "))
-    except keyring.AccountError as err:
-        print(str(err), file=sys.stderr)
-        return 2
-    finally:
+        station.accounts.login(args.user, _secret("STATION_PASSWORD", "Kata sandi: "))
+    except BaseException:
         station.close()
+        raise
+    return station
+
+
+def _out(path: Path, data: bytes) -> None:
+    """Write atomically: a pulled-out USB stick leaves no half file under the real name."""
+    tmp = path.with_suffix(path.suffix + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+# --- the commands ---------------------------------------------------------------------------------
+def cmd_setup(args) -> int:
+    with _station(args) as station:
+        code = station.accounts.first_start(
+            args.station_id, args.kecamatan, args.user, _secret("STATION_PASSWORD", "Kata sandi baru: ")
+        )
     print(f"Stasiun {args.station_id} siap. KODE PEMULIHAN (simpan di brankas kantor, tidak ditampilkan lagi): {code}")
-    return 0
+    return EXIT_OK
 
 
 def cmd_audit_verify(args) -> int:
-    from station.storage import RecordStore
-
-    with RecordStore.in_folder(data_dir(getattr(args, "data_dir", None))) as store:
-        check = store.verify_audit()
+    with _station(args) as station:
+        check = station.verify_audit()
     if check.ok:
         print(f"Jejak audit utuh: {check.entries} entri.")
-        return 0
+        return EXIT_OK
     print(f"JEJAK AUDIT RUSAK di entri {check.broken_at}: {check.why}.", file=sys.stderr)
-    return 4
+    return EXIT_AUDIT_BROKEN
+
+
+def cmd_info(args) -> int:
+    with _station(args) as station:
+        print(json.dumps(station.info(), indent=2))
+    return EXIT_OK
 
 
 def cmd_review(args) -> int:
-    from station.domain.enrolment import RecordStatus
-    from station.storage import keyring
+    from station.domain.lifecycle import WORDS
 
-    with _unlocked(args) as store:
-        if keyring.confirm_supervisor(store, args.user, _password()) is None:
-            print("Hanya supervisor yang dapat meninjau.", file=sys.stderr)
-            return 2
+    with _logged_in(args) as station:
         if args.enable:
-            store.set_setting("review_required", True)
+            station.review.enable()
             print("Tinjauan akhir hari menyala: rekaman baru menunggu persetujuan supervisor.")
         if args.uuid is None:
-            for status in (RecordStatus.CAPTURED, RecordStatus.HELD):
-                for r in store.find(status=status):
-                    print(f"{r.uuid}  {status.value:9s} {r.created_at[:16]}  {r.nama}")
-            return 0
+            for r in station.review.waiting():
+                print(f"{r.uuid}  {WORDS[r.status]:18s} {station.clock.local(r.created_at):%d-%m-%Y %H:%M}  {r.nama}")
+            return EXIT_OK
         if args.decision is None:
-            print("Pilih --decision approve|hold|reject.", file=sys.stderr)
-            return 2
-        new = store.review(args.uuid, args.decision, args.user, args.reason)
-    print(f"{args.uuid}: {new.value}")
-    return 0
+            raise _usage("Pilih --decision approve|hold|reject.")
+        new = station.review.decide(args.uuid, args.decision, args.reason)
+    print(f"{args.uuid}: {WORDS[new]}")
+    return EXIT_OK
 
 
 def cmd_report(args) -> int:
-    import datetime as dt
-
-    from station.services import papers
-    from station.storage.queue import QueueStore
-
-    with _unlocked(args) as store:
-        day = args.date or papers.office_today(store)
+    with _logged_in(args) as station:
+        day = args.date or station.clock.today()
+        papers = station.papers
         if args.kind == "receipt":
             if not args.uuid:
-                print("receipt perlu --uuid", file=sys.stderr)
-                return 2
-            pdf = papers.receipt_pdf(store, args.uuid, args.thermal)
+                raise _usage("receipt perlu --uuid.")
+            pdf = papers.receipt(args.uuid, args.thermal)
         elif args.kind == "ticket":
-            ticket = QueueStore(store).issue(
-                day,
-                int(store.setting("daily_quota", 150)),
-                [dt.date.fromisoformat(d) for d in store.setting("holidays", [])],
-            )
-            pdf = papers.ticket_pdf(store, ticket, day)
-        elif args.kind == "recap":
-            pdf = papers.recap_pdf(store, day)
-        elif args.kind == "progress":
-            pdf = papers.progress_pdf(store, day)
+            if args.number is None:
+                raise _usage("ticket perlu --number (mencetak ulang nomor yang sudah diambil).")
+            pdf = papers.ticket(papers.find_ticket(day, args.number))
         else:
-            pdf = papers.prr_pdf(store, day)
-    args.out.write_bytes(pdf)
+            pdf = {"recap": papers.recap, "progress": papers.progress, "prr": papers.prr}[args.kind](day)
+    _out(args.out, pdf)
     print(f"{args.out} ({len(pdf)} byte)")
-    return 0
-
-
-def _transfer_code() -> str:
-    import getpass
-    import os
-
-    return os.environ.get("STATION_TRANSFER_CODE") or getpass.getpass("Kode transfer kantor: ")
+    return EXIT_OK
 
 
 def cmd_export(args) -> int:
-    from station.storage.bundle import export
-
-    with _unlocked(args, supervisor=True) as store:
-        data, n = export(store, _transfer_code(), args.user)
-    tmp = args.out.with_suffix(args.out.suffix + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(args.out)  # a pulled-out USB stick leaves no half bundle under the real name
+    with _logged_in(args) as station:
+        data, n = station.transfer.export(_secret("STATION_TRANSFER_CODE", "Kode transfer kantor: "))
+    _out(args.out, data)
     print(f"{n} rekaman diekspor ke {args.out}")
-    return 0
+    return EXIT_OK
 
 
 def cmd_import(args) -> int:
-    from station.storage.bundle import import_bundle
-    from station.storage.bundle_format import BundleRefused
-
-    with _unlocked(args) as store:
-        try:
-            r = import_bundle(store, args.file.read_bytes(), _transfer_code(), args.user)
-        except BundleRefused as err:
-            print(str(err), file=sys.stderr)
-            return 5
+    with _logged_in(args) as station:
+        data = args.file.read_bytes()
+        r = station.transfer.import_bundle(data, _secret("STATION_TRANSFER_CODE", "Kode transfer kantor: "))
     print(f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik")
-    return 0 if not r.conflicts else 6
-
-
-def cmd_smoke(args) -> int:
-    from station.ui.smoke import smoke
-
-    result = smoke(args.photo)
-    print(json.dumps(result))
-    return 0 if result["faces"] >= 1 else 1
+    return EXIT_CONFLICTS if r.conflicts else EXIT_OK
 
 
 def cmd_purge(args) -> int:
-    with _unlocked(args, supervisor=True) as store:
-        n = store.purge_acknowledged(args.days, args.user)
+    with _logged_in(args) as station:
+        n = station.retention.purge(args.days)
     print(f"{n} rekaman dibersihkan (foto dan biodata), ringkasan tanda terima disimpan.")
-    return 0
+    return EXIT_OK
+
+
+def cmd_demo_data(args) -> int:
+    with _logged_in(args) as station:
+        n = sum(1 for _ in station.demo.fill(args.count, args.photos, args.kecamatan))
+        log.info("demo records added: %d", n)
+        print(f"{n} rekaman contoh ditambahkan ke {station.info()['database']}")
+    return EXIT_OK
+
+
+def cmd_sync(args) -> int:
+    import threading
+
+    with _logged_in(args) as station:
+        if args.once:
+            r = station.sync.run_once()
+            fields = ("online", "acknowledged", "rejected", "deferred", "remaining", "error")
+            print(json.dumps({f: getattr(r, f) for f in fields}), flush=True)
+            return EXIT_OK if r.remaining == 0 else EXIT_FAILED
+        stop = threading.Event()
+
+        def show(r) -> None:
+            extra = f" ({r.error})" if r.error else ""
+            print(f"terkirim {r.acknowledged}, ditolak {r.rejected}, sisa {r.remaining}{extra}", flush=True)
+
+        try:
+            station.sync.run_forever(stop, show)
+        except KeyboardInterrupt:
+            stop.set()
+    return EXIT_OK
+
+
+def cmd_sync_register(args) -> int:
+    with _logged_in(args) as station:
+        sid = station.sync.register(args.url, args.code, args.ca)
+    print(f"Stasiun {sid} terdaftar di {args.url}")
+    return EXIT_OK
+
+
+def cmd_user(args) -> int:
+    if args.action != "list" and not args.name:
+        raise _usage(f"user {args.action} perlu NAMA akun.")
+    if args.action == "recover":
+        with _station(args) as station:
+            code = _secret("STATION_RECOVERY_CODE", "Kode pemulihan: ")
+            station.accounts.recover(code, args.name, _secret("STATION_NEW_PASSWORD", "Kata sandi baru: "))
+        print(f"Kata sandi {args.name} diganti dengan kode pemulihan.")
+        return EXIT_OK
+    if not args.user:
+        raise _usage("Sebutkan supervisor yang bertindak: --user NAMA.")
+    with _logged_in(args) as station:
+        accounts = station.accounts
+        if args.action == "list":
+            for a in accounts.list():
+                print(f"{a.name:20s} {a.role:10s} {'dikunci sampai ' + a.locked_until if a.locked_until else ''}")
+        elif args.action == "add":
+            accounts.add(args.name, _secret("STATION_NEW_PASSWORD", "Kata sandi akun baru: "), args.role)
+            print(f"Akun {args.name} ({args.role}) ditambahkan.")
+        elif args.action == "reset":
+            accounts.reset_password(args.name, _secret("STATION_NEW_PASSWORD", "Kata sandi baru: "))
+            print(f"Kata sandi {args.name} diatur ulang.")
+        else:
+            accounts.unlock(args.name)
+            print(f"Akun {args.name} dibuka kuncinya.")
+    return EXIT_OK
 
 
 def cmd_check_photo(args) -> int:
@@ -343,104 +378,25 @@ def cmd_check_photo(args) -> int:
                 print(f"{name}: {head}")
                 for m in verdict.messages:
                     print(f"  - {m}")
-    return 1 if failed else 0
+    return EXIT_FAILED if failed else EXIT_OK
 
 
-def cmd_demo_data(args) -> int:
-    from station.domain.regions import load_regions
-    from station.services.demo import fill
+def cmd_smoke(args) -> int:
+    from station.ui.smoke import smoke
 
-    folder = data_dir(getattr(args, "data_dir", None))
-    regions = load_regions(folder)
-    if not regions.exists(args.kecamatan) or args.kecamatan.count(".") != 2:
-        print(f"Kode kecamatan {args.kecamatan} tidak dikenal.", file=sys.stderr)
-        return 2
-    with _unlocked(args) as store:
-        n = sum(1 for _ in fill(store, regions, args.count, args.photos, args.kecamatan))
-        logging.getLogger(__name__).info("demo records added: %d", n)
-        print(f"{n} rekaman contoh ditambahkan ke {store.path}")
-    return 0
-
-
-def cmd_info(args) -> int:
-    from station.storage import RecordStore
-
-    folder = data_dir(getattr(args, "data_dir", None))
-    with RecordStore.in_folder(folder) as store:
-        print(
-            json.dumps(
-                {
-                    "database": str(store.path),
-                    "records": store.counts(),
-                    "outbox": store.outbox_size(),
-                    "integrity": store.integrity_check(),
-                },
-                indent=2,
-            )
-        )
-    return 0
-
-
-def cmd_sync(args) -> int:
-    import threading
-
-    from sync.station_sync import NotConfigured, run_forever, run_once
-
-    with _unlocked(args) as store:
-        try:
-            if args.once:
-                r = run_once(store)
-                print(
-                    json.dumps(
-                        {
-                            "online": r.online,
-                            "acknowledged": r.acknowledged,
-                            "rejected": r.rejected,
-                            "deferred": r.deferred,
-                            "remaining": r.remaining,
-                            "error": r.error,
-                        }
-                    ),
-                    flush=True,
-                )
-                return 0 if r.remaining == 0 else 1
-            stop = threading.Event()
-            try:
-                run_forever(
-                    store,
-                    stop,
-                    lambda r: print(
-                        f"terkirim {r.acknowledged}, ditolak {r.rejected}, sisa {r.remaining}"
-                        + (f" ({r.error})" if r.error else ""),
-                        flush=True,
-                    ),
-                )
-            except KeyboardInterrupt:
-                stop.set()
-            return 0
-        except NotConfigured as err:
-            print(str(err), file=sys.stderr)
-            return 2
-
-
-def cmd_sync_register(args) -> int:
-    from sync.client import SyncError, SyncRefused
-    from sync.station_sync import NotConfigured, register
-
-    with _unlocked(args) as store:
-        try:
-            sid = register(store, args.url, args.code, args.ca, store.setting("kecamatan", "00.00.00"))
-        except (NotConfigured, SyncError, SyncRefused, ValueError) as err:
-            print(str(err), file=sys.stderr)
-            return 2
-    print(f"Stasiun {sid} terdaftar di {args.url}")
-    return 0
+    result = smoke(args.photo)
+    print(json.dumps(result))
+    return EXIT_OK if result["faces"] >= 1 else EXIT_FAILED
 
 
 def cmd_gui(args) -> int:
     from station.ui.app import run
 
-    return run(data_dir(getattr(args, "data_dir", None)), camera=args.camera if hasattr(args, "camera") else None)
+    return run(data_dir(getattr(args, "data_dir", None)), camera=getattr(args, "camera", None))
+
+
+def _usage(message: str) -> InvalidInput:
+    return InvalidInput(message)
 
 
 COMMANDS = {
@@ -457,6 +413,7 @@ COMMANDS = {
     "report": cmd_report,
     "export": cmd_export,
     "import": cmd_import,
+    "user": cmd_user,
     "smoke": cmd_smoke,
 }
 
@@ -464,11 +421,18 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from station.logs import setup_logging
-    from station.storage import StorageError
 
+    command = args.command or "gui"
     setup_logging(data_dir(getattr(args, "data_dir", None)))
     try:
-        return COMMANDS[args.command or "gui"](args)
-    except StorageError as err:
+        return COMMANDS[command](args)
+    except StationError as err:
+        log.warning("command=%s failed code=%s", command, err.code)  # the code, never the message's data
         print(str(err), file=sys.stderr)
-        return 3
+        return err.exit_code
+    except OSError as err:  # a file named on the command line: missing, unreadable, not writable
+        log.warning("command=%s failed os_error=%s", command, err.errno)
+        print(f"Berkas tidak bisa dibaca/ditulis: {err.filename} ({err.strerror}).", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from station.paths import log_dir
 
+HANDLER = "station"
+
 
 def setup_logging(folder: Path) -> None:
     root = logging.getLogger()
-    if any(getattr(h, "_station", False) for h in root.handlers):
+    if any(h.get_name() == HANDLER for h in root.handlers):
         return
     root.setLevel(logging.INFO)
     try:
@@ -21,6 +23,6 @@ def setup_logging(folder: Path) -> None:
         )
     except OSError:
         handler = logging.StreamHandler()  # a read-only folder must not stop the station from starting
-    handler._station = True  # type: ignore[attr-defined]
+    handler.set_name(HANDLER)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

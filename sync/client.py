@@ -7,15 +7,21 @@ from pathlib import Path
 
 import requests
 
-from station.storage.outbox import Answer, Outgoing
+from station.domain.errors import StationError
+from station.storage import Answer, Outgoing
 
 
-class SyncError(Exception):
+class SyncError(StationError):
     """Could not talk to the server now (network, timeout, 5xx): try again later."""
 
+    code = "sync_offline"
 
-class SyncRefused(Exception):
+
+class SyncRefused(StationError):
     """The server refuses this station (401/403/4xx): retrying will not help until an admin acts."""
+
+    code = "sync_refused"
+    exit_code = 2
 
 
 class CentralClient:
@@ -27,7 +33,7 @@ class CentralClient:
         timeout: tuple[float, float] = (5.0, 60.0),
     ) -> None:
         if not url.startswith("https://"):
-            raise ValueError("Alamat server pusat harus https:// (data pribadi hanya lewat TLS terverifikasi).")
+            raise SyncRefused("Alamat server pusat harus https:// (data pribadi hanya lewat TLS terverifikasi).")
         self.url = url.rstrip("/")
         self.timeout = timeout
         self.session = requests.Session()

@@ -7,12 +7,11 @@ import logging
 import random
 from dataclasses import dataclass, field
 
-from station.storage.outbox import OutboxStore
+from station.storage import Outbox
 from sync.client import CentralClient, SyncError, SyncRefused
 
 _rng = random.SystemRandom()
 log = logging.getLogger(__name__)
-AUDIT_UPTO = "audit_sent_upto"
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ class SyncReport:
 
 
 def sync_once(
-    outbox: OutboxStore, client: CentralClient, batch_bytes: int = 2_000_000, backoff: Backoff | None = None
+    outbox: Outbox, client: CentralClient, batch_bytes: int = 2_000_000, backoff: Backoff | None = None
 ) -> SyncReport:
     backoff = backoff or Backoff()
     report = SyncReport()
@@ -90,11 +89,10 @@ def sync_once(
     return report
 
 
-def _push_audit(outbox: OutboxStore, client: CentralClient, report: SyncReport) -> None:
+def _push_audit(outbox: Outbox, client: CentralClient, report: SyncReport) -> None:
     """The audit trail follows the records; the station remembers how far the server has it."""
-    store = outbox._store
-    upto = int(store.setting(AUDIT_UPTO, 0))
-    while entries := store.audit_after(upto):
+    upto = outbox.audit_sent_upto()
+    while entries := outbox.audit_after(upto):
         try:
             ack = client.push_audit(entries)
         except (SyncError, SyncRefused) as err:
@@ -103,10 +101,10 @@ def _push_audit(outbox: OutboxStore, client: CentralClient, report: SyncReport) 
         if not ack["chain_ok"]:
             report.error = "server pusat melaporkan rantai audit stasiun ini tidak utuh"
         upto = ack["upto"]
-        store.set_setting(AUDIT_UPTO, upto)
+        outbox.set_audit_sent_upto(upto)
 
 
-def _pull_statuses(outbox: OutboxStore, client: CentralClient, report: SyncReport) -> None:
+def _pull_statuses(outbox: Outbox, client: CentralClient, report: SyncReport) -> None:
     """Printed cards leave the PRR list: ask the server about acknowledged records not yet printed."""
     uuids = outbox.awaiting_print()
     if not uuids:

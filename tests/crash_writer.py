@@ -6,20 +6,19 @@ import sys
 from pathlib import Path
 
 from station.domain.enrolment import Enrolment
-from station.storage import RecordStore
-from tests.keys import TEST_KEY
+from tests.stations import keyed_station, store_record
 
 
 def main() -> None:
     folder, seed = Path(sys.argv[1]), int(sys.argv[2])
     rng = random.Random(seed)
-    store = RecordStore.in_folder(folder, TEST_KEY)
+    station = keyed_station(folder, who="crash")
     print("ready", flush=True)
     i = 0
     while True:
         photo = rng.randbytes(40_000)
         e = Enrolment(nik=f"33240155089{seed % 10}{i % 10000:04d}", nama=f"Warga {seed}-{i}")
-        uuid = store.accept(e, crop=photo, operator="crash")
+        uuid = store_record(station, e, photo)
         print(uuid, hashlib.sha256(photo).hexdigest(), e.nama, flush=True)
         i += 1
 

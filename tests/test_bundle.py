@@ -11,10 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from station.storage import RecordStore, keyring
-from station.storage.bundle import export, import_bundle
-from station.storage.bundle_format import BundleRefused
-from sync.station_sync import register, run_once
+from station.bundle_format import BundleRefused
 from tests.central import CODE, start_central
 from tests.keys import PASSWORD
 from tests.test_sync import central_rows, fill_station, opened
@@ -47,26 +44,26 @@ def test_round_trip_mobile_to_office_to_central_exactly_once(tmp_path, central):
     uuids = fill_station(mobile, 30)
     fill_station(office, 2)
     with opened(mobile) as m:
-        register(m, central.url, CODE, central.ca, "33.24.01")  # registers its signing key too
-        bundle, n = export(m, TRANSFER, "spv")
-        assert n == 30 and m.outbox_size() == 30  # exported records stay queued on the mobile station
+        m.sync.register(central.url, CODE, central.ca)  # registers its signing key too
+        bundle, n = m.transfer.export(TRANSFER)
+        assert n == 30 and m.records.waiting_to_sync() == 30  # exported records stay queued on the mobile station
     assert b"Warga" not in bundle and b"JFIF" not in bundle  # encrypted on the stick
     usb = tmp_path / "usb.bundle"
     usb.write_bytes(bundle)
 
     with opened(office) as o:
-        first = import_bundle(o, bundle, TRANSFER, "spv")
-        again = import_bundle(o, bundle, TRANSFER, "spv")
+        first = o.transfer.import_bundle(bundle, TRANSFER)
+        again = o.transfer.import_bundle(bundle, TRANSFER)
         assert (first.imported, first.repeats, again.imported, again.repeats) == (30, 0, 0, 30)
-        assert o.get(uuids[0], with_photos=True).enrolment.nama == "Warga 0"
-        register(o, central.url, CODE, central.ca, "33.24.01")
-        assert run_once(o).remaining == 0  # the office sends the mobile team's records
+        assert o.records.get(uuids[0]).enrolment.nama == "Warga 0"
+        o.sync.register(central.url, CODE, central.ca)
+        assert o.sync.run_once().remaining == 0  # the office sends the mobile team's records
 
     r = central_import(central, usb)
     assert r.returncode == 0 and "'repeat': 30" in r.stdout, r.stderr  # central import: all already there
 
     with opened(mobile) as m:  # the mobile team comes back online and syncs itself
-        assert run_once(m).remaining == 0 and m.counts() == {"acknowledged": 30}
+        assert m.sync.run_once().remaining == 0 and m.records.counts() == {"acknowledged": 30}
     rows = central_rows(central.db)
     assert len(rows) == len({u for u, _ in rows}) == 32  # 30 from the field + 2 from the office, once each
 
@@ -76,8 +73,8 @@ def test_tampered_or_damaged_bundle_is_refused_whole(tmp_path, central):
     fill_station(mobile, 5)
     fill_station(office, 0)
     with opened(mobile) as m:
-        register(m, central.url, CODE, central.ca, "33.24.01")
-        bundle, _ = export(m, TRANSFER, "spv")
+        m.sync.register(central.url, CODE, central.ca)
+        bundle, _ = m.transfer.export(TRANSFER)
     flipped = bytearray(bundle)
     flipped[len(flipped) // 2] ^= 0x01
     with opened(office) as o:
@@ -89,11 +86,11 @@ def test_tampered_or_damaged_bundle_is_refused_whole(tmp_path, central):
         ]:
             if words is None:
                 with pytest.raises(BundleRefused, match="Kode transfer salah"):
-                    import_bundle(o, bad, "kode-yang-salah", "spv")
+                    o.transfer.import_bundle(bad, "kode-yang-salah")
                 continue
             with pytest.raises(BundleRefused, match=words):
-                import_bundle(o, bad, TRANSFER, "spv")
-        assert o.counts() == {}  # nothing from any of them
+                o.transfer.import_bundle(bad, TRANSFER)
+        assert o.records.counts() == {}  # nothing from any of them
     with sqlite3.connect(central.db) as conn:
         before = conn.execute("SELECT count(*) FROM central_records").fetchone()[0]
     usb = tmp_path / "bad.bundle"
@@ -120,6 +117,5 @@ def test_export_import_from_the_command_line(tmp_path):
     assert station("export", "--out", str(out), "--user", "spv", "--data-dir", str(mobile)).returncode == 0
     r = station("import", str(out), "--user", "spv", "--data-dir", str(office))
     assert r.returncode == 0 and "4 baru" in r.stdout
-    with RecordStore.in_folder(office) as o:
-        keyring.login(o, "spv", PASSWORD)
-        assert o.counts() == {"queued": 4} and o.verify_audit().ok
+    with opened(office) as o:
+        assert o.records.counts() == {"queued": 4} and o.verify_audit().ok

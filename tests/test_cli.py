@@ -93,7 +93,7 @@ def test_corrupt_database_gives_message_and_exit_code(data_dir):
 
 
 def test_papers_review_and_purge_from_the_command_line(faces_dir, data_dir, tmp_path):
-    from station.storage import RecordStore, keyring
+    from station.services.station import Station
 
     env = {"STATION_DATA_DIR": str(data_dir), "STATION_PASSWORD": PASSWORD}
     photos = tmp_path / "few"
@@ -101,13 +101,14 @@ def test_papers_review_and_purge_from_the_command_line(faces_dir, data_dir, tmp_
     (photos / "a.jpg").write_bytes((faces_dir / "photos" / "img3.jpg").read_bytes())
     assert station("setup", "--station-id", "ST-3", "--kecamatan", "33.24.01", "--user", "spv", env=env).returncode == 0
     assert station("demo-data", "--count", "3", "--photos", str(photos), "--user", "spv", env=env).returncode == 0
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.login(store, "spv", PASSWORD)
-        uuid = store.find("")[0].uuid
+    with Station(data_dir) as st:
+        st.accounts.login("spv", PASSWORD)
+        uuid = st.records.find("")[0].uuid
+        ticket = st.queue.issue()
     for kind, extra in [
         ("receipt", ["--uuid", uuid]),
         ("receipt", ["--uuid", uuid, "--thermal"]),
-        ("ticket", []),
+        ("ticket", ["--number", str(ticket.number)]),
         ("recap", []),
         ("progress", []),
         ("prr", []),

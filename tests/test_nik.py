@@ -75,8 +75,8 @@ def test_no_kk_decodes_issue_date_and_refuses_future_or_bad_dates():
     kk = parse_kk("3604050101200007", today=dt.date(2026, 11, 24))
     assert kk.region.regency == "36.04" and kk.issued == dt.date(2020, 1, 1) and kk.serial == 7
     with pytest.raises(InvalidNik, match="No. KK harus 16 digit"):
-        parse_kk("36040501012000")
+        parse_kk("36040501012000", dt.date(2026, 11, 24))
     with pytest.raises(InvalidNik, match="tidak mungkin"):
-        parse_kk("3604053201200007")
+        parse_kk("3604053201200007", dt.date(2026, 11, 24))
     with pytest.raises(InvalidNik, match="0000"):
-        parse_kk("3604050101200000")
+        parse_kk("3604050101200000", dt.date(2026, 11, 24))

@@ -12,18 +12,16 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from station.domain.enrolment import RecordStatus
+from station.domain.clock import FixedClock
+from station.domain.lifecycle import RecordStatus
+from station.domain.settings import Office, Progress
 from station.quality.gate import crop_id_photo
 from station.quality.live import Capture
-from station.services import papers
-from station.services.recording import accept_record, encode_jpeg
-from station.storage import RecordStore, keyring
-from station.storage.outbox import Answer, OutboxStore
-from station.storage.queue import QueueStore
+from station.services.recording import encode_jpeg
+from station.storage import Answer
 from tests.keys import PASSWORD
+from tests.stations import as_user, new_station, store_record
 from tests.test_enrolment import good
-
-TODAY = dt.date.today()
 
 
 def text_of(pdf: bytes) -> str:
@@ -38,46 +36,49 @@ def qr_of(pdf: bytes, page: int = 0) -> str:
 
 
 @pytest.fixture()
-def office_store(data_dir, faces_dir, still_gate, regions):
-    store = RecordStore.in_folder(data_dir)
-    keyring.create_first_supervisor(store, "spv", PASSWORD)
-    store.set_setting("station_id", "ST-01")
-    store.set_setting(
-        "office",
-        {
-            "name": "Kantor Kecamatan Plantungan",
-            "address": "Jl. Raya Plantungan No. 1",
-            "kabupaten": "Kabupaten Kendal",
-            "head_name": "Drs. Budi Santoso",
-        },
+def office_store(data_dir, faces_dir, still_gate):
+    station = new_station(data_dir, "ST-01")
+    station.settings.change(
+        office=Office(
+            name="Kantor Kecamatan Plantungan",
+            address="Jl. Raya Plantungan No. 1",
+            kabupaten="Kabupaten Kendal",
+            head_name="Drs. Budi Santoso",
+        )
     )
+    station.accounts.add("ani", "sandi-operator-1")
+    station.accounts.add("budi", "sandi-operator-2")
     frame = cv2.imread(str(faces_dir / "photos" / "img33.jpg"))
     v = still_gate.judge(frame)
     capture = Capture(frame, crop_id_photo(frame, v.geometry, 480, 640), v, 0.0, {"yaw": 12, "eyes_open": 3})
-    ticket = QueueStore(store).issue(TODAY, 150)
-    done = accept_record(store, regions, good(), capture, "ani")
-    QueueStore(store).done(ticket.id, done.uuid)
-    extra = [store.accept(good(), crop=encode_jpeg(capture.crop), operator="budi") for _ in range(3)]
-    OutboxStore(store).apply(
+    ticket = station.queue.issue()
+    as_user(station, "ani", "sandi-operator-1")
+    done = station.records.accept(good(), capture, ticket=ticket)
+    as_user(station, "budi", "sandi-operator-2")
+    extra = [store_record(station, good(), encode_jpeg(capture.crop)) for _ in range(3)]
+    outbox = station.sync.outbox()
+    outbox.mark_sent(extra)
+    outbox.apply(
         [
             Answer(extra[0], True, "ACK-A", "received", None),
             Answer(extra[1], True, "ACK-B", "printed", None),
             Answer(extra[2], False, None, "rejected", "NIK ganda"),
         ]
     )
-    yield store, done.uuid, ticket
-    store.close()
+    as_user(station, "spv", PASSWORD)
+    yield station, done.uuid, station.queue.tickets()[0]
+    station.close()
 
 
 @pytest.mark.parametrize("thermal", [False, True], ids=["a4", "80mm"])
 def test_receipt_carries_masked_nik_photo_and_a_qr_that_finds_the_record(office_store, thermal):
-    store, uuid, ticket = office_store
-    pdf = papers.receipt_pdf(store, uuid, thermal)
+    station, uuid, ticket = office_store
+    pdf = station.papers.receipt(uuid, thermal)
     text = text_of(pdf)
     assert "BUKTI PEREKAMAN" in text and "Siti Rahmawati" in text and "Kantor Kecamatan Plantungan" in text
     assert "332401******0003" in text and good().nik not in text  # birth date part masked
     assert ticket.label in text and "ST-01" in text
-    rec = store.get(uuid)
+    rec = station.records.get(uuid)
     assert qr_of(pdf) == f"EKTP1:{uuid}:{rec.payload_sha256[:10].upper()}"  # no personal data in the QR
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     assert round(float(page.mediabox.width) / 72 * 25.4) == (80 if thermal else 210)
@@ -85,44 +86,47 @@ def test_receipt_carries_masked_nik_photo_and_a_qr_that_finds_the_record(office_
 
 
 def test_ticket_says_the_next_working_day_when_full(office_store):
-    store, _, _ = office_store
-    friday = dt.date(2026, 11, 27)
-    q = QueueStore(store)
-    for _ in range(2):
-        q.issue(friday, 2)
-    late = q.issue(friday, 2)
-    text = text_of(papers.ticket_pdf(store, late, friday))
+    station, _, _ = office_store
+    friday = dt.datetime(2026, 11, 27, 3, 0, tzinfo=dt.UTC)  # 10:00 WIB
+    with new_station(station.data_dir.parent / "friday", clock=FixedClock(friday)) as other:
+        other.settings.change(daily_quota=2)
+        for _ in range(2):
+            other.queue.issue()
+        late = other.queue.issue()
+        text = text_of(other.papers.ticket(late))
     assert late.label in text and "Senin, 30 November 2026" in text and "Kuota hari ini penuh" in text
 
 
 def test_daily_recap_figures_match_the_store(office_store):
-    store, _, _ = office_store
-    rows = papers.recap_rows(store, papers.office_today(store))
+    station, _, _ = office_store
+    rows = station.papers.recap_rows(station.clock.today())
     by_op = {r.operator: r for r in rows}
     assert by_op["ani"].recorded == 1 and by_op["ani"].waiting == 1
     assert by_op["budi"].recorded == 3 and by_op["budi"].synced == 2 and by_op["budi"].rejected == 1
     assert by_op["ani"].gate_refusals == {"yaw": 12, "eyes_open": 3}
-    text = text_of(papers.recap_pdf(store, papers.office_today(store)))
+    text = text_of(station.papers.recap(station.clock.today()))
     assert "REKAP HARIAN" in text and "JUMLAH" in text and "Drs. Budi Santoso" in text
     assert "menoleh" in text and "12" in text
 
 
 def test_progress_report_against_targets(office_store):
-    store, _, _ = office_store
-    store.set_setting(
-        "progress",
-        {"wajib_ktp": 400, "recorded_before": 392, "achieved": {"Akta kelahiran 0-18 th": 93.1, "KIA": 47.5}},
+    station, _, _ = office_store
+    station.settings.change(
+        progress=Progress(wajib_ktp=400, recorded_before=392, achieved={"Akta kelahiran 0-18 th": 93.1, "KIA": 47.5})
     )
-    text = text_of(papers.progress_pdf(store, TODAY))
+    text = text_of(station.papers.progress(station.clock.today()))
     assert "99.2" in text and "99.0" in text  # 392 before + 4 here = 396 of 400 wajib KTP
     assert "93.1" in text and "47.5" in text and "+2.5" in text
 
 
 def test_prr_list_is_masked_and_skips_printed_records(office_store):
-    store, _, _ = office_store
-    entries = papers.prr_entries(store)
+    station, _, _ = office_store
+    entries = station.papers.prr_entries()
     assert len(entries) == 1  # ACK-A received, ACK-B already printed, the rejected one is not recorded
-    text = text_of(papers.prr_pdf(store, TODAY))
+    text = text_of(station.papers.prr(station.clock.today()))
     assert "Si** Ra*******" in text and "Siti Rahmawati" not in text and "332401******0003" in text
-    acked = {r.uuid: store.get(r.uuid).server_status for r in store.find(status=RecordStatus.ACKNOWLEDGED)}
+    acked = {
+        r.uuid: station.records.get(r.uuid).server_status
+        for r in station.records.find(status=RecordStatus.ACKNOWLEDGED)
+    }
     assert sorted(acked.values()) == ["printed", "received"]

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import cv2
 import numpy as np
 import pytest
 
-from station.domain.enrolment import RecordStatus
+from station.domain.clock import FixedClock
+from station.domain.lifecycle import RecordStatus
 from station.domain.waivers import Waiver, WaiverError
 from station.quality.gate import crop_id_photo
 from station.quality.live import Capture
-from station.services.recording import NotAcceptable, accept_record
-from station.storage import RecordStore
-from tests.keys import TEST_KEY
+from station.services.recording import NotAcceptable
+from tests.stations import keyed_station
 from tests.test_enrolment import TODAY, good
+
+CLOCK = dt.datetime.combine(TODAY, dt.time(3, 0), tzinfo=dt.UTC)  # 10:00 WIB on the tests' day
 
 
 def capture_of(faces_dir, gate, name: str) -> Capture:
@@ -22,28 +26,28 @@ def capture_of(faces_dir, gate, name: str) -> Capture:
     return Capture(frame, crop_id_photo(frame, v.geometry, 480, 640), v, 0.0)
 
 
-def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate, regions, data_dir):
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        done = accept_record(store, regions, good(), capture_of(faces_dir, still_gate, "img33.jpg"), "op1", today=TODAY)
-        rec = store.get(done.uuid, with_photos=True)
+def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate, data_dir):
+    with keyed_station(data_dir, clock=FixedClock(CLOCK)) as station:
+        done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"))
+        rec = station.records.get(done.uuid)
     assert rec.status is RecordStatus.QUEUED and rec.enrolment.nik == good().nik
     crop = cv2.imdecode(np.frombuffer(rec.photos["crop"].data, np.uint8), cv2.IMREAD_COLOR)
     assert crop.shape == (640, 480, 3) and "frame" in rec.photos
     assert rec.quality["checks"]["eyes_open"]["ok"] is True and rec.quality["waiver"] is None
 
 
-def test_bad_form_or_bad_photo_is_refused_and_nothing_is_written(faces_dir, still_gate, regions, data_dir):
+def test_bad_form_or_bad_photo_is_refused_and_nothing_is_written(faces_dir, still_gate, data_dir):
     e = good()
     e.nik = "123"
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
+    with keyed_station(data_dir, clock=FixedClock(CLOCK)) as station:
         with pytest.raises(NotAcceptable) as err:
-            accept_record(store, regions, e, capture_of(faces_dir, still_gate, "img42.jpg"), "op1", today=TODAY)
-        assert store.counts() == {}
+            station.records.accept(e, capture_of(faces_dir, still_gate, "img42.jpg"))
+        assert station.records.counts() == {}
     fields = {p.field for p in err.value.problems}
     assert {"nik", "foto"} <= fields and "Mulut harus tertutup" in str(err.value)
 
 
-def test_waiver_needs_a_supervisor_and_is_carried_by_the_record(faces_dir, still_gate, regions, data_dir):
+def test_waiver_needs_a_supervisor_and_is_carried_by_the_record(faces_dir, still_gate, data_dir):
     cap = capture_of(faces_dir, still_gate, "img42.jpg")  # mouth open
     assert cap.verdict.reasons == ["mouth_closed"]
     alone = Waiver("disabilitas", ("mouth_closed",), "tidak dapat menutup mulut", "op1", "op1")
@@ -52,9 +56,9 @@ def test_waiver_needs_a_supervisor_and_is_carried_by_the_record(faces_dir, still
     with pytest.raises(WaiverError, match="tidak dapat dikecualikan"):
         Waiver("kondisi_mata", ("mouth_closed",), "salah alasan", "op1", "spv").validate()
     waiver = Waiver("disabilitas", ("mouth_closed",), "tidak dapat menutup mulut", "op1", "spv1")
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        done = accept_record(store, regions, good(), cap, "op1", waiver=waiver, today=TODAY)
-        rec = store.get(done.uuid)
+    with keyed_station(data_dir, clock=FixedClock(CLOCK)) as station:
+        done = station.records.accept(good(), cap, waiver=waiver)
+        rec = station.records.get(done.uuid)
     assert done.waived == ("mouth_closed",)
     assert rec.quality["waiver"]["supervisor"] == "spv1" and rec.quality["waiver"]["checks"] == ["mouth_closed"]
 

@@ -12,11 +12,13 @@ from pathlib import Path
 import cv2
 import pytest
 
-from station.domain.enrolment import RecordStatus
-from station.storage import RecordStore, StorageCorrupt, keyring
-from station.storage.crypto import DataKey, Locked
-from station.storage.outbox import Answer, OutboxStore
+from station.domain.errors import InvalidTransition, NotAllowed
+from station.domain.lifecycle import RecordStatus
+from station.services.accounts import MAX_FAILS, AccountError, LockedOut, LoginFailed
+from station.services.station import Station
+from station.storage import Answer, Database, DataKey, Locked, StorageCorrupt
 from tests.keys import PASSWORD
+from tests.stations import as_user, new_station, store_record
 from tests.test_enrolment import good
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,76 +31,78 @@ def real_jpeg(faces_dir) -> bytes:
 
 def test_database_file_without_the_key_reads_as_noise(data_dir, faces_dir):
     jpeg = real_jpeg(faces_dir)
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)
+    with new_station(data_dir) as station:
         e = good()
-        uuid = store.accept(e, crop=jpeg, frame=jpeg, operator="spv")
-        store.save_draft(good(), "spv")
-        assert store.get(uuid, with_photos=True).photos["crop"].data == jpeg  # with the key: whole
+        uuid = store_record(station, e, jpeg, jpeg)
+        station.records.save_draft(good())
+        assert station.records.get(uuid).photos["crop"].data == jpeg  # with the key: whole
     raw = b"".join(p.read_bytes() for p in data_dir.glob("station.db*"))
     for secret in (e.nik.encode(), e.nama.encode(), e.no_kk.encode(), e.alamat.encode(), b"JFIF", jpeg[:200]):
         assert secret not in raw, secret[:20]
 
 
 def test_nik_search_through_the_keyed_index_and_locked_without_key(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)
-        uuid = store.accept(good(), crop=b"j" * 100, operator="spv")
-        assert [r.uuid for r in store.find(good().nik)] == [uuid]
-        assert [r.uuid for r in store.find("rahma")] == [uuid]  # part of the name, decrypted here
-        store.lock()
-        with pytest.raises(Locked):
-            store.find(good().nik)
-        assert store.counts() == {"queued": 1}  # counts need no personal data
+    with new_station(data_dir) as station:
+        uuid = store_record(station, good(), b"j" * 100)
+        assert [r.uuid for r in station.records.find(good().nik)] == [uuid]
+        assert [r.uuid for r in station.records.find("rahma")] == [uuid]  # part of the name, decrypted here
+        station.accounts.lock()
+        with pytest.raises((Locked, NotAllowed)):
+            station.records.find(good().nik)
+        db = Database.in_folder(data_dir)
+        with Station(data_dir, db=db) as locked, pytest.raises(Locked), db.unit(locked.clock) as uow:
+            uow.records.find(good().nik)
+        assert station.records.counts() == {"queued": 1}  # counts need no personal data
 
 
 def test_another_key_cannot_read_a_copied_file(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)
-        uuid = store.accept(good(), crop=b"j" * 100, operator="spv")
-    with RecordStore.in_folder(data_dir, DataKey.generate()) as thief, pytest.raises(StorageCorrupt):
-        thief.get(uuid)
+    with new_station(data_dir) as station:
+        uuid = store_record(station, good(), b"j" * 100)
+    thief_db = Database(data_dir / "station.db", DataKey.generate())
+    with Station(data_dir, db=thief_db) as thief, thief_db.unit(thief.clock) as uow, pytest.raises(StorageCorrupt):
+        uow.records.get(uuid)
 
 
 def test_no_default_password_lockout_and_recovery(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
-        assert not keyring.has_users(store)
-        with pytest.raises(keyring.AccountError):
-            keyring.create_first_supervisor(store, "spv", "short")
-        spv, _, code = keyring.create_first_supervisor(store, "spv", PASSWORD)
-        op = keyring.add_user(store, spv, "ani", "sandi-operator-1")
-        with pytest.raises(keyring.AccountError):
-            keyring.add_user(store, op, "budi", "sandi-operator-2")  # operators cannot add accounts
-        assert keyring.login(store, "ani", "sandi-operator-1").role == "operator"
-        for _ in range(keyring.MAX_FAILS):
-            assert keyring.login(store, "ani", "tebakan-salah") is None
-        with pytest.raises(keyring.LockedOut, match="dikunci"):
-            keyring.login(store, "ani", "sandi-operator-1")  # even the right password, for 15 minutes
-        store.lock()
-        with pytest.raises(keyring.AccountError, match="pemulihan salah"):
-            keyring.recover(store, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", "ani", "sandi-baru-123")
-        keyring.recover(store, code, "ani", "sandi-baru-123")  # a lost password costs the recovery code
-        assert keyring.login(store, "ani", "sandi-baru-123") is not None
+    with Station(data_dir) as station:
+        assert not station.accounts.configured
+        with pytest.raises(AccountError):
+            station.accounts.first_start("ST-1", "33.24.01", "spv", "short")
+        code = station.accounts.first_start("ST-1", "33.24.01", "spv", PASSWORD)
+        station.accounts.add("ani", "sandi-operator-1")
+        as_user(station, "ani", "sandi-operator-1")
+        with pytest.raises(NotAllowed):
+            station.accounts.add("budi", "sandi-operator-2")  # operators cannot add accounts
+        assert station.operator.role == "operator"
+        for _ in range(MAX_FAILS):
+            with pytest.raises(LoginFailed):
+                station.accounts.login("ani", "tebakan-salah")
+        with pytest.raises(LockedOut, match="dikunci"):
+            station.accounts.login("ani", "sandi-operator-1")  # even the right password, for 15 minutes
+        station.accounts.lock()
+        with pytest.raises(AccountError, match="pemulihan salah"):
+            station.accounts.recover("AAAA-BBBB-CCCC-DDDD-EEEE-FFFF", "ani", "sandi-baru-123")
+        station.accounts.recover(code, "ani", "sandi-baru-123")  # a lost password costs the recovery code
+        assert station.accounts.login("ani", "sandi-baru-123") is not None
 
 
 def test_audit_chain_detects_edits_and_deletions(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)
+    with new_station(data_dir) as station:
         for i in range(3):
-            store.accept(good(), crop=bytes([i]) * 100, operator="spv")
-        check = store.verify_audit()
+            store_record(station, good(), bytes([i]) * 100)
+        check = station.verify_audit()
         assert check.ok and check.entries == 4  # first start + 3 accepted
     db = data_dir / "station.db"
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE audit SET actor = 'orang-lain' WHERE id = 3")
-    with RecordStore.in_folder(data_dir) as store:
-        bad = store.verify_audit()
+    with Station(data_dir) as station:
+        bad = station.verify_audit()
         assert not bad.ok and bad.broken_at == 3 and "diubah" in bad.why
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE audit SET actor = 'spv' WHERE id = 3")
         conn.execute("DELETE FROM audit WHERE id = 2")
-    with RecordStore.in_folder(data_dir) as store:
-        gone = store.verify_audit()
+    with Station(data_dir) as station:
+        gone = station.verify_audit()
         assert not gone.ok and "terputus" in gone.why
     r = subprocess.run(
         [sys.executable, "-m", "station", "audit-verify", "--data-dir", str(data_dir)],
@@ -110,16 +114,17 @@ def test_audit_chain_detects_edits_and_deletions(data_dir):
 
 
 def test_purge_after_acknowledgement_keeps_only_the_receipt(data_dir):
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)
-        acked = store.accept(good(), crop=b"j" * 100, operator="spv")
-        waiting = store.accept(good(), crop=b"k" * 100, operator="spv")
-        OutboxStore(store).apply([Answer(acked, True, "ACK-1", "received", None)])
-        assert store.purge_acknowledged(0, "spv") == 1
-        gone = store.get(acked, with_photos=True)
+    with new_station(data_dir) as station:
+        acked = store_record(station, good(), b"j" * 100)
+        waiting = store_record(station, good(), b"k" * 100)
+        outbox = station.sync.outbox()
+        outbox.mark_sent([acked])
+        outbox.apply([Answer(acked, True, "ACK-1", "received", None)])
+        assert station.retention.purge(0) == 1
+        gone = station.records.get(acked)
         assert gone.status is RecordStatus.ACKNOWLEDGED and gone.photos == {} and gone.enrolment.nama == good().nama
         assert gone.enrolment.alamat == ""  # biodata beyond the receipt is gone
-        assert store.get(waiting, with_photos=True).photos["crop"].data == b"k" * 100  # not yet acknowledged
+        assert station.records.get(waiting).photos["crop"].data == b"k" * 100  # not yet acknowledged
 
 
 def test_logs_hold_no_personal_data_after_a_full_cli_flow(faces_dir, data_dir, tmp_path):
@@ -136,9 +141,9 @@ def test_logs_hold_no_personal_data_after_a_full_cli_flow(faces_dir, data_dir, t
     assert run("demo-data", "--count", "20", "--photos", str(photos), "--user", "spv").returncode == 0
     assert run("sync", "--once", "--user", "spv").returncode == 2  # not registered: a message, not a crash
     run("check-photo", str(faces_dir / "photos" / "img33.jpg"))
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.login(store, "spv", PASSWORD)
-        people = [(r.nik, r.nama) for r in store.find("")]
+    with Station(data_dir) as station:
+        station.accounts.login("spv", PASSWORD)
+        people = [(r.nik, r.nama) for r in station.records.find("")]
     logs = "".join(p.read_text("utf-8") for p in (data_dir / "logs").glob("*.log*"))
     assert "login ok user=spv" in logs and "demo records added" in logs  # the log is written ...
     assert len(people) == 20
@@ -147,20 +152,18 @@ def test_logs_hold_no_personal_data_after_a_full_cli_flow(faces_dir, data_dir, t
 
 
 def test_end_of_day_review_gates_the_outbox(data_dir):
-    from station.storage import InvalidTransition
-
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)
-        store.set_setting("review_required", True)
-        a, b, c = (store.accept(good(), crop=bytes([i]) * 50, operator="ani") for i in range(3))
-        assert store.counts() == {"captured": 3} and store.outbox_size() == 0  # nothing leaves unreviewed
-        assert store.review(a, "approve", "spv") is RecordStatus.QUEUED
+    with new_station(data_dir) as station:
+        station.review.enable()
+        a, b, c = (store_record(station, good(), bytes([i]) * 50) for i in range(3))
+        waiting = station.records.waiting_to_sync
+        assert station.records.counts() == {"captured": 3} and waiting() == 0  # nothing leaves unreviewed
+        assert station.review.decide(a, "approve") is RecordStatus.QUEUED
         with pytest.raises(InvalidTransition, match="alasan"):
-            store.review(b, "hold", "spv")
-        store.review(b, "hold", "spv", "foto perlu diulang, warga dipanggil lagi")
-        store.review(c, "reject", "spv", "data ganda")
-        assert store.outbox_size() == 1
-        held = store.get(b)
+            station.review.decide(b, "hold")
+        station.review.decide(b, "hold", "foto perlu diulang, warga dipanggil lagi")
+        station.review.decide(c, "reject", "data ganda")
+        assert waiting() == 1
+        held = station.records.get(b)
         assert held.status is RecordStatus.HELD and "diulang" in held.server_reason  # the operator sees why
-        store.review(b, "approve", "spv")
-        assert store.outbox_size() == 2 and store.verify_audit().ok
+        station.review.decide(b, "approve")
+        assert waiting() == 2 and station.verify_audit().ok

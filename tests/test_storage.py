@@ -3,17 +3,15 @@ import hashlib
 import pytest
 from sqlalchemy import event, text
 
-from station.domain.enrolment import Enrolment, RecordStatus
-from station.storage import (
-    InvalidTransition,
-    RecordStore,
-    StorageCorrupt,
-    StorageError,
-    StorageFull,
-    StorageUnavailable,
-)
+from station.domain.clock import Clock
+from station.domain.enrolment import Enrolment
+from station.domain.errors import InvalidTransition
+from station.domain.lifecycle import RecordStatus
+from station.domain.permissions import SYSTEM
+from station.storage import Database, StorageCorrupt, StorageError, StorageFull, StorageUnavailable
 from station.storage.db import current_revision, head_revision
 from tests.keys import TEST_KEY
+from tests.stations import keyed_db, keyed_station, store_record
 
 PHOTO = bytes(range(256)) * 160  # 40 KB
 
@@ -24,9 +22,9 @@ def citizen(i: int = 1) -> Enrolment:
 
 def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
     (data_dir / "station.db").touch()  # an empty file is a valid, empty SQLite database
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        assert current_revision(store.engine) == head_revision() == "0004"
-        with store.engine.connect() as conn:
+    with Database.in_folder(data_dir) as db:
+        assert current_revision(db.engine) == head_revision() == "0004"
+        with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -35,50 +33,57 @@ def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
 
 
 def test_accept_commits_record_photos_and_outbox_together(data_dir):
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        store.set_setting("station_id", "3324-01-A")
-        uuid = store.accept(citizen(), crop=PHOTO, frame=PHOTO[::-1], operator="op1", quality={"checks": {}})
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:  # reopened: it is on disk
-        rec = store.get(uuid, with_photos=True)
+    with keyed_station(data_dir) as station:
+        station.settings.change(station_id="3324-01-A")
+        uuid = store_record(station, citizen(), PHOTO, PHOTO[::-1], {"checks": {}})
+    with keyed_station(data_dir) as station:  # reopened: it is on disk
+        rec = station.records.get(uuid)
         assert rec.status is RecordStatus.QUEUED and rec.station_id == "3324-01-A"
         assert rec.photos["crop"].data == PHOTO and set(rec.photos) == {"crop", "frame"}
         assert len(rec.payload_sha256) == 64
-        assert store.outbox_size() == 1
-        assert [r.uuid for r in store.find("3324015508")] == [uuid]
-        assert [r.uuid for r in store.find("siti")] == [uuid]
+        assert station.records.waiting_to_sync() == 1
+        assert [r.uuid for r in station.records.find("3324015508")] == [uuid]
+        assert [r.uuid for r in station.records.find("siti")] == [uuid]
 
 
 def test_uuid_never_changes_and_status_only_moves_forward(data_dir):
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        draft = store.save_draft(citizen(), operator="op1")
-        assert store.get(draft).status is RecordStatus.DRAFT
-        same = store.accept(citizen(), crop=PHOTO, operator="op1", record_uuid=draft)
+    db = keyed_db(data_dir)
+    with keyed_station(data_dir, db=db) as station:
+        draft = station.records.save_draft(citizen())
+        assert station.records.get(draft).status is RecordStatus.DRAFT
+        same = store_record(station, citizen(), PHOTO, uuid=draft)
         assert same == draft
-        store.advance(draft, RecordStatus.SENT)
-        store.advance(draft, RecordStatus.ACKNOWLEDGED)
+        outbox = station.sync.outbox()
+        outbox.mark_sent([draft])
+        with db.unit(Clock()) as uow:
+            uow.records.answered(draft, True, "ACK-1", "received", None)
+            uow.commit()
+        assert station.records.get(draft).status is RecordStatus.ACKNOWLEDGED
+        with db.unit(Clock()) as uow, pytest.raises(InvalidTransition):
+            uow.records.move(draft, RecordStatus.QUEUED, SYSTEM)
         with pytest.raises(InvalidTransition):
-            store.advance(draft, RecordStatus.QUEUED)
-        with pytest.raises(InvalidTransition):
-            store.accept(citizen(), crop=PHOTO, operator="op1", record_uuid=draft)
+            store_record(station, citizen(), PHOTO, uuid=draft)
 
 
 def test_full_disk_gives_a_clear_message_and_keeps_what_was_committed(data_dir):
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        kept = store.accept(citizen(1), crop=PHOTO, operator="op1")
+    db = keyed_db(data_dir)
+    with keyed_station(data_dir, db=db) as station:
+        kept = store_record(station, citizen(1), PHOTO)
+        engine = db.engine
 
-        @event.listens_for(store.engine, "connect")
+        @event.listens_for(engine, "connect")
         def _small_disk(dbapi_conn, _):
             pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
             dbapi_conn.execute(f"PRAGMA max_page_count={pages + 30}")
 
-        store.engine.dispose()
+        engine.dispose()
         with pytest.raises(StorageFull, match="Penyimpanan penuh") as err:
             for i in range(2, 50):
-                store.accept(citizen(i), crop=PHOTO, operator="op1")
+                store_record(station, citizen(i), PHOTO)
         assert "Data yang sudah tersimpan aman" in str(err.value)
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        assert store.get(kept, with_photos=True).photos["crop"].data == PHOTO
-        assert store.integrity_check() == "ok"
+    with keyed_station(data_dir) as station:
+        assert station.records.get(kept).photos["crop"].data == PHOTO
+        assert station.info()["integrity"] == "ok"
 
 
 def test_corrupt_file_is_reported_and_left_untouched(data_dir):
@@ -86,7 +91,7 @@ def test_corrupt_file_is_reported_and_left_untouched(data_dir):
     db.write_bytes(b"this is not sqlite " * 500)
     before = hashlib.sha256(db.read_bytes()).hexdigest()
     with pytest.raises(StorageCorrupt, match="rusak"):
-        RecordStore.in_folder(data_dir, TEST_KEY)
+        Database.in_folder(data_dir)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
@@ -94,25 +99,25 @@ def test_folder_that_cannot_exist_is_reported(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     with pytest.raises(StorageUnavailable, match="tidak bisa dibuat"):
-        RecordStore.in_folder(blocker / "data")
+        Database.in_folder(blocker / "data")
 
 
 def test_damaged_pages_are_reported_not_hidden(data_dir):
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
+    with keyed_station(data_dir) as station:
         for i in range(30):
-            store.accept(citizen(i), crop=PHOTO, operator="op1")
+            store_record(station, citizen(i), PHOTO)
     # closing the last connection checkpoints the WAL into the main file
     db = data_dir / "station.db"
     raw = bytearray(db.read_bytes())
     raw[4096 * 3 : 4096 * 3 + 2000] = b"\xff" * 2000  # scribble over a b-tree page
     db.write_bytes(bytes(raw))
     try:
-        store = RecordStore.in_folder(data_dir, TEST_KEY)
+        database = Database.in_folder(data_dir)
     except StorageError as err:
         assert "rusak" in str(err)
         return
-    with store:
-        assert store.integrity_check() != "ok"
+    with database:
+        assert database.integrity_check() != "ok"
 
 
 def test_plaintext_left_by_an_older_schema_is_sealed_at_first_unlock(data_dir):
@@ -121,6 +126,8 @@ def test_plaintext_left_by_an_older_schema_is_sealed_at_first_unlock(data_dir):
     from sqlalchemy import create_engine, event
 
     from station.storage.db import _on_begin, _on_connect, migrate
+    from tests.keys import PASSWORD
+    from tests.stations import new_station
 
     db = data_dir / "station.db"
     engine = create_engine(f"sqlite:///{db}")
@@ -139,12 +146,16 @@ def test_plaintext_left_by_an_older_schema_is_sealed_at_first_unlock(data_dir):
             (PHOTO,),
         )
     engine.dispose()
-    with RecordStore.in_folder(data_dir) as locked:  # migrated to head, but nothing to seal without a key
+    with Database.in_folder(data_dir) as locked:  # migrated to head, but nothing to seal without a key
         assert current_revision(locked.engine) == head_revision()
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        rec = store.get("u-old", with_photos=True)
+    new_station(data_dir).close()  # an older station's first login under the new version
+    from station.services.station import Station
+
+    with Station(data_dir) as station:
+        station.accounts.login("spv", PASSWORD)
+        rec = station.records.get("u-old")
         assert rec.enrolment.nama == "Siti 7" and rec.photos["crop"].data == PHOTO
-        assert [r.uuid for r in store.find(citizen(7).nik)] == ["u-old"]
+        assert [r.uuid for r in station.records.find(citizen(7).nik)] == ["u-old"]
     raw = db.read_bytes()
     assert citizen(7).nik.encode() not in raw and b"Siti 7" not in raw and PHOTO[:64] not in raw
 
@@ -152,8 +163,16 @@ def test_plaintext_left_by_an_older_schema_is_sealed_at_first_unlock(data_dir):
 def test_downgrade_below_encryption_is_refused_rather_than_losing_data(data_dir):
     from station.storage.db import migrate
 
-    with RecordStore.in_folder(data_dir, TEST_KEY) as store:
-        uuid = store.accept(citizen(), crop=PHOTO, operator="op1")
+    db = keyed_db(data_dir)
+    with keyed_station(data_dir, db=db) as station:
+        uuid = store_record(station, citizen(), PHOTO)
         with pytest.raises(RuntimeError, match="refusing to downgrade"):
-            migrate(store.engine, "0003")
-        assert store.get(uuid, with_photos=True).photos["crop"].data == PHOTO
+            migrate(db.engine, "0003")
+        assert station.records.get(uuid).photos["crop"].data == PHOTO
+
+
+def test_database_opened_with_a_key_is_keyed(data_dir):
+    with Database.in_folder(data_dir) as db:
+        assert not db.unlocked
+    with Database(data_dir / "station.db", TEST_KEY) as db:
+        assert db.unlocked

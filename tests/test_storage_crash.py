@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from station.storage import RecordStore
-from tests.keys import TEST_KEY
+from tests.stations import keyed_station
 
 ROUNDS = 25
 
@@ -36,9 +35,9 @@ def test_sigkill_mid_commit_loses_no_committed_record(tmp_path: Path):
                 committed[parts[0]] = (parts[1], parts[2])
         assert proc.returncode == -signal.SIGKILL
     assert len(committed) > ROUNDS  # the writers did get work done before each kill
-    with RecordStore.in_folder(tmp_path, TEST_KEY) as store:
-        assert store.integrity_check() == "ok"
+    with keyed_station(tmp_path) as station:
+        assert station.info()["integrity"] == "ok"
         for uuid, (sha, name) in committed.items():
-            rec = store.get(uuid, with_photos=True)
+            rec = station.records.get(uuid)
             assert rec.photos["crop"].sha256 == sha and rec.enrolment.nama == name
-        assert store.outbox_size() >= len(committed)
+        assert station.records.waiting_to_sync() >= len(committed)

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from station.domain.enrolment import Enrolment, RecordStatus
+from station.domain.enrolment import Enrolment
+from station.domain.lifecycle import RecordStatus
 from station.domain.payload import payload_digest, sha256_hex
-from station.storage import RecordStore, keyring
-from station.storage.outbox import OutboxStore
+from station.services.station import Station
 from sync.client import CentralClient, SyncRefused
-from sync.station_sync import register, run_once
 from tests.central import CODE, FaultProxy, start_central
 from tests.keys import PASSWORD
+from tests.stations import new_station, store_record
 from tests.tls import make_ca_and_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,17 +42,12 @@ def central(tmp_path, tls):
 
 def fill_station(folder: Path, n: int, photo_bytes: int = 3000, seed: int = 0) -> list[str]:
     rng = random.Random(seed)
-    with RecordStore.in_folder(folder) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)  # unlocks the store
-        store.set_setting("station_id", f"ST-{folder.name[-6:]}")
-        store.set_setting("kecamatan", "33.24.01")
+    with new_station(folder, f"ST-{folder.name[-6:]}") as station:
         uuids = []
         for i in range(n):
             nik = f"33240155089{i % 10}{rng.randint(1, 9999):04d}"
             e = Enrolment(nik=nik, nama=f"Warga {i}")
-            uuids.append(
-                store.accept(e, crop=rng.randbytes(photo_bytes), frame=rng.randbytes(photo_bytes // 2), operator="op")
-            )
+            uuids.append(store_record(station, e, rng.randbytes(photo_bytes), rng.randbytes(photo_bytes // 2)))
     return uuids
 
 
@@ -62,32 +57,36 @@ def central_rows(db: Path) -> list[tuple[str, str]]:
 
 
 def test_plain_http_and_unverified_tls_are_refused(central, tmp_path):
-    with pytest.raises(ValueError, match="https"):
+    with pytest.raises(SyncRefused, match="https"):
         CentralClient(central.url.replace("https", "http"))
     stranger = CentralClient(central.url)  # system CAs only: our test CA is not among them
     with pytest.raises(SyncRefused, match="Sertifikat"):
         stranger.register("ST-X", "33.24.01", CODE)
 
 
-def opened(folder: Path) -> RecordStore:
-    store = RecordStore.in_folder(folder)
-    assert keyring.login(store, "spv", PASSWORD) is not None
-    return store
+def opened(folder: Path) -> Station:
+    station = Station(folder)
+    station.accounts.login("spv", PASSWORD)
+    return station
+
+
+def point_at(station: Station, **sync) -> None:
+    station.settings.change(sync=replace(station.settings.current.sync, **sync))
 
 
 def test_register_push_and_acknowledge(central, data_dir):
     uuids = fill_station(data_dir, 25)
-    with opened(data_dir) as store:
+    with opened(data_dir) as station:
         with pytest.raises(SyncRefused):
-            register(store, central.url, "wrong-code", central.ca, "33.24.01")
-        register(store, central.url, CODE, central.ca, "33.24.01")
-        report = run_once(store)
+            station.sync.register(central.url, "wrong-code", central.ca)
+        station.sync.register(central.url, CODE, central.ca)
+        report = station.sync.run_once()
         assert report.online and report.acknowledged == 25 and report.remaining == 0
         for u in uuids:
-            rec = store.get(u)
+            rec = station.records.get(u)
             assert rec.status is RecordStatus.ACKNOWLEDGED and rec.payload_sha256
         assert {u for u, _ in central_rows(central.db)} == set(uuids)
-        local_audit = store.audit_after(0, limit=10_000)
+        local_audit = station.sync.outbox().audit_after(0, limit=10_000)
     with sqlite3.connect(central.db) as conn:  # the audit trail went with the records, chain intact
         central_audit = conn.execute("SELECT seq, hash FROM central_audit ORDER BY seq").fetchall()
     assert central_audit == [(e["seq"], e["hash"]) for e in local_audit][: len(central_audit)]
@@ -96,10 +95,10 @@ def test_register_push_and_acknowledge(central, data_dir):
 
 def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
     [uuid] = fill_station(data_dir, 1)
-    with opened(data_dir) as store:
-        register(store, central.url, CODE, central.ca, "33.24.01")
-        client = CentralClient(central.url, store.setting("sync_key"), central.ca)
-        [item] = OutboxStore(store).due(10_000_000)
+    with opened(data_dir) as station:
+        station.sync.register(central.url, CODE, central.ca)
+        client = station.sync.client()
+        [item] = station.sync.outbox().due(10_000_000)
         [first] = client.push([item])
         [again] = client.push([item])
         assert first.accepted and again.accepted and first.ack_id == again.ack_id
@@ -117,32 +116,28 @@ def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
 
 
 def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
-    with RecordStore.in_folder(data_dir) as store:
-        keyring.create_first_supervisor(store, "spv", PASSWORD)
-        store.set_setting("station_id", "ST-R")
-        bad = store.accept(
-            Enrolment(nik="3324013102900003", nama="Tanggal Mustahil"), crop=b"x" * 500, operator="op"
-        )  # 31 February
-        register(store, central.url, CODE, central.ca, "33.24.01")
-        report = run_once(store)
-        rec = store.get(bad)
+    with new_station(data_dir, "ST-R") as station:
+        bad = store_record(station, Enrolment(nik="3324013102900003", nama="Tanggal Mustahil"), b"x" * 500)  # 31 Feb
+        station.sync.register(central.url, CODE, central.ca)
+        report = station.sync.run_once()
+        rec = station.records.get(bad)
     assert report.rejected == 1 and rec.status is RecordStatus.REJECTED and "tidak mungkin" in rec.server_reason
 
 
 def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, data_dir):
     central = start_central(tmp_path, *tls)
     fill_station(data_dir, 5)
-    with opened(data_dir) as store:
-        register(store, central.url, CODE, central.ca, "33.24.01")
+    with opened(data_dir) as station:
+        station.sync.register(central.url, CODE, central.ca)
         central.stop()
-        report = run_once(store)
+        report = station.sync.run_once()
         assert not report.online and report.remaining == 5
-        assert store.counts() == {"queued": 5}
+        assert station.records.counts() == {"queued": 5}
     central = start_central(tmp_path, *tls)  # same database: it comes back
     try:
-        with opened(data_dir) as store:
-            store.set_setting("sync", store.setting("sync") | {"url": central.url})
-            assert run_once(store).remaining == 0
+        with opened(data_dir) as station:
+            point_at(station, url=central.url)
+            assert station.sync.run_once().remaining == 0
     finally:
         central.stop()
 
@@ -157,19 +152,16 @@ def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls)
     )
     station_dir = tmp_path / "station-sigkill"
     uuids = fill_station(station_dir, 2000, photo_bytes=2000)
-    with opened(station_dir) as store:
-        register(store, central.url, CODE, central.ca, "33.24.01")
-        store.set_setting(
-            "sync",
-            store.setting("sync")
-            | {
-                "url": f"https://127.0.0.1:{proxy.port}",
-                "read_timeout_s": 1.5,
-                "connect_timeout_s": 1.5,
-                "backoff_base_s": 0.02,
-                "backoff_cap_s": 0.2,
-                "batch_bytes": 60_000,
-            },
+    with opened(station_dir) as station:
+        station.sync.register(central.url, CODE, central.ca)
+        point_at(
+            station,
+            url=f"https://127.0.0.1:{proxy.port}",
+            read_timeout_s=1.5,
+            connect_timeout_s=1.5,
+            backoff_base_s=0.02,
+            backoff_cap_s=0.2,
+            batch_bytes=60_000,
         )
     env = dict(os.environ, PYTHONPATH=str(ROOT), STATION_PASSWORD=PASSWORD)
     rng = random.Random(5)
@@ -197,9 +189,9 @@ def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls)
     proxy.close()
     central.stop()
     rows = central_rows(central.db)
-    with opened(station_dir) as store:
-        counts = store.counts()
-        hashes = {u: store.get(u).payload_sha256 for u in uuids}
+    with opened(station_dir) as station:
+        counts = station.records.counts()
+        hashes = {u: station.records.get(u, with_photos=False).payload_sha256 for u in uuids}
     print(f"sync soak: {passes} passes, {kills} SIGKILLs, proxy faults {proxy.counts}, local {counts}")
     assert kills >= 5 and sum(v for k, v in proxy.counts.items() if k != "pass") > 10
     assert len(rows) == len({u for u, _ in rows}) == 2000  # every record once, none twice
@@ -215,14 +207,12 @@ def test_committed_openapi_document_matches_the_server():
 
 def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_dir):
     from station.domain.regions import load_regions, master_file
-    from station.services import papers
-    from sync.station_sync import pull_master_data
 
     uuids = fill_station(data_dir, 3)
-    with opened(data_dir) as store:
-        register(store, central.url, CODE, central.ca, "33.24.01")
-        run_once(store)
-        assert len(papers.prr_entries(store)) == 3
+    with opened(data_dir) as station:
+        station.sync.register(central.url, CODE, central.ca)
+        station.sync.run_once()
+        assert len(station.papers.prr_entries()) == 3
         r = subprocess.run(
             [
                 sys.executable,
@@ -240,9 +230,9 @@ def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_
             env=dict(os.environ, PYTHONPATH=str(ROOT)),
         )
         assert r.returncode == 0 and "2 rekaman" in r.stdout
-        report = run_once(store)
-        assert report.status_updates == 2 and store.get(uuids[0]).server_status == "printed"
-        assert [e.nik for e in papers.prr_entries(store)] == [store.get(uuids[2]).enrolment.nik]
-        etag = pull_master_data(store)
+        report = station.sync.run_once()
+        assert report.status_updates == 2 and station.records.get(uuids[0]).server_status == "printed"
+        assert [e.nik for e in station.papers.prr_entries()] == [station.records.get(uuids[2]).enrolment.nik]
+        etag = station.sync.pull_master_data()
     assert len(etag) == 64 and master_file(data_dir) == data_dir / "master" / "wilayah.tsv.gz"
     assert load_regions(data_dir).count(2) == 7230

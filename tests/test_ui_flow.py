@@ -13,15 +13,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
 from station.camera import VideoFile  # noqa: E402
-from station.domain.enrolment import RecordStatus  # noqa: E402
-from station.services.station import Station  # noqa: E402
+from station.domain.lifecycle import RecordStatus  # noqa: E402
 from tests.standin_video import build  # noqa: E402
+from tests.stations import as_user, new_station, store_record  # noqa: E402
 
 
 @pytest.fixture()
 def station(data_dir):
-    st = Station(data_dir)
-    st.first_start("ST-TEST", "33.24.01", "spv", "rahasia-spv-1")
+    st = new_station(data_dir)
     yield st
     st.close()
 
@@ -43,6 +42,7 @@ def test_login_ticket_form_capture_accept(qtbot, station, faces_dir, tmp_path, d
     from station.ui.main_window import MainWindow
 
     make_app()
+    station.accounts.lock()  # as the app starts: nobody logged in
     login = LoginDialog(station)
     qtbot.addWidget(login)
     type_into(qtbot, login.user, "spv")
@@ -61,7 +61,7 @@ def test_login_ticket_form_capture_accept(qtbot, station, faces_dir, tmp_path, d
     window.show()
 
     ticket = window.queue_page.issue()
-    assert ticket.label == "A-001" and ticket.service_date >= dt.date.today()
+    assert ticket.label == "A-001" and ticket.service_date >= station.clock.today()
     window.queue_page.call_next()
     assert window.stack.currentWidget() is window.biodata_page
 
@@ -96,11 +96,11 @@ def test_login_ticket_form_capture_accept(qtbot, station, faces_dir, tmp_path, d
     qtbot.mouseClick(window.review_page.accept_btn, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.queue_page
 
-    [rec] = station.records("3324015508900003")
-    stored = station.record(rec.uuid)
+    [rec] = station.records.find("3324015508900003")
+    stored = station.records.get(rec.uuid)
     assert stored.status is RecordStatus.QUEUED and stored.enrolment.nama == "Siti Rahmawati"
     assert stored.photos["crop"].data[:2] == b"\xff\xd8"  # a JPEG
-    assert station.tickets()[0].record_uuid == rec.uuid
+    assert station.queue.tickets()[0].record_uuid == rec.uuid
     papers = sorted(p.name for p in (data_dir / "papers").glob("*.pdf"))
     assert papers == [f"antrean-{ticket.service_date:%Y%m%d}-A-001.pdf", f"bukti-{rec.uuid[:8]}-80mm.pdf"]
     window.close()
@@ -110,24 +110,20 @@ def test_status_bar_follows_sync_without_blocking(qtbot, station, data_dir, tmp_
     from station.domain.enrolment import Enrolment
     from station.ui.app import make_app
     from station.ui.main_window import MainWindow
-    from sync.station_sync import register
     from tests.central import CODE, start_central
     from tests.tls import make_ca_and_server
 
     central = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
     try:
         for i in range(3):
-            station.store.accept(
-                Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), crop=b"j" * 900, operator="spv"
-            )
-        register(station.store, central.url, CODE, central.ca, "33.24.01")
-        station.login("spv", "rahasia-spv-1")
+            store_record(station, Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), b"j" * 900)
+        station.sync.register(central.url, CODE, central.ca)
         make_app()
         settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(station, lambda: None, settings)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: "daring" in window.sync_label.text(), timeout=30_000)
-        qtbot.waitUntil(lambda: station.store.counts() == {"acknowledged": 3}, timeout=30_000)
+        qtbot.waitUntil(lambda: station.records.counts() == {"acknowledged": 3}, timeout=30_000)
         qtbot.waitUntil(lambda: window.waiting_label.text().endswith(": 0"), timeout=10_000)
         window.close()
     finally:
@@ -138,7 +134,8 @@ def test_idle_window_locks_and_asks_for_the_password_again(qtbot, station, data_
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from station.storage.crypto import Locked
+    from station.domain.errors import NotAllowed
+    from station.storage import Locked
     from station.ui.app import make_app
     from station.ui.main_window import MainWindow
 
@@ -152,8 +149,8 @@ def test_idle_window_locks_and_asks_for_the_password_again(qtbot, station, data_
     def answer_login():
         dialog = QApplication.activeModalWidget()
         seen.append(dialog.windowTitle())
-        with pytest.raises(Locked):  # while the dialog is up, the data key is out of memory
-            station.records("")
+        with pytest.raises((Locked, NotAllowed)):  # while the dialog is up, the data key is out of memory
+            station.records.find("")
         dialog.user.setText("spv")
         dialog.password.setText("rahasia-spv-1")
         dialog.submit()
@@ -164,7 +161,7 @@ def test_idle_window_locks_and_asks_for_the_password_again(qtbot, station, data_
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
     qtbot.waitUntil(lambda: station.operator is not None, timeout=10_000)
     assert "Terkunci" in seen[0] and window.isVisible()
-    assert station.records("") == []  # unlocked again
+    assert station.records.find("") == []  # unlocked again
     window.close()
 
 
@@ -198,11 +195,13 @@ def test_settings_are_for_supervisors_and_take_effect(qtbot, station):
     dialog.camera.setText("/data/standin.mp4")
     dialog.quota.setValue(120)
     dialog.save()
-    assert station.setting("camera") == "/data/standin.mp4" and station.quota == 120
-    station.operator = type(station.operator)("ani", "operator")
+    current = station.settings.current
+    assert current.camera == "/data/standin.mp4" and current.daily_quota == 120
+    station.accounts.add("ani", "sandi-operator-1")
+    as_user(station, "ani", "sandi-operator-1")
     dialog.quota.setValue(5)
     dialog.save()
-    assert "supervisor" in dialog.error.text() and station.quota == 120
+    assert "supervisor" in dialog.error.text() and station.settings.current.daily_quota == 120
 
 
 def test_sleep_and_session_lock_messages_lock_the_station():
@@ -219,19 +218,16 @@ def test_sleep_and_session_lock_messages_lock_the_station():
 
 
 def test_supervisor_reviews_the_day_in_the_window(qtbot, station):
-    from station.domain.enrolment import Enrolment, RecordStatus
+    from station.domain.enrolment import Enrolment
     from station.ui.review_dialog import ReviewDialog
 
-    station.save_settings({"review_required": True})
+    station.review.enable()
     uuids = [
-        station.store.accept(
-            Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), crop=b"j" * 50, operator="ani"
-        )
-        for i in range(2)
+        store_record(station, Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), b"j" * 50) for i in range(2)
     ]
     dialog = ReviewDialog(station)
     qtbot.addWidget(dialog)
-    assert dialog.list.count() == 2 and station.waiting_to_sync() == 0
+    assert dialog.list.count() == 2 and station.records.waiting_to_sync() == 0
     dialog.list.setCurrentRow(0)
     dialog.decide("hold")
     assert "alasan" in dialog.error.text().lower()  # a hold needs a reason
@@ -239,5 +235,5 @@ def test_supervisor_reviews_the_day_in_the_window(qtbot, station):
     dialog.decide("hold")
     dialog.list.setCurrentRow(0)
     dialog.decide("approve")
-    statuses = sorted(station.record(u).status.value for u in uuids)
-    assert statuses == [RecordStatus.HELD.value, RecordStatus.QUEUED.value] and station.waiting_to_sync() == 1
+    statuses = sorted(station.records.get(u).status.value for u in uuids)
+    assert statuses == [RecordStatus.HELD.value, RecordStatus.QUEUED.value] and station.records.waiting_to_sync() == 1

@@ -5,25 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field, fields
-from enum import StrEnum
 
 from station.domain import values
 from station.domain.eligibility import eligibility
 from station.domain.nik import InvalidNik, nik_consistency, parse_kk, parse_nik, region_prefix_warning
 from station.domain.problems import Problem, Severity
 from station.domain.regions import Regions
-
-
-class RecordStatus(StrEnum):
-    """A record's states; a record only moves forward (see shared DESIGN.md)."""
-
-    DRAFT = "draft"
-    CAPTURED = "captured"  # accepted at the counter; waits for the supervisor when end-of-day review is on
-    HELD = "held"  # the supervisor holds it, with a reason the operator sees
-    QUEUED = "queued"
-    SENT = "sent"
-    ACKNOWLEDGED = "acknowledged"
-    REJECTED = "rejected"
 
 
 @dataclass
@@ -137,15 +124,11 @@ def _numbers(e: Enrolment, regions: Regions, today: dt.date) -> list[Problem]:
     return out
 
 
-def validate(e: Enrolment, regions: Regions, today: dt.date | None = None) -> list[Problem]:
-    """Every problem with the form, errors first. Confirmed warnings are left out."""
-    today = today or dt.date.today()
+def validate(e: Enrolment, regions: Regions, today: dt.date) -> list[Problem]:
+    """Every problem with the form, errors first, as of `today` (the office's date, from the station's clock).
+    Confirmed warnings are left out."""
     problems = _numbers(e, regions, today) + _required(e) + _value_lists(e) + _text_fields(e) + _region(e, regions)
     if e.tanggal_lahir is not None:
         problems += eligibility(e.tanggal_lahir, e.status_perkawinan, today)
     problems = [p for p in problems if not (p.severity is Severity.WARNING and p.code in e.confirmed_warnings)]
     return sorted(problems, key=lambda p: p.severity is not Severity.ERROR)
-
-
-def can_accept(problems: list[Problem]) -> bool:
-    return not problems

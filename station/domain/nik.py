@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from station.domain.errors import InvalidInput
 from station.domain.problems import Problem, Severity
 
 
@@ -18,7 +19,7 @@ class RegionLookup(Protocol):
     def exists(self, code: str) -> bool: ...
 
 
-class InvalidNik(ValueError):
+class InvalidNik(InvalidInput, ValueError):
     """The number cannot be a NIK / No. KK; the message says why, in Indonesian."""
 
 
@@ -120,11 +121,10 @@ def parse_nik(text: str) -> NikInfo:
     return NikInfo(s, region, day, month, yy, sex, serial)
 
 
-def parse_kk(text: str, today: dt.date | None = None) -> KkInfo:
+def parse_kk(text: str, today: dt.date) -> KkInfo:
     s = _digits(text, "No. KK")
     region = _region(s, "No. KK")
     day, month, yy = int(s[6:8]), int(s[8:10]), int(s[10:12])
-    today = today or dt.date.today()
     issued = None
     for century in (today.year // 100, today.year // 100 - 1):
         try:

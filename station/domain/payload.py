@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 
 def sha256_hex(data: bytes) -> str:
@@ -20,3 +21,15 @@ def payload_digest(record_uuid: str, biodata: dict, quality: dict, photo_hashes:
         ensure_ascii=False,
     )
     return sha256_hex(canonical.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Photo:
+    """An image as stored and sent: its bytes as captured (compressed once), its type, its own digest."""
+
+    data: bytes
+    mime: str = "image/jpeg"
+
+    @property
+    def sha256(self) -> str:
+        return sha256_hex(self.data)

@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from station.domain.errors import StationError
 from station.resources import resource
 
 LEVELS = ("provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan")
 
 
-class UnknownRegion(KeyError):
+class UnknownRegion(StationError, KeyError):
+    code = "region_unknown"
+    exit_code = 2
+
     def __str__(self) -> str:
         return f"Kode wilayah {self.args[0]} tidak dikenal."
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from station.domain.errors import InvalidInput
+
 # Why a check may be waived, and which checks each reason can cover. Never waivable: face_count
 # (someone else in the picture), exposure and sharpness (the operator fixes the light and focus).
 REASONS: dict[str, tuple[str, frozenset[str]]] = {
@@ -23,8 +25,8 @@ REASONS: dict[str, tuple[str, frozenset[str]]] = {
 }
 
 
-class WaiverError(ValueError):
-    pass
+class WaiverError(InvalidInput, ValueError):
+    code = "waiver_invalid"
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from station.domain.errors import InvalidInput
 from station.quality import checks
 from station.quality.config import GateConfig
 from station.quality.geometry import FaceGeometry, measure
@@ -13,7 +14,7 @@ from station.quality.landmarks import FaceMesh, PersonMask
 from station.quality.verdict import Check, Verdict
 
 
-class BadFrame(ValueError):
+class BadFrame(InvalidInput, ValueError):
     """Not an image the gate can judge (empty, wrong shape, corrupt). The message is for the operator."""
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -13,17 +12,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from station.domain.settings import Office
+
 RECEIPT_WIDTH = 80 * mm  # thermal printers at kecamatan counters
-
-
-@dataclass(frozen=True)
-class Office:
-    name: str = "Kantor Kecamatan"
-    address: str = ""
-    kabupaten: str = ""
-    logo: Path | None = None
-    head_name: str = ""  # signs the daily recap
-    head_title: str = "Camat"
 
 
 def mask_nik(nik: str) -> str:

@@ -12,11 +12,15 @@ import cv2
 from station.camera import IMAGE_SUFFIXES
 from station.domain import values
 from station.domain.enrolment import Enrolment
-from station.domain.regions import Regions
+from station.domain.errors import InvalidInput
+from station.domain.payload import Photo
+from station.domain.permissions import Action
+from station.domain.regions import Regions, UnknownRegion
 from station.quality import GateConfig, PhotoGate
 from station.quality.gate import crop_id_photo
+from station.services.base import Service
 from station.services.recording import encode_jpeg
-from station.storage import RecordStore
+from station.services.records import Records
 
 FIRST_L = ["Agus", "Budi", "Dedi", "Eko", "Hendra", "Joko", "Rudi", "Slamet", "Wahyu", "Yusuf", "Ahmad", "Bambang"]
 FIRST_P = ["Ani", "Dewi", "Fitri", "Lestari", "Nur", "Putri", "Rina", "Sari", "Siti", "Wulan", "Yuni", "Indah"]
@@ -73,7 +77,7 @@ def portrait_crops(folder: Path, cfg: GateConfig) -> list[bytes]:
     """One ICAO-geometry crop per photo with a face (a centred resize when none is found)."""
     files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
     if not files:
-        raise FileNotFoundError(f"Tidak ada foto di {folder}")
+        raise InvalidInput(f"Tidak ada foto di {folder}.")
     out = []
     with PhotoGate(cfg) as gate:
         for f in files:
@@ -89,12 +93,17 @@ def portrait_crops(folder: Path, cfg: GateConfig) -> list[bytes]:
     return out
 
 
-def fill(
-    store: RecordStore, regions: Regions, count: int, photos: Path, kecamatan: str = "33.24.01", seed: int = 1
-) -> Iterator[str]:
-    rng = random.Random(seed)
-    crops = portrait_crops(photos, GateConfig())
-    today = dt.date.today()
-    for i in range(count):
-        e = fake_enrolment(rng, regions, kecamatan, today)
-        yield store.accept(e, crop=crops[i % len(crops)], operator="demo", quality={"demo": True})
+class DemoData(Service):
+    def fill(self, count: int, photos: Path, kecamatan: str = "33.24.01", seed: int = 1) -> Iterator[str]:
+        """Realistic records for training and demos, accepted as the logged-in supervisor."""
+        ctx = self._ctx
+        ctx.require(Action.DEMO_DATA)
+        if kecamatan.count(".") != 2 or not ctx.regions.exists(kecamatan):
+            raise UnknownRegion(kecamatan)
+        rng = random.Random(seed)
+        crops = portrait_crops(photos, GateConfig())
+        records = Records(ctx)
+        today = ctx.clock.today()
+        for i in range(count):
+            e = fake_enrolment(rng, ctx.regions, kecamatan, today)
+            yield records.store(e, {"crop": Photo(crops[i % len(crops)])}, {"demo": True})

@@ -1,4 +1,4 @@
-"""Gathers what each paper needs from the station and hands it to station.reports."""
+"""Papers: gathers what each one needs from the station and hands it to station.reports (PDF bytes out)."""
 
 from __future__ import annotations
 
@@ -7,120 +7,106 @@ from collections import Counter
 from pathlib import Path
 
 from station.domain.antrean import Ticket
-from station.domain.enrolment import RecordStatus
-from station.reports.common import Office
+from station.domain.errors import InvalidInput
+from station.domain.lifecycle import WAITING_TO_LEAVE, RecordStatus
+from station.domain.permissions import Action
 from station.reports.recap import Indicator, OperatorDay, PrrEntry, build_daily_recap, build_progress, build_prr
 from station.reports.receipt import ReceiptData, build_receipt
 from station.reports.ticket import build_ticket
-from station.storage import RecordStore
-from station.storage.outbox import OutboxStore
-from station.storage.queue import QueueStore
-
-DEFAULT_TARGETS = {"Perekaman KTP-el": 99.2, "Akta kelahiran 0-18 th": 95.0, "KIA": 45.0}
+from station.services.base import Service
+from station.storage import DayRecord
 
 
-def office(store: RecordStore) -> Office:
-    o = store.setting("office", {})
-    return Office(
-        o.get("name", "Kantor Kecamatan"),
-        o.get("address", ""),
-        o.get("kabupaten", ""),
-        Path(o["logo"]) if o.get("logo") else None,
-        o.get("head_name", ""),
-        o.get("head_title", "Camat"),
-    )
-
-
-def utc_offset(store: RecordStore) -> dt.timedelta:
-    return dt.timedelta(hours=float(store.setting("utc_offset_hours", 7)))  # WIB by default
-
-
-def office_today(store: RecordStore) -> dt.date:
-    return (dt.datetime.now(dt.UTC) + utc_offset(store)).date()
-
-
-def local(store: RecordStore, iso_utc: str) -> dt.datetime:
-    return (dt.datetime.fromisoformat(iso_utc) + utc_offset(store)).replace(tzinfo=None)
-
-
-def receipt_pdf(store: RecordStore, uuid: str, thermal: bool = False) -> bytes:
-    rec = store.get(uuid, with_photos=True)
-    if rec.status in (RecordStatus.DRAFT,):
-        raise ValueError("Draf belum diterima: belum ada bukti perekaman.")
-    ticket = next((t for t in QueueStore(store).tickets_for_record(uuid)), None)
-    data = ReceiptData(
-        uuid=rec.uuid,
-        payload_sha256=rec.payload_sha256,
-        nama=rec.enrolment.nama,
-        nik=rec.enrolment.nik,
-        recorded_at=f"{local(store, rec.created_at):%d-%m-%Y %H:%M}",
-        station_id=rec.station_id,
-        record_no=ticket.label if ticket else rec.uuid[:8].upper(),
-        photo_jpeg=rec.photos["crop"].data if "crop" in rec.photos else None,
-    )
-    store.audit(rec.operator, "receipt_printed", uuid, {"thermal": thermal})
-    return build_receipt(data, office(store), thermal)
-
-
-def ticket_pdf(store: RecordStore, ticket: Ticket, issued: dt.date) -> bytes:
-    return build_ticket(ticket.label, ticket.service_date, issued, office(store))
-
-
-def _day_bounds(store: RecordStore, day: dt.date) -> tuple[str, str]:
-    start = dt.datetime.combine(day, dt.time()) - utc_offset(store)
-    fmt = lambda t: t.replace(tzinfo=dt.UTC).isoformat(timespec="milliseconds")  # noqa: E731
-    return fmt(start), fmt(start + dt.timedelta(days=1))
-
-
-def recap_rows(store: RecordStore, day: dt.date) -> list[OperatorDay]:
-    groups: dict[tuple[str, str], OperatorDay] = {}
-    for r in store.day_records(*_day_bounds(store, day)):
-        g = groups.setdefault((r["station_id"], r["operator"]), OperatorDay(r["station_id"], r["operator"]))
-        g.recorded += 1
-        g.exceptions += bool((r["quality"].get("waiver") or {}).get("checks"))
-        g.synced += r["status"] == RecordStatus.ACKNOWLEDGED.value
-        g.rejected += r["status"] == RecordStatus.REJECTED.value
-        g.waiting += r["status"] in (
-            RecordStatus.QUEUED.value,
-            RecordStatus.SENT.value,
-            RecordStatus.CAPTURED.value,
-            RecordStatus.HELD.value,
+class Papers(Service):
+    def receipt(self, uuid: str, thermal: bool = False) -> bytes:
+        ctx = self._ctx
+        with ctx.unit(Action.PAPERS) as uow:
+            rec = uow.records.get(uuid)
+            if rec.status is RecordStatus.DRAFT:
+                raise InvalidInput("Draf belum diterima: belum ada bukti perekaman.")
+            photos = uow.photos.of(uuid)
+            ticket = uow.tickets.for_record(uuid)
+            uow.audit.append(ctx.actor.name, "receipt_printed", uuid, {"thermal": thermal})
+            uow.commit()
+        data = ReceiptData(
+            uuid=rec.uuid,
+            payload_sha256=rec.payload_sha256,
+            nama=rec.enrolment.nama,
+            nik=rec.enrolment.nik,
+            recorded_at=f"{ctx.clock.local(rec.created_at):%d-%m-%Y %H:%M}",
+            station_id=rec.station_id,
+            record_no=ticket.label if ticket else rec.uuid[:8].upper(),
+            photo_jpeg=photos["crop"].data if "crop" in photos else None,
         )
-        g.gate_refusals.update(Counter(r["quality"].get("gate_refusals") or {}))
+        return build_receipt(data, ctx.settings.office, thermal)
+
+    def ticket(self, ticket: Ticket) -> bytes:
+        self._ctx.require(Action.PAPERS)
+        return build_ticket(ticket.label, ticket.service_date, self._ctx.clock.today(), self._ctx.settings.office)
+
+    def find_ticket(self, day: dt.date, number: int) -> Ticket:
+        """An issued ticket, to print again (printing never issues one)."""
+        with self._ctx.unit(Action.PAPERS) as uow:
+            found = [t for t in uow.tickets.on(day) if t.number == number]
+        if not found:
+            raise InvalidInput(f"Nomor antrean {number} untuk {day:%d-%m-%Y} tidak ada.")
+        return found[0]
+
+    def recap_rows(self, day: dt.date) -> list[OperatorDay]:
+        with self._ctx.unit(Action.PAPERS) as uow:
+            records = uow.records.day_records(*self._ctx.clock.day_bounds(day))
+        return _recap_rows(records)
+
+    def recap(self, day: dt.date) -> bytes:
+        return build_daily_recap(day, self.recap_rows(day), self._ctx.settings.office)
+
+    def progress(self, day: dt.date) -> bytes:
+        self._ctx.require(Action.PAPERS)
+        settings = self._ctx.settings
+        p = settings.progress
+        counts = self._counts()
+        recorded = p.recorded_before + sum(n for status, n in counts.items() if status != RecordStatus.DRAFT)
+        indicators = []
+        for name, target in p.targets.items():
+            value = p.achieved.get(name)
+            if name == "Perekaman KTP-el" and p.wajib_ktp:
+                value = 100.0 * recorded / p.wajib_ktp
+            indicators.append(Indicator(name, float(target), float(value or 0.0)))
+        return build_progress(day, indicators, p.wajib_ktp, recorded, settings.office)
+
+    def prr_entries(self) -> list[PrrEntry]:
+        """Recorded (acknowledged by the central server) but not yet printed there."""
+        clock = self._ctx.clock
+        with self._ctx.unit(Action.PAPERS) as uow:
+            unprinted = set(uow.records.awaiting_print(limit=1_000_000))
+            acked = uow.records.find(status=RecordStatus.ACKNOWLEDGED, limit=1_000_000)
+        rows = [r for r in acked if r.uuid in unprinted]
+        out = [PrrEntry(r.nama, r.nik, clock.local(r.created_at).date()) for r in rows]
+        return sorted(out, key=lambda e: (e.recorded_on, e.nama))
+
+    def prr(self, day: dt.date) -> bytes:
+        return build_prr(day, self.prr_entries(), self._ctx.settings.office)
+
+    def save(self, pdf: bytes, name: str) -> Path:
+        """Keep a paper in DATA_DIR/papers (the window opens it from there)."""
+        out = self._ctx.data_dir / "papers" / name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(pdf)
+        return out
+
+    def _counts(self) -> dict[str, int]:
+        with self._ctx.db.unit(self._ctx.clock) as uow:
+            return uow.records.counts()
+
+
+def _recap_rows(records: list[DayRecord]) -> list[OperatorDay]:
+    groups: dict[tuple[str, str], OperatorDay] = {}
+    for r in records:
+        g = groups.setdefault((r.station_id, r.operator), OperatorDay(r.station_id, r.operator))
+        g.recorded += 1
+        g.exceptions += bool((r.quality.get("waiver") or {}).get("checks"))
+        g.synced += r.status == RecordStatus.ACKNOWLEDGED
+        g.rejected += r.status == RecordStatus.REJECTED
+        g.waiting += r.status in WAITING_TO_LEAVE
+        g.gate_refusals.update(Counter(r.quality.get("gate_refusals") or {}))
     return sorted(groups.values(), key=lambda g: (g.station_id, g.operator))
-
-
-def recap_pdf(store: RecordStore, day: dt.date) -> bytes:
-    return build_daily_recap(day, recap_rows(store, day), office(store))
-
-
-def progress_pdf(store: RecordStore, day: dt.date) -> bytes:
-    cfg = store.setting("progress", {})
-    targets = cfg.get("targets", DEFAULT_TARGETS)
-    achieved = cfg.get("achieved", {})
-    recorded = int(cfg.get("recorded_before", 0)) + sum(
-        n for status, n in store.counts().items() if status != RecordStatus.DRAFT.value
-    )
-    wajib = int(cfg.get("wajib_ktp", 0))
-    indicators = []
-    for name, target in targets.items():
-        value = achieved.get(name)
-        if name == "Perekaman KTP-el" and wajib:
-            value = 100.0 * recorded / wajib
-        indicators.append(Indicator(name, float(target), float(value or 0.0)))
-    return build_progress(day, indicators, wajib, recorded, office(store))
-
-
-def prr_entries(store: RecordStore) -> list[PrrEntry]:
-    """Recorded (acknowledged by the central server) but not yet printed there."""
-    unprinted = set(OutboxStore(store).awaiting_print(limit=1_000_000))
-    out = [
-        PrrEntry(r.nama, r.nik, local(store, r.created_at).date())
-        for r in store.find(status=RecordStatus.ACKNOWLEDGED, limit=1_000_000)
-        if r.uuid in unprinted
-    ]
-    return sorted(out, key=lambda e: (e.recorded_on, e.nama))
-
-
-def prr_pdf(store: RecordStore, day: dt.date) -> bytes:
-    return build_prr(day, prr_entries(store), office(store))

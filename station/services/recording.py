@@ -1,27 +1,28 @@
-"""Accepting a citizen's record: the rules, the photo and the commit, as one use case."""
+"""What makes a capture acceptable, and the photo bytes that are stored: the rules a record must meet
+before it is committed, shared by the counter and the demo-data tool."""
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
 from station.domain.enrolment import Enrolment, validate
+from station.domain.errors import InvalidInput
 from station.domain.problems import Problem
 from station.domain.regions import Regions
 from station.domain.waivers import Waiver
 from station.quality.live import Capture
-from station.storage import RecordStore
 
 JPEG_QUALITY = 90
-log = logging.getLogger(__name__)
 
 
-class NotAcceptable(ValueError):
+class NotAcceptable(InvalidInput):
     """The form or the photo does not meet the rules; .problems says what, in Indonesian."""
+
+    code = "not_acceptable"
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(p.message for p in problems))
@@ -31,7 +32,7 @@ class NotAcceptable(ValueError):
 def encode_jpeg(image: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
     ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
     if not ok:
-        raise ValueError("Foto tidak bisa dikodekan ke JPEG.")
+        raise InvalidInput("Foto tidak bisa dikodekan ke JPEG.")
     return buf.tobytes()
 
 
@@ -53,34 +54,12 @@ def quality_summary(capture: Capture, waiver: Waiver | None) -> dict:
     }
 
 
-def accept_record(
-    store: RecordStore,
-    regions: Regions,
-    enrolment: Enrolment,
-    capture: Capture,
-    operator: str,
-    waiver: Waiver | None = None,
-    record_uuid: str | None = None,
-    today: dt.date | None = None,
-) -> Accepted:
-    """Check everything once more, then commit record + photos + outbox entry in one transaction."""
+def problems_with(
+    enrolment: Enrolment, capture: Capture, waiver: Waiver | None, regions: Regions, today: dt.date
+) -> list[Problem]:
+    """Everything that stops this record from being accepted: the form's rules, then the photo's checks."""
     problems = validate(enrolment, regions, today)
-    waived = frozenset(waiver.checks) if waiver else frozenset()
     if waiver:
         waiver.validate()
-    verdict = capture.verdict.with_waivers(waived)
-    if not verdict.accepted:
-        problems += [Problem("foto", f"photo_{n}", verdict.checks[n].message) for n in verdict.reasons]
-    if problems:
-        log.info("record refused: %s", sorted({p.code for p in problems}))  # codes only, never the values
-        raise NotAcceptable(problems)
-    uuid = store.accept(
-        enrolment,
-        crop=encode_jpeg(capture.crop),
-        frame=encode_jpeg(capture.frame, 85),
-        operator=operator,
-        quality=quality_summary(capture, waiver),
-        record_uuid=record_uuid,
-    )
-    log.info("record accepted uuid=%s waived=%s", uuid, sorted(waived))
-    return Accepted(uuid, tuple(sorted(waived)))
+    verdict = capture.verdict.with_waivers(frozenset(waiver.checks) if waiver else frozenset())
+    return problems + [Problem("foto", f"photo_{n}", verdict.checks[n].message) for n in verdict.reasons]

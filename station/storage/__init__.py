@@ -1,7 +1,12 @@
-"""Local storage: SQLAlchemy on SQLite. The only package that speaks SQL."""
+"""Local storage: SQLAlchemy on SQLite. The only package that speaks SQL.
 
+The services open a unit of work on the Database and use its repositories; nothing above storage sees a
+Session or an ORM row.
+"""
+
+from station.storage.crypto import DataKey, Locked
+from station.storage.database import Database
 from station.storage.errors import (
-    InvalidTransition,
     RecordNotFound,
     StorageCorrupt,
     StorageError,
@@ -9,13 +14,19 @@ from station.storage.errors import (
     StorageReadOnly,
     StorageUnavailable,
 )
-from station.storage.store import Photo, RecordStore, RecordSummary, StoredRecord
+from station.storage.outbox import Answer, Outbox, Outgoing
+from station.storage.records import DayRecord, RecordSummary, StoredRecord
+from station.storage.unit import UnitOfWork
 
 __all__ = [
-    "InvalidTransition",
-    "Photo",
+    "Answer",
+    "DataKey",
+    "Database",
+    "DayRecord",
+    "Locked",
+    "Outbox",
+    "Outgoing",
     "RecordNotFound",
-    "RecordStore",
     "RecordSummary",
     "StorageCorrupt",
     "StorageError",
@@ -23,4 +34,5 @@ __all__ = [
     "StorageReadOnly",
     "StorageUnavailable",
     "StoredRecord",
+    "UnitOfWork",
 ]

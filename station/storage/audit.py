@@ -4,31 +4,62 @@ server with the records."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from station.domain.audit_chain import GENESIS, AuditCheck, entry_hash, verify_chain
+from station.domain.clock import Clock
 from station.storage.models import AuditRow
+from station.storage.rows import read_json, write_json
 
-__all__ = ["AuditCheck", "append_audit", "verify_chain"]
+SENT_UPTO = "audit_sent_upto"
 
 
-def append_audit(s: Session, actor: str, action: str, record_uuid: str | None, detail: dict) -> None:
-    """Inside the caller's transaction: the entry and the change it records commit together."""
-    prev = s.scalar(select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
-    at = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-    text = json.dumps(detail, sort_keys=True, ensure_ascii=False)
-    s.add(
-        AuditRow(
-            at=at,
-            actor=actor,
-            action=action,
-            record_uuid=record_uuid,
-            detail=text,
-            prev_hash=prev,
-            hash=entry_hash(prev, at, actor, action, record_uuid, text),
+class AuditRepository:
+    def __init__(self, session: Session, clock: Clock) -> None:
+        self._s, self._clock = session, clock
+
+    def append(self, actor: str, action: str, record_uuid: str | None = None, detail: dict | None = None) -> None:
+        """Inside the caller's transaction: the entry and the change it records commit together."""
+        prev = self._s.scalar(select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
+        at = self._clock.stamp()
+        text = json.dumps(detail or {}, sort_keys=True, ensure_ascii=False)
+        self._s.add(
+            AuditRow(
+                at=at,
+                actor=actor,
+                action=action,
+                record_uuid=record_uuid,
+                detail=text,
+                prev_hash=prev,
+                hash=entry_hash(prev, at, actor, action, record_uuid, text),
+            )
         )
-    )
+
+    def after(self, seq: int, limit: int = 1000) -> list[dict]:
+        """Entries after seq, oldest first, as they travel to the central server."""
+        rows = self._s.scalars(select(AuditRow).where(AuditRow.id > seq).order_by(AuditRow.id).limit(limit))
+        return [
+            {
+                "seq": r.id,
+                "at": r.at,
+                "actor": r.actor,
+                "action": r.action,
+                "record_uuid": r.record_uuid,
+                "detail": r.detail,
+                "prev_hash": r.prev_hash,
+                "hash": r.hash,
+            }
+            for r in rows
+        ]
+
+    def verify(self) -> AuditCheck:
+        return verify_chain(self._s.scalars(select(AuditRow).order_by(AuditRow.id)))
+
+    def sent_upto(self) -> int:
+        return int(read_json(self._s, SENT_UPTO, 0))
+
+    def set_sent_upto(self, seq: int) -> None:
+        write_json(self._s, SENT_UPTO, seq)

@@ -6,33 +6,35 @@ import sqlite3
 
 from sqlalchemy import exc
 
+from station.domain.errors import StationError
 
-class StorageError(RuntimeError):
-    """Base class: str() is the Indonesian message for the operator."""
+
+class StorageError(StationError):
+    """The database could not do what was asked; nothing half-written is left behind."""
+
+    code = "storage"
+    exit_code = 3
 
 
 class StorageFull(StorageError):
-    pass
+    code = "storage_full"
 
 
 class StorageReadOnly(StorageError):
-    pass
+    code = "storage_read_only"
 
 
 class StorageCorrupt(StorageError):
-    pass
+    code = "storage_corrupt"
 
 
 class StorageUnavailable(StorageError):
-    pass
-
-
-class InvalidTransition(StorageError):
-    pass
+    code = "storage_unavailable"
 
 
 class RecordNotFound(StorageError):
-    pass
+    code = "record_not_found"
+    exit_code = 2
 
 
 def translate(err: BaseException, path: str) -> StorageError:

@@ -1,23 +1,31 @@
-"""The outbox as the sync client sees it: what is due, and what the central server answered.
+"""The outbox: records waiting for the central server, written in the same transaction as the record.
 
-Every change here is one transaction, so a client killed at any point leaves each record either still in
-the outbox (it will be sent again; the server answers a repeat with the same acknowledgement) or
-acknowledged and out of it. Nothing is lost, nothing is counted twice.
+`OutboxRepository` works inside a unit of work. `Outbox` is the interface the sync layer uses: each call is
+one unit of work, so a client killed at any point leaves each record either still in the outbox (sent again;
+the server answers a repeat with the same acknowledgement) or acknowledged and out of it.
 """
 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
-from station.domain.enrolment import RecordStatus
-from station.storage.audit import append_audit
-from station.storage.models import OutboxRow, PhotoRow, RecordRow
-from station.storage.store import RecordStore, utcnow
+from station.domain.clock import Clock
+from station.domain.lifecycle import RecordStatus
+from station.domain.permissions import SYSTEM
+from station.storage.models import OutboxRow
+from station.storage.photos import PhotoRepository
+from station.storage.records import RecordRepository
+
+if TYPE_CHECKING:
+    from station.storage.unit import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -58,116 +66,133 @@ class Answer:
     reason: str | None
 
 
-class OutboxStore:
-    def __init__(self, store: RecordStore) -> None:
-        self._store = store
+class OutboxRepository:
+    def __init__(self, session: Session, clock: Clock, records: RecordRepository, photos: PhotoRepository) -> None:
+        self._s, self._clock, self._records, self._photos = session, clock, records, photos
+
+    def enqueue(self, record_uuid: str) -> None:
+        self._s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=self._clock.stamp(), attempts=0))
 
     def size(self) -> int:
-        return self._store.outbox_size()
+        return self._s.scalar(select(func.count()).select_from(OutboxRow)) or 0
 
     def next_due_at(self) -> str | None:
-        with self._store._unit() as s:
-            return s.scalar(select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at))))
+        return self._s.scalar(select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at))))
 
-    def due(self, max_bytes: int, now: str | None = None) -> list[Outgoing]:
+    def waiting(self, now: str | None = None, limit: int | None = 500) -> list[str]:
+        """UUIDs due by `now` (due or not without it), oldest first."""
+        stmt = select(OutboxRow.record_uuid).order_by(OutboxRow.enqueued_at, OutboxRow.record_uuid).limit(limit)
+        if now is not None:
+            stmt = stmt.where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))
+        return list(self._s.scalars(stmt))
+
+    def outgoing(self, record_uuid: str) -> Outgoing:
+        w = self._records.wire(record_uuid)
+        photos = {kind: p.data for kind, p in self._photos.of(record_uuid).items()}
+        return Outgoing(
+            w["uuid"],
+            w["payload_sha256"],
+            w["biodata"],
+            w["quality"],
+            w["created_at"],
+            w["station_id"],
+            w["operator"],
+            photos,
+        )
+
+    def due(self, max_bytes: int) -> list[Outgoing]:
         """Oldest first, up to max_bytes of payload (always at least one record)."""
-        now = now or utcnow()
         out: list[Outgoing] = []
         total = 0
-        with self._store._unit() as s:
-            rows = s.execute(
-                select(RecordRow)
-                .join(OutboxRow, OutboxRow.record_uuid == RecordRow.uuid)
-                .where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))
-                .order_by(OutboxRow.enqueued_at)
-                .limit(500)
-            ).scalars()
-            for row in rows:
-                photos = {
-                    p.kind: self._store._photo(row.uuid, p)
-                    for p in s.scalars(select(PhotoRow).where(PhotoRow.record_uuid == row.uuid))
-                }
-                item = Outgoing(
-                    row.uuid,
-                    row.payload_sha256,
-                    self._store._biodata(row),
-                    json.loads(row.quality),
-                    row.created_at,
-                    row.station_id,
-                    row.operator,
-                    photos,
-                )
-                if out and total + item.size > max_bytes:
-                    break
-                out.append(item)
-                total += item.size
+        for u in self.waiting(self._clock.stamp()):
+            item = self.outgoing(u)
+            if out and total + item.size > max_bytes:
+                break
+            out.append(item)
+            total += item.size
         return out
 
     def mark_sent(self, uuids: list[str]) -> None:
         """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until acked."""
-        with self._store._unit() as s:
-            for row in s.scalars(select(RecordRow).where(RecordRow.uuid.in_(uuids))):
-                if row.status == RecordStatus.QUEUED.value:
-                    row.status = RecordStatus.SENT.value
-                    row.updated_at = utcnow()
-            for ob in s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
-                ob.attempts += 1
+        for u in uuids:
+            if self._records.status(u) is RecordStatus.QUEUED:
+                self._records.move(u, RecordStatus.SENT, SYSTEM)
+        for ob in self._s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
+            ob.attempts += 1
 
     def apply(self, answers: list[Answer]) -> None:
-        now = utcnow()
-        with self._store._unit() as s:
-            for a in answers:
-                row = s.get(RecordRow, a.uuid)
-                if row is None:
-                    continue
-                row.status = (RecordStatus.ACKNOWLEDGED if a.accepted else RecordStatus.REJECTED).value
-                row.ack_id, row.acked_at = a.ack_id, now
-                row.server_status, row.server_reason = a.server_status, a.reason
-                row.updated_at = now
-                ob = s.get(OutboxRow, a.uuid)
-                if ob is not None:
-                    s.delete(ob)
-                append_audit(
-                    s,
-                    "sync",
-                    "acknowledged" if a.accepted else "rejected_by_server",
-                    a.uuid,
-                    {"ack_id": a.ack_id, "server_status": a.server_status},
-                )
-
-    def awaiting_print(self, limit: int = 1000) -> list[str]:
-        """Acknowledged records the central server has not reported printed yet (the PRR list)."""
-        with self._store._unit() as s:
-            stmt = (
-                select(RecordRow.uuid)
-                .where(
-                    RecordRow.status == RecordStatus.ACKNOWLEDGED.value,
-                    or_(RecordRow.server_status.is_(None), RecordRow.server_status != "printed"),
-                )
-                .order_by(RecordRow.acked_at)
-                .limit(limit)
-            )
-            return list(s.scalars(stmt))
-
-    def update_server_status(self, statuses: list[dict]) -> int:
-        changed = 0
-        with self._store._unit() as s:
-            for st in statuses:
-                row = s.get(RecordRow, st["uuid"])
-                if row is not None and row.server_status != st["status"]:
-                    row.server_status, row.updated_at = st["status"], utcnow()
-                    append_audit(s, "sync", "server_status", row.uuid, {"status": st["status"]})
-                    changed += 1
-        return changed
+        for a in answers:
+            self._records.answered(a.uuid, a.accepted, a.ack_id, a.server_status, a.reason)
+            ob = self._s.get(OutboxRow, a.uuid)
+            if ob is not None:
+                self._s.delete(ob)
 
     def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
         """Try these again after delay_s; the error is kept for the operator (no personal data in it)."""
-        at = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay_s)).isoformat(timespec="milliseconds")
-        with self._store._unit() as s:
-            for ob in s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
-                ob.next_attempt_at, ob.last_error = at, error[:500]
+        at = self._clock.stamp_in(delay_s)
+        for ob in self._s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
+            ob.next_attempt_at, ob.last_error = at, error[:500]
 
-    def attempts(self, uuid: str) -> int:
-        with self._store._unit() as s:
-            ob = s.get(OutboxRow, uuid)
-            return ob.attempts if ob else 0
+    def attempts(self, record_uuid: str) -> int:
+        ob = self._s.get(OutboxRow, record_uuid)
+        return ob.attempts if ob else 0
+
+
+class Outbox:
+    """The outbox as the sync layer sees it; every call is one committed unit of work."""
+
+    def __init__(self, unit: Callable[[], AbstractContextManager[UnitOfWork]]) -> None:
+        self._unit = unit
+
+    def _read(self, fn: Callable[[UnitOfWork], object]):
+        with self._unit() as uow:
+            return fn(uow)
+
+    def _write(self, fn: Callable[[UnitOfWork], object]):
+        with self._unit() as uow:
+            out = fn(uow)
+            uow.commit()
+            return out
+
+    def size(self) -> int:
+        return self._read(lambda u: u.outbox.size())
+
+    def next_due_at(self) -> str | None:
+        return self._read(lambda u: u.outbox.next_due_at())
+
+    def due(self, max_bytes: int) -> list[Outgoing]:
+        return self._read(lambda u: u.outbox.due(max_bytes))
+
+    def everything(self, batch: int = 200) -> Iterator[list[Outgoing]]:
+        """Every record in the outbox, due or not, oldest first, in batches (a jemput-bola export)."""
+        uuids = self._read(lambda u: u.outbox.waiting(limit=None))
+        for i in range(0, len(uuids), batch):
+            yield self._read(lambda u, part=uuids[i : i + batch]: [u.outbox.outgoing(x) for x in part])
+
+    def mark_sent(self, uuids: list[str]) -> None:
+        self._write(lambda u: u.outbox.mark_sent(uuids))
+
+    def apply(self, answers: list[Answer]) -> None:
+        self._write(lambda u: u.outbox.apply(answers))
+
+    def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
+        self._write(lambda u: u.outbox.defer(uuids, error, delay_s))
+
+    def attempts(self, record_uuid: str) -> int:
+        return self._read(lambda u: u.outbox.attempts(record_uuid))
+
+    def awaiting_print(self, limit: int = 1000) -> list[str]:
+        return self._read(lambda u: u.records.awaiting_print(limit))
+
+    def update_server_status(self, statuses: list[dict]) -> int:
+        return self._write(lambda u: sum(u.records.set_server_status(st["uuid"], st["status"]) for st in statuses))
+
+    # The audit trail follows the records to the centre; these are its cursor and its entries.
+    def audit_after(self, seq: int, limit: int = 1000) -> list[dict]:
+        return self._read(lambda u: u.audit.after(seq, limit))
+
+    def audit_sent_upto(self) -> int:
+        return self._read(lambda u: u.audit.sent_upto())
+
+    def set_audit_sent_upto(self, seq: int) -> None:
+        self._write(lambda u: u.audit.set_sent_upto(seq))

@@ -12,8 +12,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from station.camera import CameraError, FrameSource, ImageFolder, open_source
+from station.domain.errors import StationError
 from station.resources import resource
-from station.services.station import Station, StorageError
+from station.services.station import Station
 
 STYLE = """
 QLabel#error { color: #c0392b; }
@@ -79,10 +80,10 @@ def run(data_dir: Path, camera: str | None = None) -> int:
 
     try:
         station = Station(data_dir)
-    except StorageError as err:
+    except StationError as err:
         QMessageBox.critical(None, "station", str(err))
         return 3
-    if not station.configured:
+    if not station.accounts.configured:
         if FirstStartDialog(station).exec() != QDialog.DialogCode.Accepted:
             return 0  # the new supervisor is logged in: no second password prompt
     else:
@@ -94,7 +95,7 @@ def run(data_dir: Path, camera: str | None = None) -> int:
             return 0
     settings = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
     # --camera wins; then the station's own setting (`camera`: an index, a video file or an image folder).
-    window = MainWindow(station, lambda: camera_opener(camera or station.setting("camera"))(), settings)
+    window = MainWindow(station, lambda: camera_opener(camera or station.settings.current.camera)(), settings)
     window.show()
     code = app.exec()
     station.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from station.domain import values
 from station.domain.enrolment import Enrolment, validate
+from station.domain.errors import StationError
+from station.domain.lifecycle import WORDS
 from station.domain.problems import Problem
 from station.services.station import Station
 
@@ -43,6 +46,7 @@ LIST_FIELDS = [
     ("hubungan_keluarga", "Hubungan keluarga"),
     ("kewarganegaraan", "Kewarganegaraan"),
 ]
+log = logging.getLogger(__name__)
 LEVELS = ["Provinsi", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan"]
 
 
@@ -98,14 +102,14 @@ class BiodataPage(QWidget):
         self.summary.setWordWrap(True)
         self.next_btn = QPushButton(self.tr("Lanjut ke foto (Ctrl+Enter)"))
         self.next_btn.setShortcut("Ctrl+Return")
-        self.next_btn.clicked.connect(self._proceed)
+        self.next_btn.clicked.connect(self.proceed_to_photo)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.next_btn)
         outer.addWidget(self.same_nik)
         outer.addWidget(self.confirm)
         outer.addLayout(bottom)
-        self._draft_timer = QTimer(self, singleShot=True, interval=800, timeout=self._save_draft)
+        self._draft_timer = QTimer(self, singleShot=True, interval=800, timeout=self.save_draft)
         self._fill_provinces()
         self.clear()
 
@@ -175,8 +179,9 @@ class BiodataPage(QWidget):
             c.setCurrentIndex(0)
         self.combos["kewarganegaraan"].setCurrentIndex(self.combos["kewarganegaraan"].findData("WNI"))
         self.confirm.setChecked(False)
-        if self.station.kecamatan:
-            self.select_region(self.station.kecamatan)
+        kecamatan = self.station.settings.current.kecamatan
+        if kecamatan:
+            self.select_region(kecamatan)
         self._loading = False
         self._changed()
 
@@ -189,12 +194,15 @@ class BiodataPage(QWidget):
         e.desa_code = self.region[3].currentData() or ""
         return e
 
+    def _validate(self, e: Enrolment) -> list[Problem]:
+        return validate(e, self.station.regions, self.station.clock.today())
+
     def problems(self) -> list[Problem]:
         e = self.enrolment()
-        found = validate(e, self.station.regions)
+        found = self._validate(e)
         if self.confirm.isChecked():
             e.confirmed_warnings = [p.code for p in found if not p.blocking]
-            found = validate(e, self.station.regions)
+            found = self._validate(e)
         return found
 
     def _changed(self, *_) -> None:
@@ -214,10 +222,11 @@ class BiodataPage(QWidget):
         blocking = [p for p in found if p.blocking]
         self.next_btn.setEnabled(not found)
         self.summary.setText(self.tr("{0} isian perlu diperbaiki").format(len(blocking)) if blocking else "")
-        others = self.station.same_nik(self.edits["nik"].text(), self.record_uuid)
+        clock = self.station.clock
+        others = self.station.records.same_nik(self.edits["nik"].text(), self.record_uuid)
         self.same_nik.setText(
             self.tr("NIK ini sudah ada di stasiun: {0}. Periksa di Rekaman sebelum merekam lagi.").format(
-                ", ".join(f"{o.nama} ({o.status.value}, {o.created_at[:10]})" for o in others)
+                ", ".join(f"{o.nama} ({WORDS[o.status]}, {clock.local(o.created_at):%d-%m-%Y})" for o in others)
             )
             if others
             else ""
@@ -234,19 +243,23 @@ class BiodataPage(QWidget):
             return self.combos[name].currentIndex() > 0 or bool(self.edits["nama"].text())
         return bool(self.edits["nama"].text())
 
-    def _save_draft(self) -> None:
-        self.record_uuid = self.station.save_draft(self.enrolment(), self.record_uuid)
+    def save_draft(self) -> None:
+        try:
+            self.record_uuid = self.station.records.save_draft(self.enrolment(), self.record_uuid)
+        except StationError as err:  # the form stays as typed; the operator sees why it was not kept
+            log.warning("draft not saved code=%s", err.code)
+            self.summary.setText(str(err))
 
-    def _proceed(self) -> None:
+    def proceed_to_photo(self) -> None:
         found = self.problems()
         for name, label in self.errors.items():
             label.setVisible(any(p.field == name for p in found))
         if found:
             return
         e = self.enrolment()
-        e.confirmed_warnings = [p.code for p in validate(e, self.station.regions) if not p.blocking]
+        e.confirmed_warnings = [p.code for p in self._validate(e) if not p.blocking]
         self._draft_timer.stop()
-        self._save_draft()
+        self.save_draft()
         self.proceed.emit(e)
 
     def focus_first(self) -> None:

@@ -3,6 +3,7 @@ is never queued behind another; the newer one replaces it."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
@@ -15,6 +16,8 @@ from station.camera import CameraError, FrameSource
 from station.quality import GateConfig, PhotoGate
 from station.quality.gate import BadFrame
 from station.quality.live import LiveCapture
+
+log = logging.getLogger(__name__)
 
 
 def to_qimage(bgr: np.ndarray) -> QImage:
@@ -53,6 +56,7 @@ class CameraWorker(QObject):
         try:
             source = self._open_source()
         except CameraError as err:
+            log.warning("camera did not open code=%s", err.code)
             self.problem.emit(str(err))
             self.finished.emit()
             return
@@ -69,6 +73,7 @@ class CameraWorker(QObject):
                     try:
                         verdict = gate.judge(frame).with_waivers(self._waived)
                     except BadFrame as err:
+                        log.info("frame dropped code=%s", err.code)
                         self.problem.emit(str(err))  # a corrupt frame is dropped, the next one judged
                         continue
                     state = live.update(frame, verdict, t)
@@ -81,6 +86,7 @@ class CameraWorker(QObject):
                         self._painting.set()
                         self.frame_ready.emit(to_qimage(frame), verdict, state)
         except CameraError as err:
+            log.warning("camera stopped code=%s", err.code)
             self.problem.emit(str(err))
         finally:
             source.close()

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from station.services.station import AccountError, LockedOut, Station
+from station.domain.errors import StationError
+from station.services.station import Station
 
 
 class _Form(QDialog):
@@ -55,7 +56,6 @@ class FirstStartDialog(_Form):
             ),
         )
         self.station = station
-        self.quiet = False  # tests read self.recovery_code instead of a message box
         self.recovery_code = ""
         self.station_id = self.field(self.tr("ID stasiun"), text="ST-01")
         self.kecamatan = self.field(self.tr("Kode kecamatan"), text="33.24.01")
@@ -68,10 +68,10 @@ class FirstStartDialog(_Form):
             self.error.setText(self.tr("Kedua kata sandi tidak sama."))
             return
         try:
-            self.station.first_start(
+            self.recovery_code = self.station.accounts.first_start(
                 self.station_id.text(), self.kecamatan.text().strip(), self.user.text(), self.password.text()
             )
-        except AccountError as err:
+        except StationError as err:
             self.error.setText(str(err))
             return
         self.accept()
@@ -79,19 +79,19 @@ class FirstStartDialog(_Form):
 
 class LoginDialog(_Form):
     def __init__(self, station: Station) -> None:
-        super().__init__(self.tr("Masuk"), self.tr("Stasiun {0} — masuk sebagai operator.").format(station.station_id))
+        super().__init__(
+            self.tr("Masuk"),
+            self.tr("Stasiun {0} — masuk sebagai operator.").format(station.settings.current.station_id),
+        )
         self.station = station
         self.user = self.field(self.tr("Nama pengguna"))
         self.password = self.field(self.tr("Kata sandi"), secret=True)
 
     def submit(self) -> None:
         try:
-            op = self.station.login(self.user.text(), self.password.text())
-        except LockedOut as err:
+            self.station.accounts.login(self.user.text(), self.password.text())
+        except StationError as err:
             self.error.setText(str(err))
-            return
-        if op is None:
-            self.error.setText(self.tr("Nama pengguna atau kata sandi salah."))
             self.password.clear()
             return
         self.accept()

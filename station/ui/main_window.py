@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QThread, QTimer
@@ -12,19 +13,22 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QM
 from station.camera import FrameSource
 from station.domain.antrean import Ticket
 from station.domain.enrolment import Enrolment
+from station.domain.errors import StationError
 from station.domain.waivers import Waiver
 from station.quality.live import Capture
 from station.services.recording import NotAcceptable
-from station.services.station import Station, StorageError
+from station.services.station import Station
 from station.ui.biodata_page import BiodataPage
 from station.ui.camera_worker import CameraWorker
-from station.ui.papers import open_paper
+from station.ui.papers import open_paper, receipt_file
 from station.ui.photo_page import PhotoPage, WaiverDialog
 from station.ui.power import watch_power
 from station.ui.queue_page import QueuePage
 from station.ui.records_page import RecordsPage
 from station.ui.review_page import ReviewPage
 from station.ui.sync_worker import SyncWorker
+
+log = logging.getLogger(__name__)
 
 PAGES = [
     QT_TRANSLATE_NOOP("MainWindow", "Antrean"),
@@ -39,7 +43,7 @@ class MainWindow(QMainWindow):
     def __init__(self, station: Station, open_camera: Callable[[], FrameSource], settings: QSettings) -> None:
         super().__init__()
         self.station, self.open_camera, self.settings = station, open_camera, settings
-        self.setWindowTitle(self.tr("Perekaman e-KTP — stasiun {0}").format(station.station_id))
+        self.setWindowTitle(self.tr("Perekaman e-KTP — stasiun {0}").format(station.settings.current.station_id))
         self.ticket: Ticket | None = None
         self.enrolment: Enrolment | None = None
         self.capture: Capture | None = None
@@ -69,7 +73,7 @@ class MainWindow(QMainWindow):
         self.waiting_label, self.camera_label = QLabel(), QLabel(self.tr("Kamera: mati"))
         for w in (self.operator_label, self.sync_label, self.waiting_label, self.camera_label):
             self.statusBar().addPermanentWidget(w)
-        self.operator_label.setText(self.tr("Operator: {0}").format(station.operator_name))
+        self.operator_label.setText(self.tr("Operator: {0}").format(station.operator.name))
         self.sync_label.setText(self.tr("Sinkronisasi: memulai"))
         self._start_sync()
 
@@ -92,7 +96,7 @@ class MainWindow(QMainWindow):
         self._timer = QTimer(self, interval=5000, timeout=self._refresh_counts)
         self._timer.start()
         # Idle lock: no key press or click for idle_minutes -> the data key leaves memory, login again.
-        self._idle = QTimer(self, singleShot=True, interval=station.idle_minutes * 60_000, timeout=self.lock)
+        self._idle = QTimer(self, singleShot=True, interval=self._idle_ms(), timeout=self.lock)
         self._idle.start()
         QApplication.instance().installEventFilter(self)
         # Lid closed / session locked: lock at once (QTimer: never inside the OS's own callback).
@@ -114,10 +118,13 @@ class MainWindow(QMainWindow):
         from station.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.station).exec():
-            self._idle.setInterval(self.station.idle_minutes * 60_000)
+            self._idle.setInterval(self._idle_ms())
             self.queue_page.refresh()
 
     # --- idle lock ----------------------------------------------------------------------------
+    def _idle_ms(self) -> int:
+        return self.station.settings.current.idle_lock_minutes * 60_000
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove):
             self._idle.start()
@@ -132,12 +139,12 @@ class MainWindow(QMainWindow):
 
         self.stop_camera()
         self._stop_sync()
-        self.station.lock()
+        self.station.accounts.lock()
         self.operator_label.setText(self.tr("Operator: (terkunci)"))
         dialog = LoginDialog(self.station)
         dialog.setWindowTitle(self.tr("Terkunci — masuk lagi"))
         if dialog.exec():
-            self.operator_label.setText(self.tr("Operator: {0}").format(self.station.operator_name))
+            self.operator_label.setText(self.tr("Operator: {0}").format(self.station.operator.name))
             self._idle.start()
             self._start_sync()
         else:
@@ -146,7 +153,7 @@ class MainWindow(QMainWindow):
     # --- sync ----------------------------------------------------------------------------------
     def _start_sync(self) -> None:
         self._sync_thread = QThread(self)
-        self._sync = SyncWorker(self.station.worker_store)
+        self._sync = SyncWorker(self.station.worker)
         self._sync.moveToThread(self._sync_thread)
         self._sync_thread.started.connect(self._sync.run)
         self._sync.report.connect(self._on_sync)
@@ -191,7 +198,12 @@ class MainWindow(QMainWindow):
         return frozenset(self.waiver.checks) if self.waiver else frozenset()
 
     def _refresh_counts(self) -> None:
-        self.waiting_label.setText(self.tr("Menunggu kirim: {0}").format(self.station.waiting_to_sync()))
+        try:
+            waiting = self.station.records.waiting_to_sync()
+        except StationError as err:
+            log.warning("count failed code=%s", err.code)
+            return
+        self.waiting_label.setText(self.tr("Menunggu kirim: {0}").format(waiting))
 
     # --- the citizen's journey ----------------------------------------------------------------
     def start_citizen(self, ticket: Ticket) -> None:
@@ -265,18 +277,19 @@ class MainWindow(QMainWindow):
         if self.enrolment is None or self.capture is None:
             return
         try:
-            done = self.station.accept(
+            done = self.station.records.accept(
                 self.enrolment, self.capture, self.waiver, self.biodata_page.record_uuid, self.ticket
             )
         except NotAcceptable as err:
             self.review_page.error.setText("\n".join(p.message for p in err.problems))
             return
-        except StorageError as err:
+        except StationError as err:
+            log.warning("accept failed code=%s", err.code)
             self.review_page.error.setText(str(err))
             return
         try:
-            open_paper(self.station.print_receipt(done.uuid, thermal=self.station.setting("thermal", True)))
-        except (StorageError, OSError) as err:  # the record is safe; only the paper failed
+            open_paper(receipt_file(self.station, done.uuid, self.station.settings.current.thermal))
+        except (StationError, OSError) as err:  # the record is safe; only the paper failed
             self.statusBar().showMessage(self.tr("Bukti belum tercetak: {0}").format(err), 10000)
         label = self.ticket.label if self.ticket else ""
         self.statusBar().showMessage(self.tr("Tersimpan: {0} ({1})").format(label, done.uuid[:8]), 10000)
@@ -292,7 +305,7 @@ class MainWindow(QMainWindow):
         self.stop_camera()
         self._stop_sync()
         if self.biodata_page.record_uuid or any(e.text() for e in self.biodata_page.edits.values()):
-            with contextlib.suppress(StorageError):  # the window closes; the message would not be seen
-                self.biodata_page._save_draft()
+            with contextlib.suppress(StationError):  # the window closes; the message would not be seen
+                self.biodata_page.save_draft()
         self.settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.domain.errors import StationError
 from station.domain.waivers import REASONS, Waiver, WaiverError
 from station.quality.geometry import FACE_OVAL
 from station.quality.imagestats import crop_corners_in_frame
@@ -146,15 +147,16 @@ class WaiverDialog(QDialog):
         self.waiver: Waiver | None = None
 
     def submit(self) -> None:
-        supervisor = self.station.confirm_supervisor(self.spv.text(), self.spv_pw.text())
-        if supervisor is None:
-            self.error.setText(self.tr("Konfirmasi supervisor gagal."))
+        try:
+            supervisor = self.station.accounts.confirm_supervisor(self.spv.text(), self.spv_pw.text())
+        except StationError as err:
+            self.error.setText(str(err))
             return
         waiver = Waiver(
             self.reason.currentData(),
             tuple(n for n, b in self.checks.items() if b.isChecked()),
             self.note.text(),
-            self.station.operator.username if self.station.operator else "?",
+            self.station.operator.name if self.station.operator else "?",
             supervisor,
         )
         try:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from station.domain.antrean import Ticket, TicketStatus
 from station.services.station import Station
-from station.ui.papers import open_paper
+from station.ui.papers import open_paper, ticket_file
 
 STATUS_WORDS = {
     TicketStatus.WAITING: "menunggu",
@@ -53,28 +51,29 @@ class QueuePage(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        tickets = self.station.tickets()
+        tickets = self.station.queue.tickets()
         for t in tickets:
             item = QListWidgetItem(f"{t.label}   {STATUS_WORDS[t.status]}")
             item.setData(Qt.ItemDataRole.UserRole, t)
             self.list.addItem(item)
         waiting = sum(1 for t in tickets if t.status is TicketStatus.WAITING)
-        self.list.setToolTip(self.tr("{0} menunggu, kuota {1} per hari").format(waiting, self.station.quota))
+        quota = self.station.settings.current.daily_quota
+        self.list.setToolTip(self.tr("{0} menunggu, kuota {1} per hari").format(waiting, quota))
 
     def issue(self) -> Ticket:
-        t = self.station.issue_ticket()
-        if t.service_date == dt.date.today():
+        t = self.station.queue.issue()
+        if t.service_date == self.station.clock.today():
             self.last_issued.setText(self.tr("Nomor {0} untuk hari ini.").format(t.label))
         else:
             self.last_issued.setText(
                 self.tr("Kuota hari ini penuh: nomor {0} untuk {1:%A, %d-%m-%Y}.").format(t.label, t.service_date)
             )
         self.refresh()
-        open_paper(self.station.print_ticket(t))
+        open_paper(ticket_file(self.station, t))
         return t
 
     def call_next(self) -> None:
-        t = self.station.call_next()
+        t = self.station.queue.call_next()
         if t is None:
             self.current.setText(self.tr("Tidak ada yang menunggu"))
             return
@@ -89,13 +88,13 @@ class QueuePage(QWidget):
     def skip(self) -> None:
         t = self._selected()
         if t:
-            self.station.skip(t.id)
+            self.station.queue.skip(t.id)
             self.refresh()
 
     def recall(self) -> None:
         t = self._selected()
         if t:
-            t = self.station.recall(t.id)
+            t = self.station.queue.recall(t.id)
             self.current.setText(self.tr("Dipanggil ulang: {0}").format(t.label))
             self.refresh()
             self.serve.emit(t)

@@ -15,19 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.domain.enrolment import RecordStatus
+from station.domain.lifecycle import WORDS as STATUS_WORDS
 from station.services.station import Station
 from station.ui.review_page import summary_text
-
-STATUS_WORDS = {
-    RecordStatus.DRAFT: "draf",
-    RecordStatus.CAPTURED: "menunggu tinjauan",
-    RecordStatus.HELD: "ditahan supervisor",
-    RecordStatus.QUEUED: "menunggu kirim",
-    RecordStatus.SENT: "terkirim",
-    RecordStatus.ACKNOWLEDGED: "diterima pusat",
-    RecordStatus.REJECTED: "ditolak pusat",
-}
 
 
 class RecordsPage(QWidget):
@@ -48,10 +38,10 @@ class RecordsPage(QWidget):
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
-        rows = self.station.records(self.search.text())
+        rows = self.station.records.find(self.search.text())
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            local = self.station.local_time(r.created_at)
+            local = self.station.clock.local(r.created_at)
             cells = [f"{local:%d-%m-%Y %H:%M}", r.nik, r.nama, STATUS_WORDS[r.status]]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -61,7 +51,7 @@ class RecordsPage(QWidget):
 
     def open_row(self, row: int, _col: int) -> None:
         uuid = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        rec = self.station.record(uuid)
+        rec = self.station.records.get(uuid)
         dlg = QDialog(self)
         dlg.setWindowTitle(self.tr("Rekaman {0}").format(uuid[:8]))
         lay = QHBoxLayout(dlg)

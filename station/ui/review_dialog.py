@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from station.services.station import Station, StorageError
+from station.domain.errors import StationError
+from station.domain.lifecycle import WORDS
+from station.services.station import Station
 
 
 class ReviewDialog(QDialog):
@@ -46,8 +48,14 @@ class ReviewDialog(QDialog):
 
     def refresh(self) -> None:
         self.list.clear()
-        for r in self.station.awaiting_review():
-            item = QListWidgetItem(f"{r.created_at[:16].replace('T', ' ')}   {r.nama}   ({r.status.value})")
+        try:
+            waiting = self.station.review.waiting()
+        except StationError as err:
+            self.error.setText(str(err))
+            return
+        for r in waiting:
+            when = self.station.clock.local(r.created_at)
+            item = QListWidgetItem(f"{when:%d-%m-%Y %H:%M}   {r.nama}   ({WORDS[r.status]})")
             item.setData(Qt.ItemDataRole.UserRole, r.uuid)
             self.list.addItem(item)
 
@@ -57,8 +65,8 @@ class ReviewDialog(QDialog):
             self.error.setText(self.tr("Pilih rekaman dulu."))
             return
         try:
-            self.station.review(item.data(Qt.ItemDataRole.UserRole), decision, self.reason.text())
-        except (StorageError, PermissionError) as err:
+            self.station.review.decide(item.data(Qt.ItemDataRole.UserRole), decision, self.reason.text())
+        except StationError as err:
             self.error.setText(str(err))
             return
         self.error.setText("")

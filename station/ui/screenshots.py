@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from station.camera import ImageFolder
-from station.services.demo import fill
 from station.services.station import Station
 from station.ui.app import make_app
 from station.ui.main_window import MainWindow
@@ -46,15 +45,14 @@ def main() -> None:
     app = make_app()
     tmp = Path(tempfile.mkdtemp())
     station = Station(tmp)
-    station.first_start("ST-01", "33.24.01", "spv", "rahasia-spv-1")
-    station.login("spv", "rahasia-spv-1")
+    station.accounts.first_start("ST-01", "33.24.01", "spv", "rahasia-spv-1")
     photos = tmp / "photos"
     photos.mkdir()
     for n in ("img3.jpg", "img30.jpg", "img33.jpg", "img35.jpg"):
         (photos / n).write_bytes((FACES / "photos" / n).read_bytes())
-    list(fill(station.store, station.regions, 12, photos))
+    list(station.demo.fill(12, photos))
     for _ in range(5):
-        station.issue_ticket()
+        station.queue.issue()
     camera = tmp / "camera"
     camera.mkdir()
     for i, n in enumerate(("img61.jpg", "img33.jpg", "img3.jpg")):
@@ -93,7 +91,7 @@ def main() -> None:
     page.edits["rt"].setText("003")
     page.edits["rw"].setText("001")
     page.region[3].setCurrentIndex(page.region[3].findData("33.24.01.2001"))
-    page._proceed()
+    page.proceed_to_photo()
     pump(1.2)  # the turned head at the start of the stand-in video
     shot(window, "3-foto")
     end = time.monotonic() + 30

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.domain.errors import StationError
 from station.services.station import Station
 
 
@@ -25,7 +28,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Pengaturan"))
         self.setMinimumWidth(520)
         form = QFormLayout(self)
-        self.camera = QLineEdit(str(station.setting("camera", "") or ""))
+        current = station.settings.current
+        self.camera = QLineEdit(current.camera or "")
         self.camera.setPlaceholderText(self.tr("0 = webcam pertama; atau berkas video / folder gambar"))
         pick = QPushButton(self.tr("Pilih ..."))
         pick.clicked.connect(self._pick)
@@ -35,13 +39,12 @@ class SettingsDialog(QDialog):
         holder = QWidget()
         holder.setLayout(row)
         form.addRow(self.tr("Kamera"), holder)
-        self.quota = QSpinBox(minimum=1, maximum=1000, value=station.quota)
+        self.quota = QSpinBox(minimum=1, maximum=1000, value=current.daily_quota)
         form.addRow(self.tr("Kuota antrean per hari"), self.quota)
-        self.idle = QSpinBox(minimum=1, maximum=120, value=station.idle_minutes)
+        self.idle = QSpinBox(minimum=1, maximum=120, value=current.idle_lock_minutes)
         form.addRow(self.tr("Kunci setelah diam (menit)"), self.idle)
-        office = station.setting("office", {})
-        self.office_name = QLineEdit(office.get("name", ""))
-        self.office_address = QLineEdit(office.get("address", ""))
+        self.office_name = QLineEdit(current.office.name)
+        self.office_address = QLineEdit(current.office.address)
         form.addRow(self.tr("Nama kantor"), self.office_name)
         form.addRow(self.tr("Alamat kantor"), self.office_address)
         self.error = QLabel("")
@@ -60,19 +63,19 @@ class SettingsDialog(QDialog):
             self.camera.setText(path)
 
     def save(self) -> None:
-        if self.station.operator is None or self.station.operator.role != "supervisor":
-            self.error.setText(self.tr("Hanya supervisor yang dapat mengubah pengaturan."))
-            return
-        office = self.station.setting("office", {}) | {
-            "name": self.office_name.text().strip(),
-            "address": self.office_address.text().strip(),
-        }
-        self.station.save_settings(
-            {
-                "camera": self.camera.text().strip() or None,
-                "daily_quota": self.quota.value(),
-                "idle_lock_minutes": self.idle.value(),
-                "office": office,
-            }
+        office = replace(
+            self.station.settings.current.office,
+            name=self.office_name.text().strip(),
+            address=self.office_address.text().strip(),
         )
+        try:
+            self.station.settings.change(
+                camera=self.camera.text().strip() or None,
+                daily_quota=self.quota.value(),
+                idle_lock_minutes=self.idle.value(),
+                office=office,
+            )
+        except StationError as err:  # the table of permissions decides; the reason is shown here
+            self.error.setText(str(err))
+            return
         self.accept()

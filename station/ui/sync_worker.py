@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from station.domain.errors import StationError
+
+log = logging.getLogger(__name__)
 
 
 class SyncWorker(QObject):
@@ -13,9 +18,9 @@ class SyncWorker(QObject):
     unavailable = Signal(str)
     finished = Signal()
 
-    def __init__(self, open_store: Callable) -> None:
+    def __init__(self, open_station: Callable) -> None:
         super().__init__()
-        self.open_store = open_store
+        self.open_station = open_station  # Station.worker: its own connections, its own thread
         self._stop = threading.Event()
 
     def stop(self) -> None:
@@ -23,14 +28,14 @@ class SyncWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from sync.station_sync import NotConfigured, run_forever
-
         try:
-            with self.open_store() as store:  # its own connection pool, its own thread
-                run_forever(store, self._stop, self.report.emit)
-        except NotConfigured as err:
+            with self.open_station() as station:
+                station.sync.run_forever(self._stop, self.report.emit)
+        except StationError as err:
+            log.warning("sync worker stopped code=%s", err.code)
             self.unavailable.emit(str(err))
         except Exception as err:  # the window must stay up; the reason is shown, not a traceback
+            log.exception("sync worker failed")
             self.unavailable.emit(f"Sinkronisasi berhenti: {type(err).__name__}")
         finally:
             self.finished.emit()

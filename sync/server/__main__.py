@@ -25,7 +25,7 @@ def import_main(argv: list[str]) -> None:
     ap.add_argument("file")
     ap.add_argument("--db", default=os.environ.get("CENTRAL_DB", "sqlite:///central.db"))
     args = ap.parse_args(argv)
-    from station.storage.bundle_format import BundleRefused
+    from station.bundle_format import BundleRefused
     from sync.server.bundles import import_bundle
 
     code = os.environ.get("CENTRAL_TRANSFER_CODE") or getpass.getpass("Kode transfer: ")

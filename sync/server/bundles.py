@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
-from station.storage.bundle_format import BundleRefused, read
+from station.bundle_format import BundleRefused, read
 from sync.server.app import RecordIn, store_record
 from sync.server.models import Base, StationRow
 

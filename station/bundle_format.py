@@ -17,12 +17,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from station.domain.errors import InvalidInput
+
 MAGIC = b"EKTP-BUNDLE-1\n"
 KDF = {"n": 2**15, "r": 8, "p": 1}
 
 
-class BundleRefused(ValueError):
+class BundleRefused(InvalidInput, ValueError):
     """The message says why, in Indonesian; nothing was imported."""
+
+    code = "bundle_refused"
+    exit_code = 5
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,78 @@
+"""What every service shares: the database, the one clock, who is logged in, and the permission check.
+
+The window and the command line never see this object; they see `Station` and its sub-objects.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from station.domain import permissions
+from station.domain.clock import Clock
+from station.domain.errors import NotAllowed
+from station.domain.permissions import Action, Actor
+from station.domain.regions import Regions, load_regions
+from station.domain.settings import Settings
+from station.quality import GateConfig
+from station.storage import Database, UnitOfWork
+
+log = logging.getLogger("station.services")
+
+
+class Context:
+    def __init__(self, data_dir: Path, db: Database, clock: Clock) -> None:
+        self.data_dir, self.db, self.clock = Path(data_dir), db, clock
+        self.who: Actor | None = None
+        self._settings: Settings | None = None
+        self._regions: Regions | None = None
+        self.gate_config = GateConfig.load(self.data_dir)
+
+    # --- shared reads -------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            with self.db.unit(self.clock) as uow:
+                self.use_settings(uow.settings.load())
+        return self._settings
+
+    def use_settings(self, settings: Settings) -> None:
+        """After a change: the cached copy and the clock's office time zone follow it."""
+        self._settings = settings
+        self.clock.utc_offset_hours = settings.utc_offset_hours
+
+    @property
+    def regions(self) -> Regions:
+        if self._regions is None:
+            self._regions = load_regions(self.data_dir)
+        return self._regions
+
+    @property
+    def actor(self) -> Actor:
+        if self.who is None:
+            raise NotAllowed("Masuk (login) dulu.")
+        return self.who
+
+    # --- the one door -------------------------------------------------------------------------
+    def require(self, action: Action) -> Actor:
+        """The permission table decides; a refusal is an audit entry before it is an error."""
+        try:
+            permissions.require(self.who.role if self.who else None, action)
+        except NotAllowed:
+            name = self.who.name if self.who else "?"
+            with self.db.unit(self.clock) as uow:
+                uow.audit.append(name, "refused", None, {"action": action.value})
+                uow.commit()
+            log.warning("refused action=%s role=%s", action.value, self.who.role if self.who else None)
+            raise
+        return self.actor
+
+    @contextmanager
+    def unit(self, action: Action | None = None) -> Iterator[UnitOfWork]:
+        """A unit of work, after checking that whoever is logged in may take `action`."""
+        if action is not None:
+            self.require(action)
+        with self.db.unit(self.clock) as uow:
+            yield uow

@@ -1,0 +1,24 @@
+"""Retention: after the central server acknowledged a record and the retention period passed, its photos and
+biodata leave this laptop. The sealed summary (name, NIK) and the receipt fields stay for reprints."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from station.domain.permissions import Action
+from station.services.base import Service
+
+
+class Retention(Service):
+    def purge(self, older_than_days: float) -> int:
+        ctx = self._ctx
+        cutoff = ctx.clock.stamp(ctx.clock.now() - dt.timedelta(days=older_than_days))
+        with ctx.unit(Action.PURGE) as uow:
+            uuids = uow.records.purgeable(cutoff)
+            for uuid in uuids:
+                uow.photos.delete_of(uuid)
+                uow.records.forget_personal(uuid, ctx.actor, older_than_days)
+            detail = {"records": len(uuids), "retention_days": older_than_days}
+            uow.audit.append(ctx.actor.name, "purge_run", None, detail)
+            uow.commit()
+        return len(uuids)

@@ -1,0 +1,122 @@
+"""One table decides who may do what (domain.permissions). Walk every service action and every command of the
+command line as an operator and as a supervisor: refused exactly where the table says, each refusal and each
+privileged action in the audit trail."""
+
+from __future__ import annotations
+
+import pytest
+
+from station import cli
+from station.domain.errors import NotAllowed, StationError
+from station.domain.permissions import PERMISSIONS, Action, Role, is_privileged
+from station.domain.waivers import Waiver
+from tests.keys import PASSWORD
+from tests.stations import as_user, new_station, store_record
+from tests.test_enrolment import good
+
+OPERATOR_PASSWORD = "sandi-operator-1"
+
+# Each action, taken through the services as whoever is logged in.
+ACTIONS = {
+    Action.ACCOUNT_ADD: lambda st, u: st.accounts.add("baru", "sandi-baru-123"),
+    Action.ACCOUNT_RESET: lambda st, u: st.accounts.reset_password("dua", "sandi-baru-456"),
+    Action.ACCOUNT_UNLOCK: lambda st, u: st.accounts.unlock("dua"),
+    Action.ACCOUNT_LIST: lambda st, u: st.accounts.list(),
+    Action.SETTINGS_CHANGE: lambda st, u: st.settings.change(daily_quota=120),
+    Action.RECORD_DRAFT: lambda st, u: st.records.save_draft(good()),
+    Action.RECORD_ACCEPT: lambda st, u: store_record(st, good(), b"j" * 100),
+    Action.RECORD_READ: lambda st, u: st.records.get(u),
+    Action.WAIVER_CONFIRM: lambda st, u: Waiver(
+        "disabilitas", ("mouth_closed",), "tidak dapat menutup mulut", "x", st.accounts.confirm_supervisor(*CONFIRM[0])
+    ),
+    Action.REVIEW: lambda st, u: st.review.waiting(),
+    Action.QUEUE: lambda st, u: st.queue.issue(),
+    Action.PAPERS: lambda st, u: st.papers.receipt(u),
+    Action.EXPORT: lambda st, u: st.transfer.export("kode-transfer-kantor-7"),
+    Action.IMPORT: lambda st, u: st.transfer.import_bundle(BUNDLE[0], "kode-transfer-kantor-7"),
+    Action.PURGE: lambda st, u: st.retention.purge(30),
+    Action.SYNC_REGISTER: lambda st, u: st.sync.register("https://127.0.0.1:9", "kode", None),
+    Action.SYNC_RUN: lambda st, u: st.sync.run_once(),
+    Action.DEMO_DATA: lambda st, u: list(st.demo.fill(1, DEMO_PHOTOS[0])),
+}
+CONFIRM: list[tuple[str, str]] = [("", "")]
+BUNDLE: list[bytes] = [b""]
+DEMO_PHOTOS: list = [None]
+
+
+@pytest.fixture()
+def office(data_dir, faces_dir, tmp_path):
+    station = new_station(data_dir)
+    station.accounts.add("ani", OPERATOR_PASSWORD)
+    station.accounts.add("dua", "sandi-operator-2")
+    uuid = store_record(station, good(), (faces_dir / "photos" / "img33.jpg").read_bytes())
+    BUNDLE[0], _ = station.transfer.export("kode-transfer-kantor-7")
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    (photos / "a.jpg").write_bytes((faces_dir / "photos" / "img33.jpg").read_bytes())
+    DEMO_PHOTOS[0] = photos
+    yield station, uuid
+    station.close()
+
+
+def test_every_action_is_in_the_table_and_walked():
+    assert set(ACTIONS) == set(Action) == set(PERMISSIONS)
+
+
+@pytest.mark.parametrize("role", [Role.OPERATOR, Role.SUPERVISOR])
+def test_each_service_action_follows_the_table(office, role):
+    station, uuid = office
+    user, password = ("ani", OPERATOR_PASSWORD) if role is Role.OPERATOR else ("spv", PASSWORD)
+    CONFIRM[0] = (user, password)  # the one confirming is the one logged in
+    outbox = station.sync.outbox()
+    for action, take in ACTIONS.items():
+        as_user(station, user, password)
+        before = len(outbox.audit_after(0, 100_000))
+        try:
+            take(station, uuid)
+            refused = False
+        except NotAllowed:
+            refused = True
+        except StationError:  # allowed, but failed for another reason (no server, nothing to import...)
+            refused = False
+        entries = outbox.audit_after(0, 100_000)[before:]
+        assert refused is (role not in PERMISSIONS[action]), (action, role)
+        if refused:
+            assert any(e["action"] in ("refused", "confirm_failed") for e in entries), action
+        elif is_privileged(action) and action is not Action.SYNC_REGISTER:  # registering failed: no server here
+            assert any(e["actor"] == user for e in entries), (action, entries)
+
+
+COMMANDS = [  # (argv, action); --user and --data-dir are added
+    (["review"], Action.REVIEW),
+    (["review", "--enable"], Action.SETTINGS_CHANGE),
+    (["report", "recap", "--out", "{tmp}/r.pdf"], Action.PAPERS),
+    (["export", "--out", "{tmp}/x.bundle"], Action.EXPORT),
+    (["import", "{tmp}/in.bundle"], Action.IMPORT),
+    (["purge", "--days", "30"], Action.PURGE),
+    (["sync", "--once"], Action.SYNC_RUN),
+    (["sync-register", "--url", "https://127.0.0.1:9", "--code", "x"], Action.SYNC_REGISTER),
+    (["demo-data", "--count", "1", "--photos", "{photos}"], Action.DEMO_DATA),
+    (["user", "add", "tiga"], Action.ACCOUNT_ADD),
+    (["user", "list"], Action.ACCOUNT_LIST),
+    (["user", "reset", "dua"], Action.ACCOUNT_RESET),
+    (["user", "unlock", "dua"], Action.ACCOUNT_UNLOCK),
+]
+
+
+@pytest.mark.parametrize("role", [Role.OPERATOR, Role.SUPERVISOR])
+def test_each_command_follows_the_table(office, role, data_dir, tmp_path, monkeypatch, capsys):
+    station, _ = office
+    station.close()
+    (tmp_path / "in.bundle").write_bytes(BUNDLE[0])
+    user, password = ("ani", OPERATOR_PASSWORD) if role is Role.OPERATOR else ("spv", PASSWORD)
+    monkeypatch.setenv("STATION_PASSWORD", password)
+    monkeypatch.setenv("STATION_NEW_PASSWORD", "sandi-baru-789")
+    monkeypatch.setenv("STATION_TRANSFER_CODE", "kode-transfer-kantor-7")
+    for argv, action in COMMANDS:
+        args = [a.format(tmp=tmp_path, photos=DEMO_PHOTOS[0]) for a in argv]
+        code = cli.main([*args, "--user", user, "--data-dir", str(data_dir)])
+        err = capsys.readouterr().err
+        assert (code == NotAllowed.exit_code) is (role not in PERMISSIONS[action]), (argv, role, code, err)
+        if code == NotAllowed.exit_code:
+            assert "supervisor" in err
