@@ -10,8 +10,9 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
 from station.bundle_format import BundleRefused, read
-from sync.server.app import RecordIn, store_record
+from sync.server.intake import store_record
 from sync.server.models import Base, StationRow
+from sync.server.schemas import RecordIn
 
 
 @dataclass(frozen=True)

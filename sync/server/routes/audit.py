@@ -1,0 +1,38 @@
+"""Each station's hash-chained audit trail, as it arrives with the records."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from station.domain.audit_chain import verify_chain
+from sync.server.deps import Central, central, station_of
+from sync.server.models import CentralAuditRow
+from sync.server.schemas import AuditAck, AuditBatch, AuditEntry
+
+router = APIRouter()
+
+
+class AuditView:
+    """An uploaded entry seen as the station's audit row, to re-check its hash with the same code."""
+
+    def __init__(self, e: AuditEntry) -> None:
+        self.id, self.at, self.actor, self.action = e.seq, e.at, e.actor, e.action
+        self.record_uuid, self.detail, self.prev_hash, self.hash = e.record_uuid, e.detail, e.prev_hash, e.hash
+
+
+@router.post("/audit", response_model=AuditAck)
+def upload_audit(batch: AuditBatch, station_id: str = Depends(station_of), c: Central = Depends(central)) -> AuditAck:
+    """A repeat is stored once; an entry that does not continue the chain is reported (chain_ok false)."""
+    stored, chain_ok, upto = 0, True, 0
+    with c.unit() as s:
+        for e in sorted(batch.entries, key=lambda e: e.seq):
+            upto = max(upto, e.seq)
+            if s.get(CentralAuditRow, (station_id, e.seq)) is not None:
+                continue
+            before = s.get(CentralAuditRow, (station_id, e.seq - 1))
+            continues = before is None or before.hash == e.prev_hash
+            if not continues or not verify_chain([AuditView(e)], e.prev_hash).ok:
+                chain_ok = False
+            s.add(CentralAuditRow(station_id=station_id, **e.model_dump()))
+            stored += 1
+    return AuditAck(stored=stored, upto=upto, chain_ok=chain_ok)
