@@ -236,3 +236,13 @@ def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_
         etag = station.sync.pull_master_data()
     assert len(etag) == 64 and master_file(data_dir) == data_dir / "master" / "wilayah.tsv.gz"
     assert load_regions(data_dir).count(2) == 7230
+
+
+def test_a_running_station_follows_settings_changed_elsewhere(central, data_dir):
+    fill_station(data_dir, 2)
+    with opened(data_dir) as window, opened(data_dir) as cli:
+        window.sync.register(central.url, CODE, central.ca)
+        point_at(cli, url="https://127.0.0.1:9")  # another process moves the station elsewhere
+        assert not window.sync.run_once().online  # the running loop follows it, not a stale copy
+        point_at(cli, url=central.url)
+        assert window.sync.run_once().remaining == 0

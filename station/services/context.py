@@ -34,8 +34,13 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            with self.db.unit(self.clock) as uow:
-                self.use_settings(uow.settings.load())
+            self.reload_settings()
+        return self._settings
+
+    def reload_settings(self) -> Settings:
+        """Read them again: another process (the CLI, the window) may have changed them."""
+        with self.db.unit(self.clock) as uow:
+            self.use_settings(uow.settings.load())
         return self._settings
 
     def use_settings(self, settings: Settings) -> None:

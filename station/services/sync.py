@@ -77,7 +77,7 @@ class SyncService(Service):
         from sync.runner import Backoff, sync_once
 
         self._ctx.require(Action.SYNC_RUN)
-        s = self._ctx.settings.sync
+        s = self._ctx.reload_settings().sync  # a long-running loop follows changes made elsewhere
         return sync_once(self.outbox(), self.client(), s.batch_bytes, Backoff(s.backoff_base_s, s.backoff_cap_s))
 
     def run_forever(
