@@ -4,7 +4,6 @@ server, exactly once, and a damaged or tampered bundle refused whole."""
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +23,7 @@ TRANSFER = "kode-transfer-kantor-7"
 def central_import(central, usb: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), CENTRAL_TRANSFER_CODE=TRANSFER)
     return subprocess.run(
-        [sys.executable, "-m", "sync.server", "import-bundle", str(usb), "--db", f"sqlite:///{central.db}"],
+        [sys.executable, "-m", "sync.server", "import-bundle", str(usb), "--db", central.db_url],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -33,8 +32,8 @@ def central_import(central, usb: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture()
-def central(tmp_path):
-    c = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
+def central(tmp_path, pg_url):
+    c = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"), db_url=pg_url)
     yield c
     c.stop()
 
@@ -64,7 +63,7 @@ def test_round_trip_mobile_to_office_to_central_exactly_once(tmp_path, central):
 
     with opened(mobile) as m:  # the mobile team comes back online and syncs itself
         assert m.sync.run_once().remaining == 0 and m.records.counts() == {"acknowledged": 30}
-    rows = central_rows(central.db)
+    rows = central_rows(central)
     assert len(rows) == len({u for u, _ in rows}) == 32  # 30 from the field + 2 from the office, once each
 
 
@@ -91,14 +90,12 @@ def test_tampered_or_damaged_bundle_is_refused_whole(tmp_path, central):
             with pytest.raises(BundleRefused, match=words):
                 o.transfer.import_bundle(bad, TRANSFER)
         assert o.records.counts() == {}  # nothing from any of them
-    with sqlite3.connect(central.db) as conn:
-        before = conn.execute("SELECT count(*) FROM central_records").fetchone()[0]
+    [(before,)] = central.query("SELECT count(*) FROM central_records")
     usb = tmp_path / "bad.bundle"
     usb.write_bytes(bytes(flipped))
     r = central_import(central, usb)
     assert r.returncode != 0 and "Tanda tangan" in r.stderr
-    with sqlite3.connect(central.db) as conn:
-        assert conn.execute("SELECT count(*) FROM central_records").fetchone()[0] == before
+    assert central.query("SELECT count(*) FROM central_records") == [(before,)]
 
 
 def test_export_import_from_the_command_line(tmp_path):

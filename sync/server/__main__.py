@@ -42,11 +42,12 @@ def printed_main(argv: list[str]) -> None:
     ap.add_argument("uuids", nargs="+")
     ap.add_argument("--db", default=os.environ.get("CENTRAL_DB", "sqlite:///central.db"))
     args = ap.parse_args(argv)
-    from sqlalchemy import create_engine, update
+    from sqlalchemy import update
 
+    from sync.server.db import open_engine
     from sync.server.models import CentralRecordRow
 
-    engine = create_engine(args.db)
+    engine = open_engine(args.db)
     with engine.begin() as conn:
         n = conn.execute(
             update(CentralRecordRow)

@@ -4,31 +4,20 @@ requests, so it can run as many processes behind a load balancer. sync/openapi.j
 from __future__ import annotations
 
 from fastapi import FastAPI
-from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
 
+from sync.server.db import open_engine
 from sync.server.deps import Central
-from sync.server.models import Base
 from sync.server.routes import audit, master, records, stations
 
 API = "/v1"
 
 
 def create_app(database_url: str = "sqlite:///central.db", registration_codes: tuple[str, ...] = ()) -> FastAPI:
-    engine = create_engine(database_url, pool_pre_ping=True)
-    if database_url.startswith("sqlite"):
-        event.listen(engine, "connect", _sqlite_pragmas)
-    Base.metadata.create_all(engine)
+    engine = open_engine(database_url)  # migrated to the newest schema (sync/server/migrations)
     app = FastAPI(title="Disdukcapil central API for e-KTP recording stations", version="1.0.0")
     app.state.central = Central(sessionmaker(engine, expire_on_commit=False), registration_codes)
     app.state.engine = engine
     for module in (stations, records, audit, master):
         app.include_router(module.router, prefix=API)
     return app
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    dbapi_conn.execute("PRAGMA journal_mode=WAL")
-    dbapi_conn.execute("PRAGMA synchronous=FULL")
-    dbapi_conn.execute("PRAGMA busy_timeout=10000")
-    dbapi_conn.execute("PRAGMA foreign_keys=ON")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
 from station.bundle_format import BundleRefused, read
+from sync.server.db import open_engine
 from sync.server.intake import store_record
-from sync.server.models import Base, StationRow
+from sync.server.models import StationRow
 from sync.server.schemas import RecordIn
 
 
@@ -22,8 +22,7 @@ class CentralImport:
 
 
 def import_bundle(database_url: str, data: bytes, code: str) -> CentralImport:
-    engine = create_engine(database_url)
-    Base.metadata.create_all(engine)
+    engine = open_engine(database_url)
     sessions = sessionmaker(engine)
     try:
         unsigned = read(data, code)  # signature checked against the key inside; then against the registry

@@ -1,8 +1,14 @@
-"""Central tables. Photos are content-addressed: stored once per SHA-256, however many times sent."""
+"""Central tables. Photos are content-addressed: stored once per SHA-256, however many times sent.
+
+The schema is made by the migrations in sync/server/migrations (sync.server.db), never by create_all; a test
+checks that these classes and the migrated database agree, on SQLite and on PostgreSQL. Lengths are declared
+where the server computes or validates the value; what a station sends unbounded is stored unbounded, because
+PostgreSQL enforces lengths that SQLite ignores.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -17,7 +23,7 @@ class StationRow(Base):
     kecamatan: Mapped[str] = mapped_column(String(16))
     key_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # the bearer key itself is never stored
     registered_at: Mapped[str] = mapped_column(String(32))
-    signing_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # base64 Ed25519
+    signing_public_key: Mapped[str | None] = mapped_column(String, nullable=True)  # base64 Ed25519
 
 
 class BlobRow(Base):
@@ -48,11 +54,11 @@ class CentralAuditRow(Base):
     __tablename__ = "central_audit"
 
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.station_id"), primary_key=True)
-    seq: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[str] = mapped_column(String(32))
-    actor: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(32))
-    record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String)
+    actor: Mapped[str] = mapped_column(String)
+    action: Mapped[str] = mapped_column(String)
+    record_uuid: Mapped[str | None] = mapped_column(String, nullable=True)
     detail: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String)
+    hash: Mapped[str] = mapped_column(String)
