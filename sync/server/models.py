@@ -8,7 +8,7 @@ PostgreSQL enforces lengths that SQLite ignores.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, SmallInteger, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -62,3 +62,28 @@ class CentralAuditRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String)
     hash: Mapped[str] = mapped_column(String)
+
+
+class FingerTemplateRow(Base):
+    """A received record's fingerprints as the deduplication engine reads them (sync/server/dedup)."""
+
+    __tablename__ = "finger_templates"
+
+    record_uuid: Mapped[str] = mapped_column(ForeignKey("central_records.uuid"), primary_key=True)
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)  # ISO/IEC 19794-2: 1-10
+    minutiae: Mapped[bytes] = mapped_column(LargeBinary)  # Minutiae.to_bytes()
+    descriptor_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    descriptors: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # float16, saves a restart
+
+
+class DedupResultRow(Base):
+    """The outcome of a record's 1:N search: PRR, or DUP naming the record(s) it matched."""
+
+    __tablename__ = "dedup_results"
+
+    record_uuid: Mapped[str] = mapped_column(ForeignKey("central_records.uuid"), primary_key=True)
+    decision: Mapped[str] = mapped_column(String(8))  # PRR | DUP
+    matched_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the best match, for DUP
+    detail: Mapped[str] = mapped_column(Text)  # JSON: every match and candidate with its Bozorth3 scores
+    gallery_records: Mapped[int] = mapped_column(BigInteger)
+    searched_at: Mapped[str] = mapped_column(String(32))
