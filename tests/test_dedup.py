@@ -72,6 +72,15 @@ def test_not_a_fingerprint_is_a_clear_error():
         extract(cv2.imencode(".png", np.full((300, 300), 255, np.uint8))[1].tobytes())
 
 
+def test_a_search_without_fingers_is_refused_not_called_unique(prints):
+    index = DedupIndex()
+    index.add("r1", {2: prints["101_1"]})
+    with pytest.raises(ValueError, match="tidak ada sidik jari"):
+        index.search({})
+    with pytest.raises(ValueError, match="sudah ada"):
+        index.add("r1", {3: prints["102_1"]})
+
+
 def test_a_finger_enrolled_once_is_found_from_its_other_impressions_and_nothing_else(prints):
     """Impression 1 of each finger enrolled as a one-finger record; impressions 2-8 searched."""
     index = DedupIndex()

@@ -221,6 +221,8 @@ class DedupIndex:
     def search(self, fingers: Mapping[int, Minutiae], exclude: Iterable[str] = ()) -> SearchResult:
         cfg = self.config
         fingers = {p: m for p, m in fingers.items() if p in self._galleries and len(m)}
+        if not fingers:  # an enrolment failure, not a unique person: the caller must say so
+            raise ValueError("tidak ada sidik jari (posisi 1-10) untuk dicari")
         started = time.perf_counter()
         n_rows = len(self._ids)
         alive = self._alive.copy()
