@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from station.domain.errors import InvalidInput
+from station.domain.errors import ExitCode, InvalidInput
 
 MAGIC = b"EKTP-BUNDLE-1\n"
 KDF = {"n": 2**15, "r": 8, "p": 1}
@@ -27,7 +27,7 @@ class BundleRefused(InvalidInput, ValueError):
     """The message says why, in Indonesian; nothing was imported."""
 
     code = "bundle_refused"
-    exit_code = 5
+    exit_code = ExitCode.BUNDLE_REFUSED
 
 
 @dataclass(frozen=True)

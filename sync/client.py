@@ -7,7 +7,7 @@ from pathlib import Path
 
 import requests
 
-from station.domain.errors import StationError
+from station.domain.errors import ExitCode, StationError
 from station.storage import Answer, Outgoing
 
 
@@ -21,7 +21,7 @@ class SyncRefused(StationError):
     """The server refuses this station (401/403/4xx): retrying will not help until an admin acts."""
 
     code = "sync_refused"
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
 
 class CentralClient:

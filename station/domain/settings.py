@@ -97,8 +97,18 @@ class Settings:
 
     @classmethod
     def from_rows(cls, rows: dict[str, Any]) -> Settings:
-        base = cls()
-        return replace(base, **{k: _coerce(base, k, v) for k, v in rows.items() if k in {f.name for f in fields(cls)}})
+        """What is stored; a value of the wrong type or out of range (a hand-edited row) keeps its default."""
+        out, names = cls(), {f.name for f in fields(cls)}
+        for key, value in rows.items():
+            if key not in names:
+                continue
+            candidate = replace(out, **{key: _coerce(out, key, value)})
+            try:
+                candidate.validate()
+            except InvalidInput:
+                continue
+            out = candidate
+        return out
 
 
 def _plain(value: Any) -> Any:

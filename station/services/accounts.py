@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from station.domain.errors import InvalidInput, NotAllowed
+from station.domain.errors import InvalidInput, LoginNeeded, NotAllowed
 from station.domain.permissions import ACCOUNT_ROLES, Action, Actor, Role, may
 from station.services.base import Service
+from station.services.context import Confirmation
 from station.storage.accounts import Account, Lockout
 from station.storage.crypto import DataKey, recovery_code
 from station.storage.unit import UnitOfWork
@@ -25,11 +26,11 @@ class AccountError(InvalidInput):
     code = "account"
 
 
-class LoginFailed(AccountError):
+class LoginFailed(LoginNeeded):
     code = "login_failed"
 
 
-class LockedOut(AccountError):
+class LockedOut(LoginNeeded):
     code = "locked_out"
 
 
@@ -44,8 +45,14 @@ class AccountInfo:
     locked_until: str | None  # office time, for the list
 
 
+def clean(username: str) -> str:
+    """How a typed user name is compared: no surrounding spaces, lower case."""
+    return username.strip().lower()
+
+
 def normalise(username: str) -> str:
-    name = username.strip().lower()
+    """A new account's name, checked."""
+    name = clean(username)
     if not name or not name.replace(".", "").replace("_", "").isalnum():
         raise AccountError("Nama pengguna hanya huruf, angka, titik dan garis bawah.")
     return name
@@ -66,7 +73,7 @@ class Accounts(Service):
         """Station identity and the first supervisor, in one transaction; returns the recovery code, shown once."""
         ctx = self._ctx
         kecamatan = kecamatan.strip()
-        if kecamatan.count(".") != 2 or not ctx.regions.exists(kecamatan):
+        if not ctx.regions.is_kecamatan(kecamatan):
             raise AccountError(f"Kode kecamatan {kecamatan} tidak dikenal.")
         if not station_id.strip():
             raise AccountError("ID stasiun wajib diisi.")
@@ -90,15 +97,19 @@ class Accounts(Service):
     def login(self, username: str, password: str) -> Actor:
         """Unlock the data with this password, in one transaction; LoginFailed or LockedOut otherwise."""
         ctx = self._ctx
-        name = username.strip().lower()
+        name = clean(username)
         with ctx.db.unit(ctx.clock) as uow:
             if not uow.accounts.any():
                 raise NotSetUp("Stasiun belum disiapkan: buka aplikasi (mulai pertama) atau jalankan `station setup`.")
             account, key = self._verify(uow, name, password, "login_failed")
-            ctx.db.unlock(key)
-            sealed = uow.records.seal_plaintext() + uow.photos.seal_plaintext()
-            uow.audit.append(name, "login")
-            uow.commit()
+            ctx.db.unlock(key)  # sealing an older schema's plaintext needs it inside this same unit
+            try:
+                sealed = uow.records.seal_plaintext() + uow.photos.seal_plaintext()
+                uow.audit.append(name, "login")
+                uow.commit()
+            except BaseException:
+                ctx.db.lock()  # the login did not happen: the key does not stay in memory
+                raise
         if sealed:
             ctx.db.compact()
         ctx.who = Actor(name, Role(account.role))
@@ -118,15 +129,21 @@ class Accounts(Service):
         """A supervisor's confirmation (photo exceptions), without changing who is logged in. Counts
         towards the same lockout as a login, and is audited either way."""
         ctx = self._ctx
-        name = username.strip().lower()
+        operator = ctx.actor
+        name = clean(username)
         with ctx.db.unit(ctx.clock) as uow:
             account, _ = self._verify(uow, name, password, "confirm_failed")
             if not may(account.role, Action.WAIVER_CONFIRM):
                 uow.audit.append(name, "confirm_failed", None, {"why": "not_supervisor"})
                 uow.commit()
                 raise NotAllowed("Konfirmasi pengecualian perlu akun supervisor.")
-            uow.audit.append(name, "supervisor_confirmed", None, {"for": ctx.who.name if ctx.who else "?"})
+            if name == operator.name:
+                uow.audit.append(name, "confirm_failed", None, {"why": "same_person"})
+                uow.commit()
+                raise NotAllowed("Pengecualian harus dikonfirmasi supervisor lain, bukan operator yang sama.")
+            uow.audit.append(name, "supervisor_confirmed", None, {"for": operator.name})
             uow.commit()
+        ctx.confirmation = Confirmation(name, operator.name, ctx.clock.stamp())
         return name
 
     def _verify(self, uow: UnitOfWork, name: str, password: str, failure: str) -> tuple[Account, DataKey]:
@@ -134,6 +151,8 @@ class Accounts(Service):
         clock = self._ctx.clock
         lock = uow.accounts.lockout(name)
         if lock.until and lock.until > clock.stamp():
+            uow.audit.append(name, failure, None, {"locked": True, "refused_while_locked": True})
+            uow.commit()
             raise LockedOut(
                 f"Akun {name} dikunci sampai {clock.local(lock.until):%H:%M} karena salah kata sandi berulang. "
                 "Hubungi supervisor."

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from station.domain.errors import InvalidInput
 from station.domain.permissions import Action
 from station.services.base import Service
+
+MAX_DAYS = 3650
 
 
 class Retention(Service):
     def purge(self, older_than_days: float) -> int:
+        if not 0 <= older_than_days <= MAX_DAYS:  # also refuses nan and inf
+            raise InvalidInput(f"Masa simpan antara 0 dan {MAX_DAYS} hari.")
         ctx = self._ctx
         cutoff = ctx.clock.stamp(ctx.clock.now() - dt.timedelta(days=older_than_days))
         with ctx.unit(Action.PURGE) as uow:

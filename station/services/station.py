@@ -38,11 +38,12 @@ log = logging.getLogger(__name__)
 
 class Station:
     def __init__(
-        self, data_dir: Path, clock: Clock | None = None, db: Database | None = None, who: Actor | None = None
+        self, data_dir: Path, clock: Clock | None = None, db: Database | None = None, *, context: Context | None = None
     ) -> None:
+        """Nobody is logged in: accounts.first_start, login or recover decide who acts. (`context` is the
+        services' own: Station.worker hands a background thread the same station.)"""
         self.data_dir = Path(data_dir)
-        self._ctx = Context(self.data_dir, db or Database.in_folder(self.data_dir), clock or Clock())
-        self._ctx.who = who
+        self._ctx = context or Context(self.data_dir, db or Database.in_folder(self.data_dir), clock or Clock())
         self.accounts = Accounts(self._ctx)
         self.settings = SettingsService(self._ctx)
         self.queue = Queue(self._ctx)
@@ -73,16 +74,17 @@ class Station:
 
     def worker(self) -> Station:
         """The same station for a background thread (sync): its own connections, the same key and person."""
-        return Station(self.data_dir, self._ctx.clock, self._ctx.db.for_worker(), self._ctx.who)
+        worker = self._ctx.for_worker()
+        return Station(worker.data_dir, context=worker)
 
     def verify_audit(self) -> AuditCheck:
         """The audit trail's hash chain (no personal data: no login needed)."""
-        with self._ctx.db.unit(self._ctx.clock) as uow:
+        with self._ctx.read() as uow:
             return uow.audit.verify()
 
     def info(self) -> dict:
         """Counts, outbox size and SQLite's own integrity check (no personal data: no login needed)."""
-        with self._ctx.db.unit(self._ctx.clock) as uow:
+        with self._ctx.read() as uow:
             counts, outbox = uow.records.counts(), uow.outbox.size()
         return {
             "database": str(self._ctx.db.path),

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station.bundle_format import public_bytes
-from station.domain.errors import StationError
+from station.domain.errors import ExitCode, StationError
 from station.domain.permissions import Action
 from station.services.base import Service
 from station.storage import Outbox
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 class NotConfigured(StationError):
     code = "sync_not_configured"
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
 
 class SyncService(Service):
@@ -55,22 +55,21 @@ class SyncService(Service):
         log.info("registered with the central server url=%s", url)
         return settings.station_id
 
-    @property
-    def configured(self) -> bool:
-        return bool(self._ctx.settings.sync.url)
-
     def client(self) -> CentralClient:
+        """The client for the registered centre (its key is personal to this station: a logged-in act)."""
         from sync.client import CentralClient
 
         s = self._ctx.settings.sync
-        with self._ctx.db.unit(self._ctx.clock) as uow:
+        with self._ctx.read(Action.SYNC_RUN) as uow:
             key = uow.keys.sync_key()
         if not s.url or not key:
             raise NotConfigured("Stasiun belum terdaftar ke server pusat: jalankan `station sync-register`.")
         return CentralClient(s.url, key, s.ca_bundle, (s.connect_timeout_s, s.read_timeout_s))
 
     def outbox(self) -> Outbox:
+        """The outbox as the sync loop sees it (it carries personal data: a logged-in act)."""
         ctx = self._ctx
+        ctx.require(Action.SYNC_RUN)
         return Outbox(lambda: ctx.db.unit(ctx.clock))
 
     def run_once(self) -> SyncReport:
@@ -97,4 +96,10 @@ class SyncService(Service):
 
     def pull_master_data(self) -> str:
         """Region codes from the central server into DATA_DIR/master (they then replace the shipped list)."""
-        return self.client().master_regions(self._ctx.data_dir / "master" / "wilayah.tsv.gz")
+        ctx = self._ctx
+        etag = self.client().master_regions(ctx.data_dir / "master" / "wilayah.tsv.gz")
+        ctx.forget_regions()
+        with ctx.unit(Action.SYNC_RUN) as uow:
+            uow.audit.append(ctx.actor.name, "master_data_pulled", None, {"regions_sha256": etag})
+            uow.commit()
+        return etag

@@ -1,6 +1,6 @@
 """Jemput bola: every record still waiting leaves on a USB bundle, and a bundle is taken in exactly once.
 
-The bundle format (encryption, signature) is storage.bundle_format; here are the rules: who may export,
+The bundle format (encryption, signature) is station.bundle_format; here are the rules: who may export,
 what goes in, and how an import decides repeat, conflict or new, in one transaction.
 """
 
@@ -47,7 +47,7 @@ class Transfer(Service):
         bundle = bundle_format.read(data, code)
         photos_of = {r["uuid"]: _verified_photos(r) for r in bundle.records}
         imported, repeats, conflicts = 0, 0, []
-        with self._ctx.unit(Action.IMPORT) as uow:
+        with self._ctx.unit() as uow:  # permission checked above, before the bundle was opened
             for r in bundle.records:
                 if uow.records.exists(r["uuid"]):
                     if uow.records.digest(r["uuid"]) == r["payload_sha256"]:

@@ -17,15 +17,18 @@ import secrets
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from station.storage.errors import StorageCorrupt, StorageError
+from station.domain.errors import LoginNeeded
+from station.storage.errors import StorageCorrupt
 
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}  # 32 MiB per derivation: costly for a guesser, ~0.1 s for an operator
 MAXMEM = 64 * 1024 * 1024  # OpenSSL refuses scrypt above its 32 MiB default otherwise
 WRAP_AAD = b"station-dek-v1"
 
 
-class Locked(StorageError):
+class Locked(LoginNeeded):
     """Personal data needs an unlocked station (an operator logged in)."""
+
+    code = "locked"
 
     def __init__(self) -> None:
         super().__init__("Data terkunci: masuk (login) dulu untuk membuka data pribadi.")

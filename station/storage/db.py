@@ -33,9 +33,13 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.close()
 
 
+READ_ONLY = "station_read_only"
+
+
 def _on_begin(conn) -> None:
-    # IMMEDIATE takes the write lock up front: no SQLITE_BUSY half-way through "accept".
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # IMMEDIATE takes the write lock up front: no SQLITE_BUSY half-way through "accept". A unit that only
+    # reads starts a plain (deferred) transaction: in WAL it never waits for, nor blocks, a writer.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def alembic_config(connection) -> Config:

@@ -6,14 +6,14 @@ import sqlite3
 
 from sqlalchemy import exc
 
-from station.domain.errors import StationError
+from station.domain.errors import ExitCode, StationError
 
 
 class StorageError(StationError):
     """The database could not do what was asked; nothing half-written is left behind."""
 
     code = "storage"
-    exit_code = 3
+    exit_code = ExitCode.STORAGE
 
 
 class StorageFull(StorageError):
@@ -34,7 +34,7 @@ class StorageUnavailable(StorageError):
 
 class RecordNotFound(StorageError):
     code = "record_not_found"
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
 
 def translate(err: BaseException, path: str) -> StorageError:

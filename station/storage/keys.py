@@ -7,9 +7,9 @@ import base64
 from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy.orm import Session
 
-from station.bundle_format import public_bytes
 from station.storage.crypto import DataKey
 from station.storage.rows import read_json, write_json
 
@@ -32,7 +32,8 @@ class KeyRepository:
             return Ed25519PrivateKey.from_private_bytes(raw)
         private = Ed25519PrivateKey.generate()
         write_json(self._s, SIGNING, _b64(self._key().seal(private.private_bytes_raw(), "signing-key")))
-        write_json(self._s, SIGNING_PUBLIC, _b64(public_bytes(private)))
+        public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        write_json(self._s, SIGNING_PUBLIC, _b64(public))
         return private
 
     def sync_key(self) -> str | None:

@@ -16,6 +16,7 @@ from station.domain.clock import Clock
 from station.domain.enrolment import Enrolment
 from station.domain.errors import InvalidTransition
 from station.domain.lifecycle import RecordStatus
+from station.domain.nik import clean_nik
 from station.domain.payload import Photo, payload_digest
 from station.domain.permissions import SYSTEM, Actor
 from station.storage.audit import AuditRepository
@@ -208,7 +209,7 @@ class RecordRepository:
     def find(self, query: str = "", status: RecordStatus | None = None, limit: int = 500) -> list[RecordSummary]:
         """Newest first. A whole NIK is found through the keyed index; anything else (part of a name, the
         start of a NIK) by decrypting the summaries here, never by a query on clear text."""
-        q = "".join(query.split()) if query.strip().isdigit() else query.strip().lower()
+        q = clean_nik(query) if query.strip().isdigit() else query.strip().lower()
         stmt = select(RecordRow.uuid, RecordRow.status, RecordRow.created_at, RecordRow.summary_enc)
         if q.isdigit() and len(q) == 16:
             stmt = stmt.where(RecordRow.nik_index == self._key().index(q))
@@ -284,7 +285,7 @@ class RecordRepository:
 
     def _fill(self, row: RecordRow, e: Enrolment, touch: bool = True) -> None:
         key = self._key()
-        nik = "".join(e.nik.split())
+        nik = clean_nik(e.nik)
         row.nik_index = key.index(nik) if nik else None
         row.summary_enc = key.seal(_json({"nik": nik, "nama": e.nama.strip()}), f"summary:{row.uuid}")
         row.biodata_enc = key.seal(_json(e.to_dict()), f"biodata:{row.uuid}")

@@ -41,8 +41,11 @@ class UnitOfWork:
     accounts: AccountRepository
     keys: KeyRepository
 
-    def __init__(self, sessions: sessionmaker, key: Callable[[], DataKey], clock: Clock, where: str) -> None:
+    def __init__(
+        self, sessions: sessionmaker, key: Callable[[], DataKey], clock: Clock, where: str, read_only: bool = False
+    ) -> None:
         self._sessions, self._key, self.clock, self._where = sessions, key, clock, where
+        self._read_only = read_only
         self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
@@ -63,6 +66,8 @@ class UnitOfWork:
         return self
 
     def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")  # a programming error, not an operator's
         try:
             self._session.commit()
         except saexc.SQLAlchemyError as err:

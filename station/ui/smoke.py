@@ -18,7 +18,7 @@ def smoke(photo: Path) -> dict:
     from station.domain.enrolment import Enrolment
     from station.domain.payload import Photo
     from station.quality import PhotoGate
-    from station.services.recording import encode_jpeg
+    from station.services.acceptance import encode_jpeg
     from station.services.station import Station
     from station.ui.app import make_app
     from station.ui.main_window import MainWindow
