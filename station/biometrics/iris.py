@@ -147,15 +147,7 @@ def _find_iris(g: np.ndarray, pupil: tuple[float, float, float]) -> tuple[float,
     return found[1], found[2], found[3]
 
 
-def find_circles(image: np.ndarray) -> IrisCircles | None:
-    g = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    pupil = _find_pupil(g, _reflections(g))
-    if pupil is None:
-        return None
-    return IrisCircles(pupil, _find_iris(g, pupil))
-
-
-def _occlusion(g: np.ndarray, annulus: np.ndarray, ref: np.ndarray, outside: np.ndarray, spots: np.ndarray):
+def _occlusion(g: np.ndarray, ref: np.ndarray, outside: np.ndarray, spots: np.ndarray) -> np.ndarray:
     """Pixels of the annulus that are not iris: eyelid skin or sclera (out of the iris's grey range),
     flat bands (no texture at all), eyelashes (thin dark lines that reach in from outside the iris)
     and specular reflections."""
@@ -163,15 +155,13 @@ def _occlusion(g: np.ndarray, annulus: np.ndarray, ref: np.ndarray, outside: np.
     vals = sm[ref]
     m = float(np.median(vals))
     s = 1.4826 * float(np.median(np.abs(vals - m)))
-    f = g.astype(np.float32)
-    mu = cv2.blur(f, (7, 7))
-    sd = np.sqrt(np.maximum(cv2.blur(f * f, (7, 7)) - mu * mu, 0))
     out_of_range = ((sm > m + max(4 * s, 30)) | (sm < m - max(4 * s, 40))).astype(np.uint8)
     occ = cv2.morphologyEx(out_of_range, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
-    # No texture at all: nothing natural in an iris is that flat (a covering band, saturation). The
-    # 7x7 window misses its first 3 px, so the flat mask grows back by as much.
-    flat = cv2.dilate((sd < 1.0).astype(np.uint8), np.ones((7, 7), np.uint8))
-    occ = occ | cv2.morphologyEx(flat, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    # No texture at all: nothing natural in an iris is that flat (a covering band, saturation). Flat
+    # areas of some size are grown by 5 px: the 7x7 window misses their rim, JPEG rings along it.
+    spread = cv2.morphologyEx(g, cv2.MORPH_GRADIENT, np.ones((7, 7), np.uint8))
+    flat = cv2.morphologyEx((spread <= 2).astype(np.uint8), cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
+    occ = occ | cv2.dilate(flat, np.ones((11, 11), np.uint8))
     bh = cv2.morphologyEx(g, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9)))
     dark = cv2.dilate((bh > 22).astype(np.uint8), np.ones((3, 3), np.uint8))
     n, lab = cv2.connectedComponents(dark)
@@ -206,7 +196,7 @@ def assess_iris(
     if ref.sum() < 50:
         msg = f"{name.capitalize()} tidak ditemukan di gambar: arahkan mata ke pemindai, buka mata lebar."
         return IrisQuality(None, None, None, None, False, ("segmentation_failed",), (msg,))
-    occluded = _occlusion(g, annulus, ref, rho > R * 1.03, spots)
+    occluded = _occlusion(g, ref, rho > R * 1.03, spots)
     usable_mask = annulus & ~occluded
     usable = float(usable_mask.sum()) / (math.pi * (R * R - (rp * 1.05) ** 2))
 

@@ -20,6 +20,12 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
 from station.devices.sbi import DeviceError
 
 CERT_SUFFIXES = {".pem", ".crt", ".cer", ".der"}
+TRUSTED_FOLDER = ("devices", "trusted")  # under the station's data folder
+
+
+def trusted_folder(data_dir: Path) -> Path:
+    """Where an office drops the certificates of the device providers it trusts."""
+    return Path(data_dir).joinpath(*TRUSTED_FOLDER)
 
 
 class UntrustedDevice(DeviceError):
