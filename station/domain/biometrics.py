@@ -314,7 +314,9 @@ class Signature:
                 "width": self.width,
                 "height": self.height,
                 "device": self.device,
-                "strokes": [[[p.x, p.y, p.t_ms, p.pressure] for p in s] for s in self.strokes],
+                "strokes": [
+                    [[round(p.x, 1), round(p.y, 1), p.t_ms, round(p.pressure, 3)] for p in s] for s in self.strokes
+                ],
             },
             separators=(",", ":"),
         )
