@@ -391,10 +391,9 @@ def cmd_check_photo(args) -> int:
 def cmd_check_biometrics(args) -> int:
     """check-fingers / check-iris: one JSON object per file (issue 16's contract), or plain lines."""
     from station.biometrics.check import check_fingers, check_iris
-    from station.domain.biometrics import BiometricThresholds
 
-    folder = data_dir(getattr(args, "data_dir", None))
-    thresholds = BiometricThresholds.load(folder if folder.exists() else None)
+    with _station(args) as station:
+        thresholds = station.settings.current.biometrics  # the office's thresholds; no login needed
     check = check_fingers if args.command == "check-fingers" else check_iris
     failed = 0
     for obj in check(args.files, thresholds):

@@ -231,3 +231,14 @@ def test_single_finger_scanners_and_whole_slap_images(tmp_path, options):
         rec = s.record()
         assert rec.complete and len(rec.fingers) == 10, s.attempts
         assert time.monotonic() - started < 60
+
+
+def test_thresholds_are_an_office_setting():
+    from station.domain.errors import InvalidInput
+    from station.domain.settings import Settings
+
+    s = Settings().changed(biometrics={"finger_nfiq2_min": 50, "retries": 2})
+    assert s.biometrics.finger_nfiq2_min == 50 and s.biometrics.iris_quality_min == 60
+    assert Settings.from_rows(s.to_rows()).biometrics == s.biometrics
+    with pytest.raises(InvalidInput):
+        Settings().changed(biometrics={"same_finger_normalised": 5})

@@ -12,13 +12,15 @@ import numpy as np
 import wsq  # noqa: F401  (registers the WSQ codec with Pillow)
 from PIL import Image, UnidentifiedImageError
 
+from station.domain.errors import InvalidInput
+
 JP2_SIGNATURE = b"\x00\x00\x00\x0cjP  \r\n\x87\n"
 J2K_CODESTREAM = b"\xff\x4f\xff\x51"
 WSQ_SOI = b"\xff\xa0"
 
 
-class ImageDecodeError(ValueError):
-    pass
+class ImageDecodeError(InvalidInput, ValueError):
+    """Bytes that are not an image this station can read."""
 
 
 def sniff(data: bytes) -> str | None:

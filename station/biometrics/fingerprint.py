@@ -64,7 +64,8 @@ class FingerQuality:
     reasons: tuple[str, ...] = ()
     messages: tuple[str, ...] = ()
     feedback: dict = field(default_factory=dict, compare=False)
-    _minutiae: object = field(default=None, compare=False, repr=False)
+    # NBIS's own minutiae object, kept for Bozorth3; None once the template came back from storage.
+    nbis_minutiae: object = field(default=None, compare=False, repr=False)
 
     def to_json(self) -> dict:
         return {
@@ -130,8 +131,8 @@ def assess_finger(
 
 
 def _loaded(q: FingerQuality):
-    if q._minutiae is not None:
-        return q._minutiae
+    if q.nbis_minutiae is not None:
+        return q.nbis_minutiae
     with _lock:
         return _extractor(False).load_iso_19794_2_2005(q.template)
 
@@ -159,7 +160,7 @@ def template_quality(template: bytes) -> FingerQuality:
     with _lock:
         m = _extractor(False).load_iso_19794_2_2005(template)
         n = len(m.get())
-    return FingerQuality(None, n, template, True, _minutiae=m)
+    return FingerQuality(None, n, template, True, nbis_minutiae=m)
 
 
 def same_finger_pairs(

@@ -3,6 +3,8 @@ one exception every device failure raises."""
 
 from __future__ import annotations
 
+from station.domain.errors import StationError
+
 SPEC_VERSION = "0.9.5"
 PORTS = range(4501, 4601)
 
@@ -50,9 +52,11 @@ def message(code: str) -> str:
     return f"Kesalahan pemindai (kode {code}): ulangi perekaman."
 
 
-class DeviceError(Exception):
+class DeviceError(StationError):
     """A device could not do what was asked. `code` is the SBI error code (or the station's own:
     offline, timeout, protocol, transaction, untrusted); `str(err)` is the operator's message."""
+
+    exit_code = 8
 
     def __init__(self, code: str, text: str | None = None):
         self.code = str(code)

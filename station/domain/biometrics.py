@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from enum import IntEnum, StrEnum
-from pathlib import Path
+
+from station.domain.errors import InvalidInput
 
 
 class Hand(StrEnum):
@@ -162,7 +163,7 @@ ALLOWED_REASONS = {
 }
 
 
-class BiometricExceptionError(ValueError):
+class BiometricExceptionError(InvalidInput, ValueError):
     """A biometric exception that cannot be accepted as filled in; the message says what is missing."""
 
 
@@ -254,8 +255,8 @@ def quality_band(score: float | None) -> int | None:
 
 @dataclass(frozen=True)
 class BiometricThresholds:
-    """The office's biometric rules. Defaults: MOSIP's registration defaults (NFIQ 2 >= 40 per finger,
-    iris >= 60), three retries keeping the best. Overridable per office with biometrics.json."""
+    """The office's biometric rules (the `biometrics` setting). Defaults: MOSIP's registration defaults
+    (NFIQ 2 >= 40 per finger, iris >= 60), three retries keeping the best."""
 
     finger_nfiq2_min: int = 40
     finger_minutiae_min: int = 12  # below this a print cannot be matched at all
@@ -269,17 +270,15 @@ class BiometricThresholds:
     iris_min_diameter_px: int = 150  # MOSIP SBI: at least 150 px for registration
     capture_timeout_ms: int = 30_000
 
-    FILE = "biometrics.json"
-
-    @classmethod
-    def load(cls, folder: Path | None) -> BiometricThresholds:
-        """Defaults, overridden by the keys present in FOLDER/biometrics.json (unknown keys are ignored)."""
-        path = None if folder is None else Path(folder) / cls.FILE
-        if path is None or not path.exists():
-            return cls()
-        data = json.loads(path.read_text("utf-8"))
-        names = {f.name: f.type for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+    def validate(self) -> None:
+        if not (0 <= self.finger_nfiq2_min <= 100 and 0 <= self.iris_quality_min <= 100):
+            raise InvalidInput("Ambang mutu sidik jari dan iris antara 0 dan 100.")
+        if not 0 <= self.retries <= 10:
+            raise InvalidInput("Jumlah ulang perekaman biometrik antara 0 dan 10.")
+        if self.same_finger_normalised < 20 or self.same_finger_raw < 20:
+            raise InvalidInput("Ambang jari yang sama terlalu rendah: jari berbeda akan dianggap sama.")
+        if not 1_000 <= self.capture_timeout_ms <= 120_000:
+            raise InvalidInput("Batas waktu perekaman antara 1 dan 120 detik.")
 
 
 @dataclass(frozen=True)

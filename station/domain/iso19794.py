@@ -12,8 +12,10 @@ import datetime as dt
 import struct
 from dataclasses import dataclass, field
 
+from station.domain.errors import InvalidInput
 
-class RecordError(ValueError):
+
+class RecordError(InvalidInput, ValueError):
     """Bytes that are not a record of the expected kind (message in Indonesian for the operator)."""
 
 
