@@ -54,6 +54,10 @@ class FingerCapture:
     def ok(self) -> bool:
         return self.quality.ok
 
+    @property
+    def score(self) -> int | None:
+        return self.quality.nfiq2
+
 
 @dataclass(frozen=True)
 class IrisCapture:
@@ -67,6 +71,10 @@ class IrisCapture:
     @property
     def ok(self) -> bool:
         return self.quality.ok
+
+    @property
+    def score(self) -> int | None:
+        return self.quality.quality
 
 
 @dataclass(frozen=True)
@@ -284,34 +292,32 @@ class BiometricSession:
         refusal = self._same_finger(step, new)
         if refusal:
             return StepResult(
-                name, attempt - 1, {p: c.quality.nfiq2 for p, c in new.items()}, self._kept(wanted), (), (), True,
+                name, attempt - 1, {p: c.score for p, c in new.items()},
+                {p: self.fingers[p].score for p in wanted if p in self.fingers}, (), (), True,
                 False, self.t.retries + 1 - (attempt - 1), tuple(refusal),
             )  # fmt: skip
-        self.attempts[name] = attempt
-        for pos, cap in new.items():
-            old = self.fingers.get(pos)
-            if old is None or (cap.quality.nfiq2 or -1) > (old.quality.nfiq2 or -1):
-                self.fingers[pos] = cap
-        missing = tuple(p for p in wanted if p not in new)
-        below = tuple(p for p in wanted if p in self.fingers and not self.fingers[p].ok)
-        retries_left = max(0, self.t.retries + 1 - attempt)
-        messages = [f"{p.label}: tidak terbaca oleh pemindai, tempelkan lagi atau catat pengecualian." for p in missing]
-        for p in below:
-            messages += list(self.fingers[p].quality.messages)
-        if below and not retries_left:
-            messages.append(
-                "Batas pengulangan habis: sidik terbaik disimpan. Catat pengecualian bila jari memang rusak."
-            )
-        done = self.step_done(step)
-        if done and not messages:
-            messages.append(f"{step.label}: terekam baik.")
-        return StepResult(
-            name, attempt, {p: c.quality.nfiq2 for p, c in new.items()}, self._kept(wanted), below, missing, False,
-            done, retries_left, tuple(messages),
-        )  # fmt: skip
+        return self._keep_best(name, attempt, new, self.fingers, wanted, lambda: self.step_done(step), step.label)
 
-    def _kept(self, positions) -> dict:
-        return {p: self.fingers[p].quality.nfiq2 for p in positions if p in self.fingers}
+    def _keep_best(self, name, attempt, new, store, wanted, done, what) -> StepResult:
+        """Keep each finger's (eye's) best capture so far; say what this attempt leaves to do."""
+        self.attempts[name] = attempt
+        for key, cap in new.items():
+            if key not in store or (cap.score or -1) > (store[key].score or -1):
+                store[key] = cap
+        missing = tuple(k for k in wanted if k not in new)
+        below = tuple(k for k in wanted if k in store and not store[k].ok)
+        retries_left = max(0, self.t.retries + 1 - attempt)
+        messages = [f"{k.label}: tidak terekam, ulangi atau catat pengecualian." for k in missing]
+        for k in below:
+            messages += list(store[k].quality.messages)
+        if below and not retries_left:
+            messages.append("Batas pengulangan habis: hasil terbaik disimpan. Catat pengecualian bila memang rusak.")
+        finished = done()
+        if finished and not messages:
+            messages.append(f"{what}: terekam baik.")
+        kept = {k: store[k].score for k in wanted if k in store}
+        scores = {k: c.score for k, c in new.items()}
+        return StepResult(name, attempt, scores, kept, below, missing, False, finished, retries_left, tuple(messages))
 
     def _same_finger(self, step: FingerStep, new: dict[FingerPosition, FingerCapture]) -> list[str]:
         """Messages refusing the attempt when a finger in it matches another position's finger."""
@@ -363,29 +369,7 @@ class BiometricSession:
                     if eye in eyes:
                         q = assess_iris(s.image, self.t, eye)
                         new[eye] = IrisCapture(eye, q, item.record, item.quality_score, attempt, s.image)
-        self.attempts["irises"] = attempt
-        for eye, cap in new.items():
-            old = self.irises.get(eye)
-            if old is None or (cap.quality.quality or -1) > (old.quality.quality or -1):
-                self.irises[eye] = cap
-        missing = tuple(e for e in wanted if e not in new)
-        below = tuple(e for e in wanted if e in self.irises and not self.irises[e].ok)
-        retries_left = max(0, self.t.retries + 1 - attempt)
-        messages = [f"{e.label}: tidak terekam, ulangi atau catat pengecualian." for e in missing]
-        for e in below:
-            messages += list(self.irises[e].quality.messages)
-        if below and not retries_left:
-            messages.append(
-                "Batas pengulangan habis: gambar terbaik disimpan. Catat pengecualian bila mata memang rusak."
-            )
-        done = self.irises_done()
-        if done and not messages:
-            messages.append("Kedua iris terekam baik.")
-        return StepResult(
-            "irises", attempt, {e: c.quality.quality for e, c in new.items()},
-            {e: c.quality.quality for e, c in self.irises.items()}, below, missing, False, done, retries_left,
-            tuple(messages),
-        )  # fmt: skip
+        return self._keep_best("irises", attempt, new, self.irises, wanted, self.irises_done, "Kedua iris")
 
     # ----- verification ----------------------------------------------------------------------------
     def verify(self, position: FingerPosition | None = None) -> Verification:
