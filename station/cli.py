@@ -125,6 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("files", nargs="+", metavar="FILE")
     cp.add_argument("--json", action="store_true", help="satu objek JSON per baris, per berkas")
 
+    for name, what in (("check-fingers", "sidik jari (NFIQ 2, minutiae, jari yang sama)"), ("check-iris", "iris")):
+        cb = command(name, f"nilai mutu {what} dari gambar atau rekaman ISO",
+                     f"Menilai mutu {what} tiap berkas: gambar biasa atau rekaman ISO/IEC 19794 seperti dikirim "
+                     "perangkat SBI.")  # fmt: skip
+        cb.add_argument("files", nargs="+", metavar="FILE")
+        cb.add_argument("--json", action="store_true", help="satu objek JSON per baris, per berkas")
+
     dd = command("demo-data", "isi stasiun dengan N rekaman contoh", user=SUPERVISOR_HELP)
     dd.add_argument("--count", type=_count, required=True, metavar="N")
     dd.add_argument("--photos", type=Path, required=True, metavar="DIR", help="folder foto wajah asli")
@@ -449,6 +456,30 @@ def cmd_check_photo(args) -> int:
     return ExitCode.FAILED if failed else ExitCode.OK
 
 
+def cmd_check_biometrics(args) -> int:
+    """check-fingers / check-iris: one JSON object per file (issue 16's contract), or plain lines."""
+    from station.biometrics.check import check_fingers, check_iris
+
+    with _station(args) as station:
+        thresholds = station.settings.current.biometrics  # the office's thresholds; no login needed
+    check = check_fingers if args.command == "check-fingers" else check_iris
+    failed = 0
+    for obj in check(args.files, thresholds):
+        failed += "error" in obj
+        if args.json:
+            print(json.dumps(obj), flush=True)
+        elif "same_finger" in obj:
+            for a, b, score in obj["same_finger"]:
+                print(f"JARI SAMA: {a} = {b} (Bozorth3 {score})")
+        elif "error" in obj:
+            print(f"{obj['file']}: GALAT: {obj['error']}", flush=True)
+        else:
+            print(f"{obj['file']}: {'DITERIMA' if obj['ok'] else 'DITOLAK'}", flush=True)
+            for m in obj["messages"]:
+                print(f"  - {m}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def cmd_smoke(args) -> int:
     from station.ui.smoke import smoke
 
@@ -469,6 +500,8 @@ def _usage(message: str) -> InvalidInput:
 
 COMMANDS = {
     "check-photo": cmd_check_photo,
+    "check-fingers": cmd_check_biometrics,
+    "check-iris": cmd_check_biometrics,
     "demo-data": cmd_demo_data,
     "info": cmd_info,
     "gui": cmd_gui,
