@@ -477,7 +477,7 @@ def cmd_check_biometrics(args) -> int:
             print(f"{obj['file']}: {'DITERIMA' if obj['ok'] else 'DITOLAK'}", flush=True)
             for m in obj["messages"]:
                 print(f"  - {m}")
-    return EXIT_FAILED if failed else EXIT_OK
+    return ExitCode.FAILED if failed else ExitCode.OK
 
 
 def cmd_smoke(args) -> int:
