@@ -40,7 +40,7 @@ def main() -> None:
             for i in range(args.records):
                 crop, frame = os.urandom(rng.randint(30_000, 60_000)), os.urandom(80_000)
                 total_bytes += len(crop) + len(frame)
-                station.records.store(
+                station.records.store_unchecked(
                     Enrolment(nik=f"332401550890{i % 10000:04d}", nama=f"Warga {i}"),
                     {"crop": Photo(crop), "frame": Photo(frame)},
                     {},
