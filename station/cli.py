@@ -286,7 +286,8 @@ def cmd_audit_verify(args) -> int:
     with _station(args) as station:
         check = station.verify_audit()
     if check.ok:
-        print(f"Jejak audit utuh: {check.entries} entri.")
+        anchored = f"diterima server pusat sampai entri {check.anchored_upto}" if check.anchored_upto else "belum ada"
+        print(f"Jejak audit utuh: {check.entries} entri ({anchored}).")
         return ExitCode.OK
     print(f"JEJAK AUDIT RUSAK di entri {check.broken_at}: {check.why}.", file=sys.stderr)
     return ExitCode.AUDIT_BROKEN
@@ -351,8 +352,13 @@ def cmd_import(args) -> int:
     with _logged_in(args) as station:
         data = args.file.read_bytes()
         r = station.transfer.import_bundle(data, _secret("STATION_TRANSFER_CODE", "Kode transfer kantor: "))
-    print(f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik")
-    return ExitCode.BUNDLE_CONFLICTS if r.conflicts else ExitCode.OK
+    print(
+        f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik, "
+        f"{len(r.refused)} ditolak (aturan data)"
+    )
+    for uuid, why in r.refused:
+        print(f"  ditolak {uuid[:8]}: {why}")
+    return ExitCode.BUNDLE_CONFLICTS if r.conflicts or r.refused else ExitCode.OK
 
 
 def cmd_purge(args) -> int:

@@ -95,11 +95,17 @@ class SyncService(Service):
             stop.wait(wait)
 
     def pull_master_data(self) -> str:
-        """Region codes from the central server into DATA_DIR/master (they then replace the shipped list)."""
+        """Master data from the central server into DATA_DIR/master: region codes (they then replace the shipped
+        list; their ETag is returned) and the centre's signed list of registered stations (services.master)."""
+        from station.services.master import pull_station_list
+
         ctx = self._ctx
-        etag = self.client().master_regions(ctx.data_dir / "master" / "wilayah.tsv.gz")
+        client = self.client()
+        etag = client.master_regions(ctx.data_dir / "master" / "wilayah.tsv.gz")
         ctx.forget_regions()
+        stations = pull_station_list(ctx, client)
         with ctx.unit(Action.SYNC_RUN) as uow:
-            uow.audit.append(ctx.actor.name, "master_data_pulled", None, {"regions_sha256": etag})
+            detail = {"regions_sha256": etag, "stations": len(stations.keys)}
+            uow.audit.append(ctx.actor.name, "master_data_pulled", None, detail)
             uow.commit()
         return etag

@@ -14,6 +14,7 @@ from station.storage.crypto import DataKey
 from station.storage.rows import read_json, write_json
 
 SIGNING, SIGNING_PUBLIC, SYNC_KEY = "signing_key", "signing_public_key", "sync_key"
+CENTRE_KEY = "centre_public_key"
 
 
 def _b64(data: bytes) -> str:
@@ -44,3 +45,15 @@ class KeyRepository:
 
     def set_sync_key(self, key: str) -> None:
         write_json(self._s, SYNC_KEY, {"sealed": _b64(self._key().seal(key.encode("utf-8"), "sync-key"))})
+
+    def centre_public_key(self, url: str) -> bytes | None:
+        """The Ed25519 key of the central server at `url`, pinned at the first master-data pull from it: it signs the
+        list of registered stations. Sealed with the address as associated data, so that editing the database can
+        neither swap the key nor move it to another address; a station registered elsewhere pins anew."""
+        stored = read_json(self._s, CENTRE_KEY)
+        if not isinstance(stored, dict) or stored.get("url") != url:
+            return None
+        return self._key().open(base64.b64decode(stored["sealed"]), f"centre-key:{url}")
+
+    def pin_centre_public_key(self, url: str, raw: bytes) -> None:
+        write_json(self._s, CENTRE_KEY, {"url": url, "sealed": _b64(self._key().seal(raw, f"centre-key:{url}"))})

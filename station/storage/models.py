@@ -78,9 +78,11 @@ class TicketRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only, hash-chained: hash = SHA-256(prev_hash + the entry). No personal data in detail."""
+    """Append-only, hash-chained: hash = SHA-256(prev_hash + the entry). No personal data in detail. AUTOINCREMENT:
+    an id is never given twice, even after the newest entries were deleted."""
 
     __tablename__ = "audit"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[str] = mapped_column(String(32))

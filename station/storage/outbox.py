@@ -194,5 +194,6 @@ class Outbox:
     def audit_sent_upto(self) -> int:
         return self._read(lambda u: u.audit.sent_upto())
 
-    def set_audit_sent_upto(self, seq: int) -> None:
-        self._write(lambda u: u.audit.set_sent_upto(seq))
+    def anchor_audit(self, seq: int, hash_: str) -> None:
+        """The centre acknowledged holding the chain up to seq (whose hash is hash_): audit-verify checks it."""
+        self._write(lambda u: u.audit.set_anchor(seq, hash_))
