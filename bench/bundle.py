@@ -64,7 +64,7 @@ def main() -> None:
         with station(tmp / "mobile", "ST-MOBILE") as mobile:
             for i in range(args.records):
                 crop, frame = os.urandom(rng.randint(30_000, 60_000)), os.urandom(80_000)
-                mobile.records.store(citizen(i), {"crop": Photo(crop), "frame": Photo(frame)}, {})
+                mobile.records.store_unchecked(citizen(i), {"crop": Photo(crop), "frame": Photo(frame)}, {})
             mobile.sync.register(central.url, central.code(mobile), central.ca)
             t = time.perf_counter()
             data, n = mobile.transfer.export(TRANSFER)
