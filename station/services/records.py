@@ -15,7 +15,7 @@ from station.domain.waivers import Waiver
 from station.quality.live import Capture
 from station.services.base import Service
 from station.services.recording import Accepted, NotAcceptable, encode_jpeg, problems_with, quality_summary
-from station.storage import RecordSummary, StoredRecord
+from station.storage import Quarantined, RecordSummary, StoredRecord
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,12 @@ class Records(Service):
     def counts(self) -> dict[str, int]:
         with self._ctx.db.unit(self._ctx.clock) as uow:
             return uow.records.counts()
+
+    def quarantined(self) -> list[Quarantined]:
+        """Records set aside because their sealed data no longer opens (UUID, when, which part): the rest of
+        the outbox flows without them; an admin restores them from a backup."""
+        with self._ctx.unit(Action.RECORD_READ) as uow:
+            return uow.quarantine.all()
 
     def waiting_to_sync(self) -> int:
         with self._ctx.db.unit(self._ctx.clock) as uow:
