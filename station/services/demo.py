@@ -18,6 +18,7 @@ from station.domain.permissions import Action
 from station.domain.regions import Regions, UnknownRegion
 from station.quality import GateConfig, PhotoGate
 from station.quality.gate import crop_id_photo
+from station.quality.images import ImageRefused, load_image
 from station.services.base import Service
 from station.services.recording import encode_jpeg
 from station.services.records import Records
@@ -81,8 +82,9 @@ def portrait_crops(folder: Path, cfg: GateConfig) -> list[bytes]:
     out = []
     with PhotoGate(cfg) as gate:
         for f in files:
-            img = cv2.imread(str(f))
-            if img is None:
+            try:
+                img = load_image(f)
+            except ImageRefused:
                 continue
             v = gate.judge(img)
             if v.geometry is not None:
