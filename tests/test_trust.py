@@ -254,6 +254,7 @@ def legacy_station(data_dir: Path, ani_role: str = "operator") -> str:
     return code
 
 
+@pytest.mark.real_kdf
 def test_2_9_existing_keyrings_are_bound_and_rewrapped_at_the_next_login(data_dir):
     from station.storage.crypto import wrap_aad
 
@@ -494,55 +495,22 @@ def mode(p: Path) -> int:
     return stat.S_IMODE(p.stat().st_mode)
 
 
-def test_10_files_are_private_to_the_user(faces_dir, tmp_path):
+def test_10_files_are_private_to_the_user(tmp_path):
     folder = tmp_path / "fresh" / "station-data"
+    d = ["--user", "spv", "--data-dir", str(folder)]
     env = {"STATION_PASSWORD": PASSWORD, "STATION_TRANSFER_CODE": TRANSFER}
-    photos = tmp_path / "p"
-    photos.mkdir()
-    shutil.copy(faces_dir / "photos" / "img33.jpg", photos / "a.jpg")
+    bundle, recap = tmp_path / "x.bundle", tmp_path / "r.pdf"
     old = os.umask(0o022)  # what a desktop session usually has
     try:
-        assert (
-            cli(
-                "setup",
-                "--station-id",
-                "ST-P",
-                "--kecamatan",
-                "33.24.01",
-                "--user",
-                "spv",
-                "--data-dir",
-                str(folder),
-                env=env,
-            ).returncode
-            == 0
-        )
-        assert (
-            cli(
-                "demo-data",
-                "--count",
-                "2",
-                "--photos",
-                str(photos),
-                "--user",
-                "spv",
-                "--data-dir",
-                str(folder),
-                env=env,
-            ).returncode
-            == 0
-        )
-        bundle, recap = tmp_path / "x.bundle", tmp_path / "r.pdf"
-        assert cli("export", "--out", str(bundle), "--user", "spv", "--data-dir", str(folder), env=env).returncode == 0
-        assert (
-            cli("report", "recap", "--out", str(recap), "--user", "spv", "--data-dir", str(folder), env=env).returncode
-            == 0
-        )
-        with Station(folder) as station:  # in-process, without the command line's umask
+        assert cli("setup", "--station-id", "ST-P", "--kecamatan", "33.24.01", *d, env=env).returncode == 0
+        with Station(folder) as station:  # in this process, without the command line's umask
             station.accounts.login("spv", PASSWORD)
+            store_record(station, good(), b"j" * 100)
             paper = station.papers.save(b"%PDF-1.4", "bukti.pdf")
             side = [folder / "station.db-wal", folder / "station.db-shm"]
             assert all(p.exists() and mode(p) == 0o600 for p in side)
+        assert cli("export", "--out", str(bundle), *d, env=env).returncode == 0
+        assert cli("report", "recap", "--out", str(recap), *d, env=env).returncode == 0
     finally:
         os.umask(old)
     assert mode(folder) == 0o700 and mode(folder / "logs") == 0o700 and mode(folder / "papers") == 0o700
@@ -596,63 +564,68 @@ def test_11_the_stand_in_camera_uses_the_same_loader(faces_dir, tmp_path, huge_p
 
 
 # --- the accounts an office runs, through the command line ----------------------------------------------
-def test_user_commands_end_to_end(data_dir):
+SECRETS = ("STATION_PASSWORD", "STATION_NEW_PASSWORD", "STATION_RECOVERY_CODE", "STATION_TRANSFER_CODE")
+
+
+def test_user_commands_end_to_end(data_dir, monkeypatch, capsys):
+    """Every step is the command line (argument parsing, secrets from the environment, messages, exit codes):
+    in this process, to keep the suite's time, except the recovery and the first command after it, which run
+    as real processes."""
+    from station import cli as station_cli
+
     d = ["--data-dir", str(data_dir)]
-    spv = {"STATION_PASSWORD": PASSWORD}
-    r = cli("setup", "--station-id", "ST-U", "--kecamatan", "33.24.01", "--user", "spv", *d, env=spv)
-    assert r.returncode == 0
-    code = r.stdout.rsplit(":", 1)[1].strip()
+
+    def run(*argv: str, **env: str) -> tuple[int, str, str]:
+        for name in SECRETS:
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        code = station_cli.main([*argv, *d])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, out, _ = run(
+        "setup", "--station-id", "ST-U", "--kecamatan", "33.24.01", "--user", "spv", STATION_PASSWORD=PASSWORD
+    )
+    assert code == 0
+    recovery = out.rsplit(":", 1)[1].strip()
     for weak, why in (("12345678", "sering dipakai"), (" " * 8, "kosong"), ("ani12345", "nama pengguna")):
-        r = cli("user", "add", "ani", "--user", "spv", *d, env=spv | {"STATION_NEW_PASSWORD": weak})
-        assert r.returncode == 2 and why in r.stderr, (weak, r.stderr)
-    r = cli("user", "add", "ani", "--user", "spv", *d, env=spv | {"STATION_NEW_PASSWORD": ANI})
-    assert r.returncode == 0 and "ani (operator)" in r.stdout
-    r = cli(
-        "user",
-        "add",
-        "budi",
-        "--user",
-        "ani",
-        *d,
-        env={"STATION_PASSWORD": ANI, "STATION_NEW_PASSWORD": "sandi-budi-123"},
+        code, _, err = run("user", "add", "ani", "--user", "spv", STATION_PASSWORD=PASSWORD, STATION_NEW_PASSWORD=weak)
+        assert code == 2 and why in err, (weak, err)
+    code, out, _ = run("user", "add", "ani", "--user", "spv", STATION_PASSWORD=PASSWORD, STATION_NEW_PASSWORD=ANI)
+    assert code == 0 and "ani (operator)" in out
+    code, _, err = run(
+        "user", "add", "budi", "--user", "ani", STATION_PASSWORD=ANI, STATION_NEW_PASSWORD="sandi-budi-123"
     )
-    assert r.returncode == 7 and "supervisor" in r.stderr  # an operator manages no accounts
+    assert code == 7 and "supervisor" in err  # an operator manages no accounts
     for _ in range(MAX_FAILS):
-        assert cli("user", "list", "--user", "ani", *d, env={"STATION_PASSWORD": "tebakan-salah"}).returncode == 2
-    r = cli("user", "list", "--user", "spv", *d, env=spv)
-    assert r.returncode == 0 and "ani" in r.stdout and "dikunci sampai" in r.stdout
-    assert cli("user", "unlock", "ani", "--user", "spv", *d, env=spv).returncode == 0
-    assert "dikunci" not in cli("user", "list", "--user", "spv", *d, env=spv).stdout
-    r = cli("user", "reset", "ani", "--user", "spv", *d, env=spv | {"STATION_NEW_PASSWORD": "sandi-baru-ani-2"})
-    assert r.returncode == 0
-    r = cli(
-        "report",
-        "recap",
-        "--out",
-        str(data_dir / "r.pdf"),
-        "--user",
-        "ani",
-        *d,
-        env={"STATION_PASSWORD": "sandi-baru-ani-2"},
+        assert run("user", "list", "--user", "ani", STATION_PASSWORD="tebakan-salah")[0] == 2
+    code, out, _ = run("user", "list", "--user", "spv", STATION_PASSWORD=PASSWORD)
+    assert code == 0 and "ani" in out and "dikunci sampai" in out
+    assert run("user", "unlock", "ani", "--user", "spv", STATION_PASSWORD=PASSWORD)[0] == 0
+    assert "dikunci" not in run("user", "list", "--user", "spv", STATION_PASSWORD=PASSWORD)[1]
+    code, _, _ = run(
+        "user", "reset", "ani", "--user", "spv", STATION_PASSWORD=PASSWORD, STATION_NEW_PASSWORD="sandi-baru-ani-2"
     )
-    assert r.returncode == 0, r.stderr
-    r = cli(
-        "user",
-        "recover",
-        "spv",
-        *d,
-        env={"STATION_RECOVERY_CODE": "SALAH-KODE", "STATION_NEW_PASSWORD": "spv-pulih-2026"},
+    assert code == 0
+    code, _, err = run(
+        "report", "recap", "--out", str(data_dir / "r.pdf"), "--user", "ani", STATION_PASSWORD="sandi-baru-ani-2"
     )
-    assert r.returncode == 2 and "pemulihan salah" in r.stderr
+    assert code == 0, err
+    code, _, err = run(
+        "user", "recover", "spv", STATION_RECOVERY_CODE="SALAH-KODE", STATION_NEW_PASSWORD="spv-pulih-2026"
+    )
+    assert code == 2 and "pemulihan salah" in err
     r = cli(
         "user",
         "recover",
         "spv",
         *d,
-        env={"STATION_RECOVERY_CODE": code.lower(), "STATION_NEW_PASSWORD": "spv-pulih-2026"},
+        env={"STATION_RECOVERY_CODE": recovery.lower(), "STATION_NEW_PASSWORD": "spv-pulih-2026"},
     )
     assert r.returncode == 0, r.stderr
-    assert cli("user", "list", "--user", "spv", *d, env=spv).returncode == 2  # the old password is gone
-    r = cli("user", "list", "--user", "spv", *d, env={"STATION_PASSWORD": "spv-pulih-2026"})
-    assert r.returncode == 0 and "supervisor" in r.stdout
-    assert cli("audit-verify", *d).returncode == 0
+    r = cli("user", "list", "--user", "spv", *d, env={"STATION_PASSWORD": PASSWORD})
+    assert r.returncode == 2 and "salah" in r.stderr  # the old password is gone
+    code, out, _ = run("user", "list", "--user", "spv", STATION_PASSWORD="spv-pulih-2026")
+    assert code == 0 and "supervisor" in out
+    assert run("audit-verify")[0] == 0
