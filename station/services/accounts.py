@@ -116,6 +116,7 @@ class Accounts(Service):
                 raise AccountError("Stasiun ini sudah punya akun.")
             uow.accounts.put(Account(name, Role.SUPERVISOR, key.wrap(password, wrap_aad(name, Role.SUPERVISOR))))
             uow.accounts.set_recovery_wrap(key.wrap(code, RECOVERY_AAD))
+            uow.records.note_padded()
             settings = uow.settings.load().changed(station_id=station_id.strip(), kecamatan=kecamatan)
             uow.settings.save(settings)
             roster = {name: Role.SUPERVISOR.value}
@@ -293,6 +294,7 @@ class Accounts(Service):
             role, roster = self._role_on_record(uow, name)
             if DataKey.stale(wrap):
                 uow.accounts.set_recovery_wrap(key.wrap(code, RECOVERY_AAD))
+            uow.records.note_padded()
             uow.accounts.put(Account(name, role, key.wrap(new_password, wrap_aad(name, role))))
             uow.accounts.set_lockout(name, None)
             uow.audit.append(name, "password_recovered", None, {"user": name, "roster": roster})

@@ -190,6 +190,11 @@ class RecordRepository:
             write_json(self._s, SEAL_FORMAT, 2)
         return len(changed)
 
+    def note_padded(self) -> None:
+        """A new database: everything it will ever hold is sealed padded, nothing to seal again at a login."""
+        if self._s.scalar(select(func.count()).select_from(RecordRow)) == 0:
+            write_json(self._s, SEAL_FORMAT, 2)
+
     def _pad_sealed(self) -> set[str]:
         """Seal again, padded, the summaries and biodata an unpadded version wrote (once per database)."""
         done = set()
