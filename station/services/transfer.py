@@ -14,6 +14,7 @@ from station import bundle_format
 from station.bundle_format import BundleRefused
 from station.domain.enrolment import Enrolment, validate
 from station.domain.errors import StationError
+from station.domain.passwords import check_transfer_code
 from station.domain.payload import Photo, payload_digest, sha256_hex
 from station.domain.permissions import Action
 from station.services.base import Service
@@ -38,6 +39,7 @@ class Transfer(Service):
         the central server answers those repeats with the acknowledgement it already gave."""
         ctx = self._ctx
         actor = ctx.require(Action.EXPORT)
+        check_transfer_code(code)  # a bundle on a lost stick is only as safe as this code
         outbox = Outbox(lambda: ctx.db.unit(ctx.clock))
         records = [o.to_wire() for batch in outbox.everything() for o in batch]
         with ctx.db.unit(ctx.clock) as uow:

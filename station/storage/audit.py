@@ -21,6 +21,9 @@ from station.storage.rows import read_json, write_json
 
 SENT_UPTO = "audit_sent_upto"
 ANCHOR = "audit_anchor"
+# Entries that carry the whole roster (name -> role) as the services left it; the older first_start and
+# user_added entries (before rosters were audited) carry one account each.
+ROSTER_ACTIONS = ("first_start", "user_added", "password_reset", "password_recovered", "key_rewrapped", "roster_fixed")
 
 
 class AuditRepository:
@@ -61,6 +64,25 @@ class AuditRepository:
             for r in rows
         ]
 
+    def last_roster(self) -> tuple[int, dict[str, str]] | None:
+        """(entry id, name -> role) as the audit trail last recorded it, or None when it never did."""
+        stmt = select(AuditRow.id, AuditRow.actor, AuditRow.action, AuditRow.detail).where(
+            AuditRow.action.in_(ROSTER_ACTIONS)
+        )
+        rows = list(self._s.execute(stmt.order_by(AuditRow.id.desc())))
+        roster: dict[str, str] = {}
+        for entry_id, _actor, _action, text in rows:
+            detail = _detail(text)
+            if isinstance(detail.get("roster"), dict):
+                return entry_id, {str(k): str(v) for k, v in detail["roster"].items()}
+        for _id, actor, action, text in reversed(rows):  # only entries from before rosters were audited
+            detail = _detail(text)
+            if action == "first_start":
+                roster[actor] = str(detail.get("role", "supervisor"))
+            elif action == "user_added" and detail.get("user"):
+                roster[str(detail["user"])] = str(detail.get("role", "operator"))
+        return (rows[0][0], roster) if roster else None
+
     def verify(self) -> AuditCheck:
         check = verify_chain(self._s.scalars(select(AuditRow).order_by(AuditRow.id)))
         anchored = self.anchor()
@@ -82,3 +104,11 @@ class AuditRepository:
         if seq > 0:
             write_json(self._s, ANCHOR, {"seq": seq, "hash": hash_})
         self.set_sent_upto(seq)
+
+
+def _detail(text: str) -> dict:
+    try:
+        detail = json.loads(text)
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}
