@@ -442,8 +442,7 @@ def cmd_check_photo(args) -> int:
     failed = 0
     config = GateConfig.load(folder if folder.exists() else None)
     if args.birth_year is not None and not 1900 <= args.birth_year <= 2100:
-        print(f"Tahun lahir {args.birth_year} tidak masuk akal (contoh: --birth-year 1991).", file=sys.stderr)
-        return 2
+        raise InvalidInput(f"Tahun lahir {args.birth_year} tidak masuk akal (contoh: --birth-year 1991).")
     if args.birth_year is not None:  # asking with a birth year is asking for the birth-year backdrop
         config = config.with_overrides({"backdrop_by_birth_year": True})
     with PhotoGate(config) as gate:

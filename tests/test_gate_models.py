@@ -119,3 +119,19 @@ def test_shipped_weights_are_what_the_script_fits(pose_data, eye_data, glasses_d
     ):
         s = Linear.decode("".join(shipped))
         assert np.allclose(fitted.w, s.w, rtol=1e-3, atol=1e-5) and abs(fitted.b - s.b) < 1e-3
+
+
+def test_out_of_source_open_eyes_and_no_false_glasses(pose_data, eye_data, glasses_data):
+    """The models fitted on all their data, on faces from sources they never saw (CelebA without glasses,
+    AFLW2000-3D within +-20 degrees, UTKFace open crops). These sets carry no eye or glasses labels, so
+    the figures are bounds, not accuracies: the new eyes model must call at least as many of these
+    mostly open-eyed faces open as the old threshold did, and the glasses model must not flag many."""
+    eye = train_gate.fit_eyes(eye_data.evidence, eye_data.open)
+    glasses = train_gate.fit_glasses(glasses_data.views, glasses_data.glasses)
+    out = train_gate.out_of_source(pose_data, eye_data, glasses_data, eye, glasses)
+    for source in ("celeba_without_glasses", "aflw_within_20deg"):
+        new, old = out[f"eyes_called_open_{source}"], out[f"eyes_called_open_{source}_old_threshold"]
+        assert new >= old and new >= 0.93, (source, new, old)
+        assert out["faces"][source] >= 300
+    assert out["glasses_flagged_aflw_within_20deg"] <= 0.08
+    assert out["glasses_flagged_utkface_open_crops"] <= 0.20  # most of those flagged wear glasses (docs/gate.md)
