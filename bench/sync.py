@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from station.domain.enrolment import Enrolment  # noqa: E402
 from station.domain.payload import Photo  # noqa: E402
 from station.services.station import Station  # noqa: E402
-from tests.central import CODE, start_central  # noqa: E402
+from tests.central import start_central  # noqa: E402
 from tests.tls import make_ca_and_server  # noqa: E402
 
 
@@ -45,7 +45,7 @@ def main() -> None:
                     {"crop": Photo(crop), "frame": Photo(frame)},
                     {},
                 )
-            station.sync.register(central.url, CODE, central.ca)
+            station.sync.register(central.url, central.code(station), central.ca)
             t = time.perf_counter()
             report = station.sync.run_once()
             elapsed = time.perf_counter() - t

@@ -221,6 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     sr.add_argument("--code", required=True, help="kode pendaftaran dari admin pusat")
     sr.add_argument("--ca", type=Path, default=None, help="berkas CA (PEM) untuk memverifikasi TLS server")
 
+    command("transfer-code", "buat kode transfer kantor baru (jemput bola)",
+            "Mencetak kode transfer acak yang panjang (120 bit) untuk export/import bundel.")  # fmt: skip
+
     us = command(
         "user",
         "akun: tambah, daftar, atur ulang, buka kunci, pulihkan",
@@ -266,12 +269,14 @@ def _logged_in(args):
 
 
 def _out(path: Path, data: bytes) -> None:
-    """Write atomically: a pulled-out USB stick leaves no half file under the real name."""
+    """Write atomically (a pulled-out USB stick leaves no half file under the real name), private (0600)."""
+    from station.files import write_private
+
     if path.is_dir():
         raise InvalidInput(f"{path} adalah folder: sebutkan nama berkas, mis. {path / 'hasil.pdf'}.")
     tmp = path.with_suffix(path.suffix + ".part")
     try:
-        tmp.write_bytes(data)
+        write_private(tmp, data)
         tmp.replace(path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
@@ -292,7 +297,8 @@ def cmd_audit_verify(args) -> int:
     with _station(args) as station:
         check = station.verify_audit()
     if check.ok:
-        print(f"Jejak audit utuh: {check.entries} entri.")
+        anchored = f"diterima server pusat sampai entri {check.anchored_upto}" if check.anchored_upto else "belum ada"
+        print(f"Jejak audit utuh: {check.entries} entri ({anchored}).")
         return ExitCode.OK
     print(f"JEJAK AUDIT RUSAK di entri {check.broken_at}: {check.why}.", file=sys.stderr)
     return ExitCode.AUDIT_BROKEN
@@ -357,8 +363,13 @@ def cmd_import(args) -> int:
     with _logged_in(args) as station:
         data = args.file.read_bytes()
         r = station.transfer.import_bundle(data, _secret("STATION_TRANSFER_CODE", "Kode transfer kantor: "))
-    print(f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik")
-    return ExitCode.BUNDLE_CONFLICTS if r.conflicts else ExitCode.OK
+    print(
+        f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik, "
+        f"{len(r.refused)} ditolak (aturan data)"
+    )
+    for uuid, why in r.refused:
+        print(f"  ditolak {uuid[:8]}: {why}")
+    return ExitCode.BUNDLE_CONFLICTS if r.conflicts or r.refused else ExitCode.OK
 
 
 def cmd_purge(args) -> int:
@@ -433,10 +444,16 @@ def cmd_user(args) -> int:
     return ExitCode.OK
 
 
-def cmd_check_photo(args) -> int:
-    import cv2
+def cmd_transfer_code(args) -> int:
+    from station.domain.passwords import new_transfer_code
 
+    print(new_transfer_code())
+    return ExitCode.OK
+
+
+def cmd_check_photo(args) -> int:
     from station.quality import GateConfig, PhotoGate
+    from station.quality.images import ImageRefused, load_image
 
     folder = data_dir(getattr(args, "data_dir", None))
     failed = 0
@@ -447,10 +464,12 @@ def cmd_check_photo(args) -> int:
         config = config.with_overrides({"backdrop_by_birth_year": True})
     with PhotoGate(config) as gate:
         for name in args.files:
-            image = cv2.imread(name) if Path(name).is_file() else None
+            try:  # sized from its header first: too large or cut short is refused, never decoded or judged
+                image, why = load_image(name), ""
+            except ImageRefused as err:
+                image, why = None, str(err)
             if image is None:
                 failed += 1
-                why = "berkas tidak ada" if not Path(name).exists() else "bukan berkas gambar yang bisa dibaca"
                 if args.json:
                     print(json.dumps({"file": name, "error": why}), flush=True)
                 else:
@@ -526,11 +545,15 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "user": cmd_user,
+    "transfer-code": cmd_transfer_code,
     "smoke": cmd_smoke,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
+    from station.files import private_umask
+
+    private_umask()  # everything this process creates is its user's only (station.files)
     args = build_parser().parse_args(argv)
     from station.logs import setup_logging
 

@@ -16,6 +16,7 @@ from station.domain.errors import NotAllowed
 from station.domain.permissions import Action, Actor
 from station.domain.regions import Regions, load_regions
 from station.domain.settings import Settings
+from station.pinning import CentralPin, central_pin
 from station.quality.config import GateConfig
 from station.storage import Database, UnitOfWork
 
@@ -52,6 +53,11 @@ class Context:
         """After a change: the cached copy and the clock's office time zone follow it."""
         self._settings = settings
         self.clock.utc_offset_hours = settings.utc_offset_hours
+
+    @property
+    def pin(self) -> CentralPin | None:
+        """The central server the installer pinned (station.pinning), read afresh: PinError when untrusted."""
+        return central_pin()
 
     @property
     def regions(self) -> Regions:

@@ -76,6 +76,7 @@ def portrait_crops(folder: Path, cfg: GateConfig, count: int) -> list[bytes]:
     import cv2
 
     from station.quality.gate import PhotoGate, crop_id_photo
+    from station.quality.images import ImageRefused, load_image
 
     if not Path(folder).is_dir():
         raise InvalidInput(f"Folder foto {folder} tidak ada.")
@@ -85,8 +86,9 @@ def portrait_crops(folder: Path, cfg: GateConfig, count: int) -> list[bytes]:
     out = []
     with PhotoGate(cfg) as gate:
         for f in files:
-            img = cv2.imread(str(f))
-            if img is None:
+            try:
+                img = load_image(f)
+            except ImageRefused:
                 continue
             v = gate.judge(img)
             if v.geometry is not None:

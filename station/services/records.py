@@ -19,7 +19,7 @@ from station.domain.waivers import Waiver
 from station.services.acceptance import Accepted, NotAcceptable, encode_jpeg, problems_with, quality_summary
 from station.services.base import Service
 from station.services.context import Confirmation
-from station.storage import RecordSummary, StoredRecord, UnitOfWork
+from station.storage import Quarantined, RecordSummary, StoredRecord, UnitOfWork
 
 if TYPE_CHECKING:
     from station.quality.live import Capture
@@ -123,6 +123,12 @@ class Records(Service):
         """Records by state (no personal data)."""
         with self._ctx.read() as uow:
             return uow.records.counts()
+
+    def quarantined(self) -> list[Quarantined]:
+        """Records set aside because their sealed data no longer opens (UUID, when, which part): the rest of
+        the outbox flows without them; an admin restores them from a backup."""
+        with self._ctx.read(Action.RECORD_READ) as uow:
+            return uow.quarantine.all()
 
     def waiting_to_sync(self) -> int:
         with self._ctx.read() as uow:

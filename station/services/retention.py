@@ -1,5 +1,6 @@
 """Retention: after the central server acknowledged a record and the retention period passed, its photos and
-biodata leave this laptop. The sealed summary (name, NIK) and the receipt fields stay for reprints."""
+biodata leave this laptop. The sealed summary (name, NIK) and the receipt fields stay for reprints. Papers
+left on their way to the printer (DATA_DIR/papers) go too, whatever their age."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 
 from station.domain.errors import InvalidInput
 from station.domain.permissions import Action
+from station.files import remove_papers
 from station.services.base import Service
 
 MAX_DAYS = 3650
@@ -23,7 +25,8 @@ class Retention(Service):
             for uuid in uuids:
                 uow.photos.delete_of(uuid)
                 uow.records.forget_personal(uuid, ctx.actor, older_than_days)
-            detail = {"records": len(uuids), "retention_days": older_than_days}
+            papers = remove_papers(ctx.data_dir, 0)
+            detail = {"records": len(uuids), "retention_days": older_than_days, "papers": papers}
             uow.audit.append(ctx.actor.name, "purge_run", None, detail)
             uow.commit()
         return len(uuids)

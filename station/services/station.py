@@ -78,18 +78,27 @@ class Station:
         return Station(worker.data_dir, context=worker)
 
     def verify_audit(self) -> AuditCheck:
-        """The audit trail's hash chain (no personal data: no login needed)."""
+        """The audit trail's hash chain, and the accounts as stored against the roster it last recorded: a
+        role or an account written into the database by hand shows here (no personal data: no login needed)."""
         with self._ctx.read() as uow:
-            return uow.audit.verify()
+            check = uow.audit.verify()
+            audited = uow.audit.last_roster() if check.ok else None
+            if audited is not None and audited[1] != uow.accounts.roster():
+                stored = uow.accounts.roster()
+                odd = sorted(n for n in set(stored) | set(audited[1]) if stored.get(n) != audited[1].get(n))
+                why = f"daftar akun berbeda dari yang dicatat entri ini (diubah di luar aplikasi: {', '.join(odd)})"
+                return AuditCheck(False, check.entries, audited[0], why)
+            return check
 
     def info(self) -> dict:
         """Counts, outbox size and SQLite's own integrity check (no personal data: no login needed)."""
         with self._ctx.read() as uow:
-            counts, outbox = uow.records.counts(), uow.outbox.size()
+            counts, outbox, quarantined = uow.records.counts(), uow.outbox.size(), sorted(uow.quarantine.uuids())
         return {
             "database": str(self._ctx.db.path),
             "records": counts,
             "outbox": outbox,
+            "quarantined": quarantined,  # UUIDs whose sealed data no longer opens (Records.quarantined)
             "integrity": self._ctx.db.integrity_check(),
         }
 

@@ -20,9 +20,9 @@ from station.storage.unit import UnitOfWork
 
 
 class Database:
-    def __init__(self, path: Path, key: DataKey | None = None) -> None:
+    def __init__(self, path: Path, key: DataKey | None = None, check: bool = True) -> None:
         self.path = Path(path)
-        self.engine = open_engine(self.path)
+        self.engine = open_engine(self.path, check)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, autobegin=False)
         self.readers = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False, autobegin=False
@@ -55,7 +55,7 @@ class Database:
 
     def for_worker(self) -> Database:
         """A second connection pool with the same data key, for a background thread (sync)."""
-        return Database(self.path, self._key)
+        return Database(self.path, self._key, check=False)  # this process checked the file when it opened it
 
     # --- units and upkeep ----------------------------------------------------------------------
     def unit(self, clock: Clock) -> UnitOfWork:

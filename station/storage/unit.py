@@ -26,6 +26,7 @@ from station.storage.errors import StorageError, translate
 from station.storage.keys import KeyRepository
 from station.storage.outbox import OutboxRepository
 from station.storage.photos import PhotoRepository
+from station.storage.quarantine import QuarantineRepository
 from station.storage.records import RecordRepository
 from station.storage.settings import SettingsRepository
 from station.storage.tickets import TicketRepository
@@ -40,6 +41,7 @@ class UnitOfWork:
     audit: AuditRepository
     accounts: AccountRepository
     keys: KeyRepository
+    quarantine: QuarantineRepository
 
     def __init__(
         self, sessions: sessionmaker, key: Callable[[], DataKey], clock: Clock, where: str, read_only: bool = False
@@ -61,7 +63,8 @@ class UnitOfWork:
         self.keys = KeyRepository(s, self._key)
         self.photos = PhotoRepository(s, self._key)
         self.records = RecordRepository(s, self._key, self.clock, self.audit)
-        self.outbox = OutboxRepository(s, self.clock, self.records, self.photos)
+        self.quarantine = QuarantineRepository(s, self.clock, self.audit)
+        self.outbox = OutboxRepository(s, self.clock, self.records, self.photos, self.quarantine)
         self.tickets = TicketRepository(s, self.clock)
         return self
 
