@@ -10,7 +10,7 @@ from station import cli
 from station.domain.errors import NotAllowed, StationError
 from station.domain.permissions import PERMISSIONS, Action, Role, is_privileged
 from tests.keys import PASSWORD
-from tests.stations import as_user, new_station, store_record
+from tests.stations import as_user, new_station, photo_only, store_record
 from tests.test_enrolment import good
 
 OPERATOR_PASSWORD = "sandi-operator-1"
@@ -63,7 +63,7 @@ def office(data_dir, faces_dir, tmp_path, still_gate):
     frame = cv2.imread(str(faces_dir / "photos" / "img33.jpg"))
     verdict = still_gate.judge(frame)
     CAPTURE[0] = Capture(frame, crop_id_photo(frame, verdict.geometry, 480, 640), verdict, 0.0)
-    station = new_station(data_dir)
+    station = photo_only(new_station(data_dir))
     station.accounts.add("ani", OPERATOR_PASSWORD)
     station.accounts.add("dua", "sandi-operator-2")
     uuid = store_record(station, good(), (faces_dir / "photos" / "img33.jpg").read_bytes())
