@@ -32,6 +32,7 @@ from tests.sbi import admin, running_simulator
 from tests.stations import as_user, new_station
 from tests.test_biometric_session import PHOTO, exception, signature
 from tests.test_enrolment import TODAY, good
+from tests.test_papers import text_of
 from tests.test_recording import capture_of
 
 CLOCK = dt.datetime.combine(TODAY, dt.time(3, 0), tzinfo=dt.UTC)
@@ -209,6 +210,15 @@ def test_a_finger_excepted_with_a_supervisors_confirmation(counter, sim, faces_d
     assert "bio_fp_06" not in stored and stored["bio_proof_fp_06"].data == PHOTO
     [noted] = station.records.get(done.uuid).quality["biometrics"]["exceptions"]
     assert noted["supervisor"] == "spv" and noted["reason"] == "amputated" and noted["position"] == 6
+    # The receipt: fingers captured, each one's quality 1-10, every exception (A4 and the 80 mm printer).
+    meta = station.records.get(done.uuid).quality["biometrics"]
+    for thermal in (False, True):
+        text = " ".join(text_of(station.papers.receipt(done.uuid, thermal)).split())
+        assert "Sidik jari terekam: 9 dari 10" in text, text
+        assert "Pengecualian Jempol kiri: Diamputasi (dikonfirmasi spv)" in text
+        band = meta["fingers"]["right_index"]["band"]
+        assert 1 <= band <= 10 and f"Telunjuk kanan: {band}" in text and "Verifikasi Telunjuk kanan: cocok" in text
+        assert "Iris kanan: mutu" in text and "Iris kiri: mutu" in text
     as_user(station, "spv", PASSWORD)
     entries = station.sync.outbox().audit_after(0, 10_000)
     [audited] = [e for e in entries if e["action"] == "biometric_exception"]
