@@ -236,3 +236,33 @@ def test_an_exception_nobody_confirmed_is_refused_at_acceptance(counter, sim, fa
     with pytest.raises(NotAcceptable) as err:
         station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"), biometrics=session.record())
     assert "belum dikonfirmasi supervisor" in str(err.value)
+
+
+def test_a_complete_record_reaches_the_reference_server_with_its_biometrics(
+    counter, sim, faces_dir, still_gate, tmp_path
+):
+    """Through the real sync client and the reference central server (TLS on loopback): acknowledged, its
+    digest checked by the centre over the photos AND the biometric blobs, each blob stored there by content."""
+    from tests.central import start_central
+    from tests.tls import make_ca_and_server
+
+    station = counter
+    session = station.biometrics.begin(ports=[sim.port])
+    capture_everything(station, session)
+    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"), biometrics=session.record())
+    stored = station.biometrics.stored(done.uuid)
+    central = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
+    try:
+        as_user(station, "spv", PASSWORD)
+        station.sync.register(central.url, central.code(station), central.ca)
+        report = station.sync.run_once()
+        assert report.acknowledged == 1 and report.remaining == 0, report
+        with sqlite3.connect(central.db) as conn:
+            [(payload,)] = conn.execute("SELECT payload FROM central_records WHERE uuid = ?", (done.uuid,))
+            blobs = {sha for (sha,) in conn.execute("SELECT sha256 FROM blobs")}
+    finally:
+        central.stop()
+    sent = json.loads(payload)
+    assert {k: v.sha256 for k, v in stored.items()}.items() <= sent["photos"].items()
+    assert {v.sha256 for v in stored.values()} <= blobs
+    assert sent["quality"]["biometrics"]["complete"]
