@@ -110,6 +110,7 @@ def test_whole_citizen_photo_signature_ten_prints_two_irises_verification(
     # Sealed at rest: what the table holds is not the blob, and opens only as this record's blob of this kind.
     with sqlite3.connect(station.info()["database"]) as raw:
         rows = dict(raw.execute("SELECT kind, data FROM biometrics WHERE record_uuid = ?", (done.uuid,)))
+        photo_rows = dict(raw.execute("SELECT kind, length(data) FROM photos WHERE record_uuid = ?", (done.uuid,)))
     assert set(rows) == set(stored)
     for kind, sealed in rows.items():
         assert len(sealed) == len(stored[kind].data) + 28 and stored[kind].data[:200] not in sealed
@@ -124,9 +125,16 @@ def test_whole_citizen_photo_signature_ten_prints_two_irises_verification(
     assert payload_digest(done.uuid, outgoing.biodata, outgoing.quality, hashes) == outgoing.payload_sha256
     wire = outgoing.to_wire()
     wire_bytes = len(json.dumps(wire))
+    sizes = {k: len(v) for k, v in rows.items()}
+    groups = {
+        g: sum(n for k, n in sizes.items() if k.startswith(f"bio_{g}"))
+        for g in ("fp_", "fmr_", "iris_", "sig_png", "sig_json")
+    }
     print(
-        f"\nbiometric capture through the simulator: {capture_s:.1f} s; biometrics at rest (sealed): {at_rest:,} "
-        f"bytes in {len(stored)} blobs; photos (crop+frame) {photos_bytes:,}; record on the wire {wire_bytes:,} bytes"
+        f"\nbiometric capture through the simulator (signature, 3 slaps, irises, verification): {capture_s:.1f} s"
+        f"\nbiometrics at rest, sealed: {at_rest:,} bytes in {len(stored)} blobs {groups}"
+        f"\nphotos at rest, sealed: {photo_rows}; the whole record on the wire (JSON, base64): {wire_bytes:,} bytes"
+        f" (photos {photos_bytes:,} raw)"
     )
 
     # In a jemput-bola bundle, and into another station's biometrics table (the centre's station list, which
