@@ -186,3 +186,18 @@ def test_the_window_goes_photo_approval_signature_biometrics_then_accepts(
     assert len(station.biometrics.stored(rec.uuid)) == 16
     assert station.records.get(rec.uuid).quality["biometrics"]["complete"]
     window.close()
+
+
+def test_a_photo_only_office_switches_biometrics_off_in_settings(qtbot, data_dir):
+    from station.ui.settings_dialog import SettingsDialog
+    from tests.stations import new_station
+
+    with new_station(data_dir) as station:
+        assert station.settings.current.biometrics.required  # the default: a complete record
+        dialog = SettingsDialog(station)
+        qtbot.addWidget(dialog)
+        assert dialog.biometrics.isChecked()
+        dialog.biometrics.setChecked(False)
+        dialog.save()
+        assert not station.settings.current.biometrics.required
+        assert station.settings.current.biometrics.finger_nfiq2_min == 40  # the thresholds stay
