@@ -88,7 +88,7 @@ def test_whole_citizen_photo_signature_ten_prints_two_irises_verification(
     counter, sim, faces_dir, still_gate, monkeypatch
 ):
     station = counter
-    photo = capture_of(faces_dir, still_gate, "img33.jpg")  # the photo, approved by the citizen
+    photo = capture_of(faces_dir, still_gate, "img62.jpg")  # the photo, approved by the citizen
     t0 = time.perf_counter()
     session = station.biometrics.begin(ports=[sim.port])
     assert session.device_problems == {} and session.next_step() == "signature"
@@ -160,7 +160,7 @@ def test_whole_citizen_photo_signature_ten_prints_two_irises_verification(
 
 def test_an_incomplete_record_is_refused_in_plain_indonesian(counter, sim, faces_dir, still_gate):
     station = counter
-    photo = capture_of(faces_dir, still_gate, "img33.jpg")
+    photo = capture_of(faces_dir, still_gate, "img62.jpg")
     with pytest.raises(NotAcceptable) as err:
         station.records.accept(good(), photo)
     assert "Biometrik belum lengkap" in str(err.value) and "sepuluh sidik jari" in str(err.value)
@@ -191,7 +191,7 @@ def test_scanner_unplugged_mid_capture_then_plugged_back(counter, sim, faces_dir
     admin(sim, "status", type="Finger", deviceStatus="Ready")
     assert station.biometrics.find_devices(session) == {}
     capture_everything(station, session)
-    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"), biometrics=session.record())
+    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"), biometrics=session.record())
     assert len(station.biometrics.stored(done.uuid)) >= 16
 
 
@@ -213,7 +213,7 @@ def test_a_finger_excepted_with_a_supervisors_confirmation(counter, sim, faces_d
     record = session.record()
     assert record.complete and FingerPosition.LEFT_THUMB not in record.fingers
 
-    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"), biometrics=record)
+    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"), biometrics=record)
     stored = station.biometrics.stored(done.uuid)
     assert "bio_fp_06" not in stored and stored["bio_proof_fp_06"].data == PHOTO
     [noted] = station.records.get(done.uuid).quality["biometrics"]["exceptions"]
@@ -242,7 +242,7 @@ def test_an_exception_nobody_confirmed_is_refused_at_acceptance(counter, sim, fa
     session.add_exception(type(exc)(**{**exc.__dict__, "operator": "ani"}))  # past the service's door
     capture_everything(station, session)
     with pytest.raises(NotAcceptable) as err:
-        station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"), biometrics=session.record())
+        station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"), biometrics=session.record())
     assert "belum dikonfirmasi supervisor" in str(err.value)
 
 
@@ -257,7 +257,7 @@ def test_a_complete_record_reaches_the_reference_server_with_its_biometrics(
     station = counter
     session = station.biometrics.begin(ports=[sim.port])
     capture_everything(station, session)
-    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"), biometrics=session.record())
+    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"), biometrics=session.record())
     stored = station.biometrics.stored(done.uuid)
     central = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
     try:

@@ -73,7 +73,7 @@ def office(data_dir, faces_dir, tmp_path, still_gate):
     from station.quality.gate import crop_id_photo
     from station.quality.live import Capture
 
-    frame = cv2.imread(str(faces_dir / "photos" / "img33.jpg"))
+    frame = cv2.imread(str(faces_dir / "photos" / "img62.jpg"))
     verdict = still_gate.judge(frame)
     CAPTURE[0] = Capture(frame, crop_id_photo(frame, verdict.geometry, 480, 640), verdict, 0.0)
     station = photo_only(new_station(data_dir))
@@ -184,6 +184,7 @@ PUBLIC = {
     "Records.same_nik": Action.RECORD_READ,
     "Records.counts": NO_PERSONAL_DATA,
     "Records.waiting_to_sync": NO_PERSONAL_DATA,
+    "Records.quarantined": Action.RECORD_READ,
     "Review.waiting": Action.REVIEW,
     "Review.decide": Action.REVIEW,
     "Review.enable": Action.SETTINGS_CHANGE,
@@ -196,6 +197,7 @@ PUBLIC = {
     "Papers.prr_entries": Action.PAPERS,
     "Papers.prr": Action.PAPERS,
     "Papers.save": "writes bytes it is given, already made under Action.PAPERS",
+    "Papers.cleanup": "removes papers on their way to the printer: deletes, reveals nothing",
     "Transfer.export": Action.EXPORT,
     "Transfer.import_bundle": Action.IMPORT,
     "Retention.purge": Action.PURGE,

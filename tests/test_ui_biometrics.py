@@ -121,7 +121,7 @@ def test_ten_prints_irises_verification_by_clicks_against_the_simulator(qtbot, c
         qtbot.mouseClick(page.done_btn, Qt.MouseButton.LeftButton)
     record = completed.args[0]
     assert record.complete
-    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"), biometrics=record)
+    done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"), biometrics=record)
     assert len(station.biometrics.stored(done.uuid)) == 16
     page.close_worker()
 
@@ -164,7 +164,7 @@ def test_the_window_goes_photo_approval_signature_biometrics_then_accepts(
     qtbot.addWidget(window)
     window.show()
     window.biometrics_page.ports = [sim.port]
-    window.enrolment, window.capture = good(), capture_of(faces_dir, still_gate, "img33.jpg")
+    window.enrolment, window.capture = good(), capture_of(faces_dir, still_gate, "img62.jpg")
     window.review_page.show_record(window.enrolment, window.capture, ())
     window.show_page(3)
     qtbot.mouseClick(window.review_page.accept_btn, Qt.MouseButton.LeftButton)
