@@ -214,6 +214,7 @@ PUBLIC = {
     "Biometrics.capture_fingers": Action.BIOMETRIC_CAPTURE,
     "Biometrics.capture_irises": Action.BIOMETRIC_CAPTURE,
     "Biometrics.verify": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.preview": Action.BIOMETRIC_CAPTURE,
     "Biometrics.remove_exception": Action.BIOMETRIC_CAPTURE,
     "Biometrics.add_exception": Action.BIOMETRIC_EXCEPTION,
     "Biometrics.stored": Action.RECORD_READ,

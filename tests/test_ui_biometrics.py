@@ -88,6 +88,7 @@ def test_ten_prints_irises_verification_by_clicks_against_the_simulator(qtbot, c
     page.start(signature())
     qtbot.waitUntil(lambda: page.session is not None, timeout=30_000)
     assert page.progress["signature"].text() == "terekam" and "kiri" in page.capture_btn.text()
+    qtbot.waitUntil(lambda: page.frames_shown >= 2, timeout=15_000)  # the scanner's live view (SBI STREAM)
 
     # The window keeps painting while the scanner works: a timer ticks during a slow capture.
     admin(sim, "delay", type="Finger", delay=1500, method=["RCAPTURE"])
@@ -120,7 +121,7 @@ def test_ten_prints_irises_verification_by_clicks_against_the_simulator(qtbot, c
     with qtbot.waitSignal(page.completed) as completed:
         qtbot.mouseClick(page.done_btn, Qt.MouseButton.LeftButton)
     record = completed.args[0]
-    assert record.complete
+    assert record.complete and not page.previewing  # nothing left to show: the live view stopped
     done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"), biometrics=record)
     assert len(station.biometrics.stored(done.uuid)) == 16
     page.close_worker()

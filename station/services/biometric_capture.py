@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from station.devices import DeviceError, SbiClient, TrustStore, trusted_folder
 from station.domain.biometrics import BiometricException, BiometricExceptionError, FingerPosition, Modality, Signature
@@ -68,6 +68,26 @@ class Biometrics(Service):
     def verify(self, session: BiometricSession, position: FingerPosition | None = None) -> Verification:
         self._own(session)
         return session.verify(position)
+
+    def preview(self, session: BiometricSession, step: str | None = None, timeout_ms: int = 10_000) -> Iterator[bytes]:
+        """The scanner's live view (SBI STREAM, JPEG frames) for STEP (the next one by default), on a connection
+        of its own so a capture can run beside it; empty when the step needs no scanner."""
+        self._own(session)
+        step = step or session.next_step()
+        if step in (None, "signature"):
+            return iter(())
+        if step == "irises":
+            device = session.iris_device
+            sub_id = 3 if device is not None and 3 in device.sub_ids else 2
+        else:
+            device = session.finger_device
+            if step == "verify":
+                step = next(s.name for s in session.finger_steps if FingerPosition.RIGHT_INDEX in s.positions)
+            sub_id = session.step(step).device_sub_id
+        if device is None:
+            raise DeviceError("106")
+        client = SbiClient(session.client.trust, host=session.client.host, ports=session.client.ports)
+        return client.stream(device, sub_id, timeout_ms)
 
     def add_exception(self, session: BiometricSession, exc: BiometricException) -> None:
         """A finger or eye recorded as an exception, with the supervisor's confirmation given for it in the last

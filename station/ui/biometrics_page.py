@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,6 +44,8 @@ from station.services.station import Station
 
 log = logging.getLogger(__name__)
 
+PREVIEW_W, PREVIEW_H = 360, 270
+
 ROWS = (
     ("signature", "Tanda tangan"),
     ("fingers", "Sidik jari (10)"),
@@ -56,6 +59,7 @@ class _Answer(QObject):
 
     done = Signal(object, object)  # the callback, the result
     failed = Signal(str)
+    frame = Signal(object)  # JPEG bytes of the scanner's live view
 
 
 class BiometricsPage(QWidget):
@@ -71,6 +75,11 @@ class BiometricsPage(QWidget):
         self._answer = _Answer()
         self._answer.done.connect(self._finish)  # bound to this widget: queued to the window's thread
         self._answer.failed.connect(self._failed)
+        self._answer.frame.connect(self._show_frame)
+        self._preview_step: str | None = None
+        self._preview_stop: threading.Event | None = None
+        self._preview_thread: threading.Thread | None = None
+        self.frames_shown = 0
 
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Sidik jari, iris dan verifikasi"))
@@ -85,6 +94,11 @@ class BiometricsPage(QWidget):
             grid.addWidget(value, i, 1)
             self.progress[key] = value
         layout.addLayout(grid)
+        self.preview = QLabel(self.tr("Pratinjau pemindai"))
+        self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background: #222; color: #ccc;")
+        layout.addWidget(self.preview)
         self.devices = QLabel("")
         self.devices.setWordWrap(True)
         layout.addWidget(self.devices)
@@ -218,7 +232,64 @@ class BiometricsPage(QWidget):
         if self.session is not None and self.session.next_step() is None and not self.busy:
             self.completed.emit(self.session.record())
 
+    # --- the scanner's live view ---------------------------------------------------------------
+    def _follow_preview(self) -> None:
+        """Stream the live view of the step at hand (restarted when the step changes; stopped at the end)."""
+        step = self.session.next_step() if self.session is not None else None
+        if step == self._preview_step:
+            return
+        self.stop_preview()
+        self._preview_step = step
+        if step in (None, "signature"):
+            return
+        if self._bg is None:
+            self._bg = self.station.worker()
+        session, bg, stop = self.session, self._bg, threading.Event()
+        self._preview_stop = stop
+
+        def run() -> None:
+            while not stop.is_set():
+                try:
+                    frames = bg.biometrics.preview(session, step)
+                    try:
+                        for jpeg in frames:
+                            if stop.is_set():
+                                break
+                            self._answer.frame.emit(jpeg)
+                    finally:
+                        getattr(frames, "close", lambda: None)()  # ends the HTTP stream at once
+                except StationError:  # no scanner, unplugged: the capture says so; try again shortly
+                    stop.wait(1.0)
+
+        self._preview_thread = threading.Thread(target=run, name="biometrics-preview", daemon=True)
+        self._preview_thread.start()
+
+    @property
+    def previewing(self) -> bool:
+        return self._preview_thread is not None
+
+    def stop_preview(self) -> None:
+        if self._preview_stop is not None:
+            self._preview_stop.set()
+        if self._preview_thread is not None:
+            self._preview_thread.join(3.0)
+        self._preview_stop, self._preview_thread, self._preview_step = None, None, None
+
+    def _show_frame(self, jpeg: bytes) -> None:
+        if self._preview_stop is None or self._preview_stop.is_set():
+            return
+        image = QImage.fromData(jpeg, "JPEG")
+        if image.isNull():
+            return
+        self.frames_shown += 1
+        self.preview.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                PREVIEW_W, PREVIEW_H, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+            )
+        )
+
     def close_worker(self) -> None:
+        self.stop_preview()
         self.wait(5.0)
         if self._bg is not None:
             self._bg.close()
@@ -236,6 +307,7 @@ class BiometricsPage(QWidget):
     def _refresh(self) -> None:
         s = self.session
         step = s.next_step() if s is not None else None
+        self._follow_preview()
         self.capture_btn.setEnabled(s is not None and step is not None and not self.busy)
         self.find_btn.setEnabled(s is not None and not self.busy)
         self.exception_btn.setEnabled(s is not None and not self.busy)
