@@ -202,3 +202,34 @@ def test_a_photo_only_office_switches_biometrics_off_in_settings(qtbot, data_dir
         dialog.save()
         assert not station.settings.current.biometrics.required
         assert station.settings.current.biometrics.finger_nfiq2_min == 40  # the thresholds stay
+
+
+def test_an_exception_in_the_window_needs_the_supervisors_password(qtbot, counter, sim, tmp_path):
+    from station.domain.biometrics import ExceptionReason, Modality
+    from station.ui.biometrics_page import BiometricExceptionDialog
+    from tests.keys import PASSWORD
+    from tests.test_biometric_session import PHOTO
+
+    page = BiometricsPage(counter, ports=[sim.port])
+    qtbot.addWidget(page)
+    page.start(signature())
+    qtbot.waitUntil(lambda: page.session is not None, timeout=30_000)
+    proof = tmp_path / "tangan.jpg"
+    proof.write_bytes(PHOTO)
+    dialog = BiometricExceptionDialog(counter, page.session)
+    qtbot.addWidget(dialog)
+    dialog.which.setCurrentIndex(dialog.which.findData("finger:6"))
+    dialog.reason.setCurrentIndex(dialog.reason.findText(ExceptionReason.AMPUTATED.label))
+    dialog.note.setText("jempol kiri diamputasi 2019")
+    dialog.proof.setText(str(proof))
+    dialog.spv.setText("spv")
+    dialog.spv_pw.setText("bukan-sandinya")
+    dialog.submit()
+    assert "salah" in dialog.error.text().lower() and dialog.exception is None
+    dialog.spv_pw.setText(PASSWORD)
+    dialog.submit()
+    assert dialog.exception is not None and dialog.exception.supervisor == "spv"
+    assert (Modality.FINGER, int(FingerPosition.LEFT_THUMB)) in page.session.exceptions
+    page._refresh()
+    assert "Jempol kiri: dikecualikan" in page.progress["fingers"].text()
+    page.close_worker()

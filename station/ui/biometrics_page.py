@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from station.domain.biometrics import (
     ALLOWED_REASONS,
     BiometricException,
+    ExceptionReason,
     FingerPosition,
     Modality,
     Signature,
@@ -361,12 +362,12 @@ class BiometricExceptionDialog(QDialog):
         self.station, self.session = station, session
         self.setWindowTitle(self.tr("Pengecualian biometrik"))
         form = QFormLayout(self)
-        self.which = QComboBox()
+        self.which = QComboBox()  # data: "finger:6", "iris:2" (a tuple would not survive Qt's variants)
         for p in FingerPosition:
             if p:
-                self.which.addItem(p.label, (Modality.FINGER, int(p)))
+                self.which.addItem(p.label, f"{Modality.FINGER.value}:{int(p)}")
         for e in EYES:
-            self.which.addItem(e.label, (Modality.IRIS, int(e)))
+            self.which.addItem(e.label, f"{Modality.IRIS.value}:{int(e)}")
         form.addRow(self.tr("Jari / mata"), self.which)
         self.reason = QComboBox()
         form.addRow(self.tr("Alasan"), self.reason)
@@ -396,11 +397,15 @@ class BiometricExceptionDialog(QDialog):
         form.addRow(buttons)
         self.exception: BiometricException | None = None
 
+    def chosen(self) -> tuple[Modality, int]:
+        modality, position = str(self.which.currentData() or "finger:1").split(":")
+        return Modality(modality), int(position)
+
     def _reasons(self) -> None:
-        modality = self.which.currentData()[0]
+        modality = self.chosen()[0]
         self.reason.clear()
         for r in sorted(ALLOWED_REASONS[modality], key=lambda r: r.value):
-            self.reason.addItem(r.label, r)
+            self.reason.addItem(r.label, r.value)
 
     def _pick(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Foto bukti"), "", "JPEG (*.jpg *.jpeg)")
@@ -415,11 +420,11 @@ class BiometricExceptionDialog(QDialog):
             return
         try:
             supervisor = self.station.accounts.confirm_supervisor(self.spv.text(), self.spv_pw.text())
-            modality, position = self.which.currentData()
+            modality, position = self.chosen()
             exc = BiometricException(
                 modality,
                 position,
-                self.reason.currentData(),
+                ExceptionReason(self.reason.currentData()),
                 self.note.text(),
                 proof,
                 self.station.operator.name if self.station.operator else "?",
