@@ -1,6 +1,7 @@
 """Start the reference central server as a real process on 127.0.0.1 with TLS, and a fault-injecting TCP
 proxy in front of it (connection resets, stalls past the client's timeout, responses dropped after the
-server stored the batch)."""
+server stored the batch). The database is SQLite in the test's folder unless a URL is given (the central
+tests pass a fresh PostgreSQL database from the `pg_url` fixture: tests/pg.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
 CODE = "KODE-UJI-123"  # a code the server never issued: refused
@@ -32,12 +34,17 @@ def free_port() -> int:
 class Central:
     url: str
     ca: Path
-    db: Path
+    db_url: str  # SQLAlchemy URL of the server's database
     proc: subprocess.Popen
 
-    @property
-    def db_url(self) -> str:
-        return f"sqlite:///{self.db}"
+    def query(self, sql: str) -> list[tuple]:
+        """Read the server's database directly (SQLite or PostgreSQL alike)."""
+        engine = create_engine(self.db_url)
+        try:
+            with engine.connect() as conn:
+                return [tuple(row) for row in conn.execute(text(sql))]
+        finally:
+            engine.dispose()
 
     def code(self, station, rekey: bool = False) -> str:
         """A one-time registration code for this station (a Station, or its id), as the central admin issues it
@@ -55,9 +62,18 @@ class Central:
             self.proc.kill()
 
 
-def start_central(folder: Path, ca: Path, cert: Path, key: Path, faults: str = "", workers: int = 1) -> Central:
+def start_central(
+    folder: Path,
+    ca: Path,
+    cert: Path,
+    key: Path,
+    faults: str = "",
+    workers: int = 1,
+    db_url: str | None = None,
+    dedup: bool = False,
+) -> Central:
     port = free_port()
-    db = folder / "central.db"
+    db_url = db_url or f"sqlite:///{folder / 'central.db'}"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen(
         [
@@ -65,7 +81,7 @@ def start_central(folder: Path, ca: Path, cert: Path, key: Path, faults: str = "
             "-m",
             "sync.server",
             "--db",
-            f"sqlite:///{db}",
+            db_url,
             "--port",
             str(port),
             "--cert",
@@ -78,6 +94,7 @@ def start_central(folder: Path, ca: Path, cert: Path, key: Path, faults: str = "
             faults,
             "--workers",
             str(workers),
+            *(["--dedup"] if dedup else []),
         ],
         cwd=ROOT,
         env=env,
@@ -87,7 +104,7 @@ def start_central(folder: Path, ca: Path, cert: Path, key: Path, faults: str = "
     while time.monotonic() < deadline:
         with contextlib.suppress(requests.RequestException):
             if requests.get(f"{url}/v1/health", verify=str(ca), timeout=2).ok:
-                return Central(url, ca, db, proc)
+                return Central(url, ca, db_url, proc)
         if proc.poll() is not None:
             raise RuntimeError("central server exited")
         time.sleep(0.2)

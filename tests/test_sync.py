@@ -6,7 +6,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -34,8 +33,8 @@ def tls(tmp_path_factory):
 
 
 @pytest.fixture()
-def central(tmp_path, tls):
-    c = start_central(tmp_path, *tls)
+def central(tmp_path, tls, pg_url):
+    c = start_central(tmp_path, *tls, db_url=pg_url)
     yield c
     c.stop()
 
@@ -51,9 +50,8 @@ def fill_station(folder: Path, n: int, photo_bytes: int = 3000, seed: int = 0) -
     return uuids
 
 
-def central_rows(db: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT uuid, payload_sha256 FROM central_records").fetchall()
+def central_rows(central) -> list[tuple[str, str]]:
+    return central.query("SELECT uuid, payload_sha256 FROM central_records")
 
 
 def test_plain_http_and_unverified_tls_are_refused(central, tmp_path):
@@ -85,10 +83,9 @@ def test_register_push_and_acknowledge(central, data_dir):
         for u in uuids:
             rec = station.records.get(u)
             assert rec.status is RecordStatus.ACKNOWLEDGED and rec.payload_sha256
-        assert {u for u, _ in central_rows(central.db)} == set(uuids)
+        assert {u for u, _ in central_rows(central)} == set(uuids)
         local_audit = station.sync.outbox().audit_after(0, limit=10_000)
-    with sqlite3.connect(central.db) as conn:  # the audit trail went with the records, chain intact
-        central_audit = conn.execute("SELECT seq, hash FROM central_audit ORDER BY seq").fetchall()
+    central_audit = central.query("SELECT seq, hash FROM central_audit ORDER BY seq")  # went with the records
     assert central_audit == [(e["seq"], e["hash"]) for e in local_audit][: len(central_audit)]
     assert len(central_audit) >= 25 + 2
 
@@ -112,7 +109,7 @@ def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
         assert not conflict.accepted and "UUID" in conflict.reason
         status = client.record_status(uuid)
         assert status["ack_id"] == first.ack_id
-    assert len(central_rows(central.db)) == 1
+    assert len(central_rows(central)) == 1
 
 
 def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
@@ -124,8 +121,8 @@ def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
     assert report.rejected == 1 and rec.status is RecordStatus.REJECTED and "tidak mungkin" in rec.server_reason
 
 
-def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, data_dir):
-    central = start_central(tmp_path, *tls)
+def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, data_dir, pg_url):
+    central = start_central(tmp_path, *tls, db_url=pg_url)
     fill_station(data_dir, 5)
     with opened(data_dir) as station:
         station.sync.register(central.url, central.code(station), central.ca)
@@ -133,7 +130,7 @@ def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, dat
         report = station.sync.run_once()
         assert not report.online and report.remaining == 5
         assert station.records.counts() == {"queued": 5}
-    central = start_central(tmp_path, *tls)  # same database: it comes back
+    central = start_central(tmp_path, *tls, db_url=pg_url)  # same database: it comes back
     try:
         with opened(data_dir) as station:
             point_at(station, url=central.url)
@@ -143,10 +140,10 @@ def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, dat
 
 
 @pytest.mark.slow
-def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls):
+def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls, pg_url):
     """2,000 records through 500/503 answers, connection resets, stalls past the client's timeout, responses
     dropped after the server stored the batch, and a client killed with SIGKILL mid-batch again and again."""
-    central = start_central(tmp_path, *tls, faults="500:0.08,503:0.08")
+    central = start_central(tmp_path, *tls, faults="500:0.08,503:0.08", db_url=pg_url)
     proxy = FaultProxy(
         int(central.url.rsplit(":", 1)[1]), {"reset": 0.08, "stall": 0.06, "drop_response": 0.12}, stall_s=2.5
     )
@@ -188,7 +185,7 @@ def test_thousands_through_faults_and_sigkill_arrive_exactly_once(tmp_path, tls)
         time.sleep(0.2)  # let deferred batches come due
     proxy.close()
     central.stop()
-    rows = central_rows(central.db)
+    rows = central_rows(central)
     with opened(station_dir) as station:
         counts = station.records.counts()
         hashes = {u: station.records.get(u, with_photos=False).payload_sha256 for u in uuids}
@@ -222,7 +219,7 @@ def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_
                 uuids[0],
                 uuids[1],
                 "--db",
-                f"sqlite:///{central.db}",
+                central.db_url,
             ],
             cwd=ROOT,
             capture_output=True,

@@ -14,12 +14,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pydantic import ValidationError
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from station.bundle_format import BundleRefused, read
+from sync.server.db import open_engine
 from sync.server.intake import store_record
-from sync.server.models import Base, StationRow
+from sync.server.models import StationRow
 from sync.server.schemas import RecordIn
 
 WIRE_FIELDS = ("uuid", "payload_sha256", "biodata", "quality", "created_at", "operator", "photos")
@@ -40,8 +41,7 @@ def registry(sessions: sessionmaker) -> dict[str, bytes]:
 
 
 def import_bundle(database_url: str, data: bytes, code: str) -> CentralImport:
-    engine = create_engine(database_url)
-    Base.metadata.create_all(engine)
+    engine = open_engine(database_url)
     sessions = sessionmaker(engine)
     try:
         bundle = read(data, code, registry(sessions))
