@@ -36,3 +36,36 @@ def test_call_skip_recall_done(data_dir):
         assert q.tickets(FRIDAY)[0].record_uuid is not None
         assert q.call_next(FRIDAY) is None
         assert [t.status for t in q.tickets(FRIDAY)] == [TicketStatus.DONE, TicketStatus.CALLED]
+
+
+def test_a_served_or_cancelled_ticket_stays_closed(data_dir):
+    import pytest
+
+    from station.domain.errors import InvalidInput, InvalidTransition
+
+    with keyed_station(data_dir) as station:
+        q = station.queue
+        a, b, c = q.issue(FRIDAY), q.issue(FRIDAY), q.issue(FRIDAY)
+        q.call_next(FRIDAY)
+        store_record(station, good(), b"j" * 100, ticket=a)
+        for move in (q.skip, q.recall):
+            with pytest.raises(InvalidTransition, match="sudah selesai"):
+                move(a.id)
+        with pytest.raises(InvalidInput, match="alasan"):
+            q.cancel(b.id, " ")
+        cancelled = q.cancel(b.id, "Tidak hadir")
+        assert cancelled.status is TicketStatus.CANCELLED and cancelled.note == "Tidak hadir"
+        with pytest.raises(InvalidTransition, match="dibatalkan"):
+            q.recall(b.id)
+        assert q.call_next(FRIDAY).id == c.id  # a cancelled ticket is never called
+
+
+def test_counts_for_the_room(data_dir):
+    with keyed_station(data_dir) as station:
+        station.settings.change(daily_quota=3)
+        q = station.queue
+        tickets = [q.issue(FRIDAY) for _ in range(4)]  # the fourth is for Monday
+        q.call_next(FRIDAY)
+        store_record(station, good(), b"j" * 100, ticket=tickets[0])
+        c = q.counts(FRIDAY)
+        assert (c.issued, c.served, c.waiting, c.quota_left, c.later) == (3, 1, 2, 0, 1)
