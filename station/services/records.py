@@ -14,18 +14,32 @@ from station.domain.permissions import Action
 from station.domain.waivers import Waiver
 from station.quality.live import Capture
 from station.services.base import Service
-from station.services.recording import Accepted, NotAcceptable, encode_jpeg, problems_with, quality_summary
+from station.services.recording import (
+    Accepted,
+    NotAcceptable,
+    PhotoApproval,
+    encode_jpeg,
+    problems_with,
+    quality_summary,
+)
 from station.storage import RecordSummary, StoredRecord
 
 log = logging.getLogger(__name__)
 
 
 class Records(Service):
-    def save_draft(self, enrolment: Enrolment, record_uuid: str | None = None) -> str:
+    def save_draft(self, enrolment: Enrolment, record_uuid: str | None = None, ticket: Ticket | None = None) -> str:
+        """Keep a half-filled form; with a ticket, the ticket points at it so calling it again resumes it."""
         with self._ctx.unit(Action.RECORD_DRAFT) as uow:
             uuid = uow.records.save_draft(enrolment, self._ctx.actor, self._ctx.settings.station_id, record_uuid)
+            if ticket is not None and ticket.record_uuid != uuid:
+                uow.tickets.attach(ticket.id, uuid)
             uow.commit()
         return uuid
+
+    def drafts(self) -> list[RecordSummary]:
+        """Forms started and not accepted, newest first (to resume after a restart)."""
+        return self.find(status=RecordStatus.DRAFT)
 
     def accept(
         self,
@@ -34,15 +48,18 @@ class Records(Service):
         waiver: Waiver | None = None,
         record_uuid: str | None = None,
         ticket: Ticket | None = None,
+        approval: PhotoApproval | None = None,
     ) -> Accepted:
-        """Check everything once more, then commit record, photos, outbox entry and ticket together."""
+        """Check everything once more, then commit record, photos, outbox entry and ticket together. `approval`
+        is the citizen's answer when the photo was shown to them (Dukcapil 400.8.1.2/13999/Dukcapil, 2024)."""
         ctx = self._ctx
         problems = problems_with(enrolment, capture, waiver, ctx.regions, ctx.clock.today())
         if problems:
             log.info("record refused: %s", sorted({p.code for p in problems}))  # codes only, never the values
             raise NotAcceptable(problems)
         photos = {"crop": Photo(encode_jpeg(capture.crop)), "frame": Photo(encode_jpeg(capture.frame, 85))}
-        uuid = self.store(enrolment, photos, quality_summary(capture, waiver), record_uuid, ticket)
+        quality = quality_summary(capture, waiver, approval)
+        uuid = self.store(enrolment, photos, quality, record_uuid, ticket)
         waived = tuple(sorted(waiver.checks)) if waiver else ()
         log.info("record accepted uuid=%s waived=%s", uuid, list(waived))
         return Accepted(uuid, waived)
@@ -67,7 +84,9 @@ class Records(Service):
                 uow.photos.add(uuid, kind, photo)
             if status is RecordStatus.QUEUED:  # with end-of-day review, the outbox entry comes with approval
                 uow.outbox.enqueue(uuid)
-            if ticket is not None:
+            if ticket is None and record_uuid is not None:  # a draft resumed without its ticket (from Rekaman)
+                ticket = uow.tickets.for_record(record_uuid)
+            if ticket is not None and uow.tickets.get(ticket.id).open:
                 uow.tickets.set_status(ticket.id, TicketStatus.DONE, uuid)
             uow.commit()
         return uuid
@@ -91,6 +110,11 @@ class Records(Service):
     def counts(self) -> dict[str, int]:
         with self._ctx.db.unit(self._ctx.clock) as uow:
             return uow.records.counts()
+
+    def accepted_on(self, day) -> int:
+        """Records accepted on an office day (no personal data: for the window's header)."""
+        with self._ctx.db.unit(self._ctx.clock) as uow:
+            return len(uow.records.day_records(*self._ctx.clock.day_bounds(day)))
 
     def waiting_to_sync(self) -> int:
         with self._ctx.db.unit(self._ctx.clock) as uow:
