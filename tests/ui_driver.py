@@ -153,6 +153,8 @@ def show(qtbot, widget) -> None:
 def wait_focus(qtbot, widget) -> None:
     """Until the keyboard focus is in `widget` (a window manager hands it back after a message box closes)."""
     qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None
-        and (QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget()))
+        lambda: (
+            QApplication.focusWidget() is not None
+            and (QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget()))
+        )
     )
