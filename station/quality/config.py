@@ -7,6 +7,8 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from station.domain.errors import InvalidInput
+
 
 @dataclass(frozen=True)
 class GateConfig:
@@ -14,9 +16,17 @@ class GateConfig:
     max_yaw: float = 5.0
     max_pitch: float = 5.0
     max_roll: float = 8.0
-    # Eyes: per-eye openness score (lid gap over eye width, plus the upper lid's lift over the corners),
-    # the smaller eye decides. Calibrated on ../shared/faces (see tests/test_gate_faces.py).
-    min_eye_openness: float = 0.35
+    # Eyes: probability that both eyes are open (eyes.py: lid geometry and eye-patch appearance of both
+    # eyes; trained by scripts/train_gate.py, measured held-out in tests/test_gate_models.py).
+    min_eyes_open: float = 0.5
+    # Live: a frame whose lid gap drops below this share of the citizen's own recent open gap is a blink.
+    blink_ratio: float = 0.6
+    # Glasses (Dukcapil: taken off for the photo): probability from glasses.py at or above this refuses.
+    max_glasses: float = 0.6
+    # Hair or a cap over the eyebrows: share of skin-like pixels just above the brows (occlusion.py).
+    min_brows_visible: float = 0.08
+    # A mask or a veil below the eyes: share of skin-like pixels on the lower half of the nose.
+    min_lower_face_visible: float = 0.06
     # Eye region brightness over face brightness: dark glasses or hair over the eyes drop it.
     min_eye_visibility: float = 0.28
     # Inner-lip gap over mouth width.
@@ -40,9 +50,19 @@ class GateConfig:
     # Some offices require a set background colour (e.g. "#1f4e9a"); off by default.
     required_background: str | None = None
     max_background_colour_distance: float = 60.0
+    # Dukcapil's card backdrop: red for a citizen born in an odd year, blue for an even one. Off by default;
+    # when on, checked once the birth year (from the NIK / biodata) is known. Judged by hue (degrees).
+    backdrop_by_birth_year: bool = False
+    backdrop_red: str = "#db1514"
+    backdrop_blue: str = "#0090ff"
+    max_backdrop_hue_difference: float = 35.0
+    # Deliver the ID crop with the background replaced by the required colour, from the person mask the
+    # gate computed (the full frame is always kept as taken). Off by default.
+    replace_backdrop: bool = False
     # Live capture: all checks pass for this long, head steady, then the sharpest frame is kept.
     steady_seconds: float = 0.5
     max_steady_motion: float = 0.08  # eye-centre drift over the stretch, in iris distances
+    pose_smoothing_frames: int = 5  # live: median yaw/pitch of the last N frames of a still head (1 = off)
     # The kept photo: ICAO portrait geometry, 3:4.
     crop_width: int = 480
     crop_height: int = 640
@@ -53,18 +73,42 @@ class GateConfig:
     max_faces: int = 4  # how many faces MediaPipe looks for (to see someone behind the citizen)
 
     def with_overrides(self, values: dict) -> GateConfig:
-        known = {f.name for f in fields(self)}
-        unknown = set(values) - known
+        """These values instead of the defaults, each of the default's type; InvalidInput names the first bad one."""
+        if not isinstance(values, dict):
+            raise InvalidInput("Pengaturan gerbang foto harus berupa objek JSON {nama: nilai}.")
+        known = {f.name: f for f in fields(self)}
+        unknown = set(values) - set(known)
         if unknown:
-            raise ValueError(f"Pengaturan gerbang foto tidak dikenal: {', '.join(sorted(unknown))}")
+            raise InvalidInput(f"Pengaturan gerbang foto tidak dikenal: {', '.join(sorted(unknown))}.")
+        for name, value in values.items():
+            if not _fits(getattr(self, name), value):
+                raise InvalidInput(f"Nilai pengaturan gerbang foto {name} tidak sah: {value!r}.")
         return replace(self, **values)
 
     @classmethod
     def load(cls, data_dir: Path | None) -> GateConfig:
+        """The office's gate.json over the defaults; a damaged file is reported, never a traceback."""
         path = Path(data_dir) / "gate.json" if data_dir else None
-        if path and path.exists():
-            return cls().with_overrides(json.loads(path.read_text("utf-8")))
-        return cls()
+        if not (path and path.exists()):
+            return cls()
+        try:
+            values = json.loads(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+            raise InvalidInput(f"Berkas {path} rusak atau bukan JSON: {err}.") from None
+        return cls().with_overrides(values)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def _fits(default: object, value: object) -> bool:
+    """Is value of the kind the default is (an int where an int is meant, a number where a float is)?"""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if default is None:
+        return value is None or isinstance(value, str)
+    return isinstance(value, type(default))

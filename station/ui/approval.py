@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from station.services.recording import PhotoApproval
+from station.services.acceptance import PhotoApproval
 from station.services.station import Station
 from station.ui.camera_worker import to_qimage
 from station.ui.citizen import Citizen

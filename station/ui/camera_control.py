@@ -37,10 +37,11 @@ class CameraControl(QObject):
     def running(self) -> bool:
         return self._worker is not None
 
-    def start(self, waived: frozenset[str] = frozenset()) -> None:
+    def start(self, waived: frozenset[str] = frozenset(), birth_year: int | None = None) -> None:
+        """`birth_year`: the backdrop colour follows it where the office requires so."""
         self.stop()
         thread = QThread(self)
-        worker = CameraWorker(self._open_source, self._config)
+        worker = CameraWorker(self._open_source, self._config, birth_year)
         worker.retake(waived)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)

@@ -8,7 +8,7 @@ from station.domain.antrean import Ticket
 from station.domain.enrolment import Enrolment
 from station.domain.waivers import Waiver
 from station.quality.live import Capture
-from station.services.recording import PhotoApproval
+from station.services.acceptance import PhotoApproval
 
 
 @dataclass

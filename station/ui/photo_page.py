@@ -65,7 +65,8 @@ class PhotoPage(StepPage):
         self.heading.setText(self.tr("Foto — {0} ({1})").format(citizen.enrolment.nama, citizen.label))
         self._show_waiver()
         self.preview.clear(self.tr("Menyiapkan kamera ..."))
-        self.camera.start(citizen.waived)
+        born = citizen.enrolment.tanggal_lahir
+        self.camera.start(citizen.waived, born.year if born else None)
 
     def leave(self) -> None:
         self.camera.stop()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from station.domain.errors import StationError
-from station.services.recording import NotAcceptable
+from station.services.acceptance import NotAcceptable
 from station.services.station import Station
 from station.ui.approval import photo_pixmap
 from station.ui.citizen import Citizen
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 class ReviewPage(StepPage):
     key = "tinjau"
-    stored = Signal(object)  # services.recording.Accepted
+    stored = Signal(object)  # services.acceptance.Accepted
 
     def __init__(self, station: Station) -> None:
         super().__init__()

@@ -1,15 +1,15 @@
 """tickets: why a ticket was cancelled
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006_ticket_note
+Revises: 0005_audit_ids
 Create Date: 2026-11-25
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006_ticket_note"
+down_revision = "0005_audit_ids"
 branch_labels = None
 depends_on = None
 
