@@ -316,14 +316,19 @@ def test_6_empty_field_says_wajib_diisi_and_the_count_jumps_there(qtbot, station
 
 
 # 7. Papers are printed (Qt's print dialog, a remembered printer), with a visible result ------------------------
-def test_7_receipt_is_printed_through_the_print_dialog_and_then_the_remembered_printer(qtbot, station, data_dir):
+def test_7_receipt_is_printed_through_the_print_dialog_and_then_the_remembered_printer(
+    qtbot, station, data_dir, faces_dir
+):
     import pypdfium2
     from PySide6.QtPrintSupport import QPrintDialog
     from PySide6.QtWidgets import QLineEdit
 
+    from station.ui.app import make_app
     from station.ui.printing import Printers
 
-    uuid = store_record(station, Enrolment(nik=NIK, nama="Siti Rahmawati"), b"\xff\xd8" + b"j" * 50)
+    make_app()  # Qt's own dialogs in Indonesian (qt_id), as in the app, whichever test ran before
+    photo = (faces_dir / "photos" / "img33.jpg").read_bytes()  # the receipt carries the citizen's photo
+    uuid = store_record(station, Enrolment(nik=NIK, nama="Siti Rahmawati"), photo)
     printers = Printers(QSettings(str(data_dir / "w.ini"), QSettings.Format.IniFormat))
     out = data_dir / "cetak.pdf"
 
@@ -352,6 +357,8 @@ def test_7_receipt_is_printed_through_the_print_dialog_and_then_the_remembered_p
     key(Qt.Key.Key_Return)
     assert len(window.printers.jobs) == 1 and window.printers.asked == 1
     assert "dicetak ke" in window.banner.text.text() and window.banner.isVisible()
+    window.activateWindow()  # what the window manager does when the dialog closes
+    wait_focus(qtbot, window)
     on_modal(RecordDialog, lambda d: click(button(d, "Cetak ulang")))
     key(Qt.Key.Key_Return)  # a second reprint: the remembered printer, no question
     assert len(window.printers.jobs) == 2 and window.printers.asked == 1

@@ -150,7 +150,9 @@ class BiodataPage(StepPage):
             self.save_draft()
 
     def reset(self) -> None:
-        """Everything empty for the next citizen: no date, no sex, no confirmation carried over."""
+        """Everything empty for the next citizen: no date, no sex, no confirmation carried over. A draft save still
+        pending belonged to the previous citizen (their draft was saved on leaving): dropped."""
+        self._draft_timer.stop()
         self._loading = True
         for w in self.inputs.values():
             if isinstance(w, QLineEdit):
@@ -190,6 +192,8 @@ class BiodataPage(StepPage):
     def _select_kecamatan(self, code: str) -> None:
         combo = self.inputs["kecamatan"]
         combo.setCurrentIndex(max(0, combo.findData(code)))
+        if combo.isEditable():
+            combo.lineEdit().setCursorPosition(0)  # the name's start, not its tail, in a narrow field
         self._kecamatan_changed()
 
     def _kecamatan_changed(self, *_) -> None:
@@ -349,6 +353,8 @@ class BiodataPage(StepPage):
     def save_draft(self) -> None:
         if self._offer is not None and self.citizen.record_uuid is None:
             return  # the operator is being offered the earlier draft: do not start a second one
+        if all(self._empty(n) for n in ("nik", "nama", "no_kk")):
+            return  # nothing typed: no draft (an empty draft would make an untouched citizen look started)
         try:
             uuid = self.station.records.save_draft(self.enrolment(), self.citizen.record_uuid, self.citizen.ticket)
         except StationError as err:  # the form stays as typed; the operator sees why it was not kept

@@ -67,6 +67,7 @@ class RecordsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hint)
         self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self.open_current)  # Ctrl+F, a few letters, Enter: the record opens
         self.filter.currentIndexChanged.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -87,10 +88,22 @@ class RecordsPage(QWidget):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
 
+    def open_current(self) -> None:
+        """The selected row, or the only/first one found."""
+        row = self.table.currentRow()
+        if row < 0 and self.table.rowCount():
+            row = 0
+        if row >= 0:
+            self.open_row(row)
+
     def open_row(self, row: int, _col: int = 0) -> None:
         from station.ui.record_dialog import RecordDialog
 
         uuid = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
         dialog = RecordDialog(self.station, uuid, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted and dialog.choice:
             getattr(self, dialog.choice).emit(uuid)
+        if self.isVisible():  # back in the list, ready for the next search (the focus is never left nowhere)
+            self.window().activateWindow()
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -44,6 +44,11 @@ class NoWheelComboBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel over it never gives it focus either
+        # Sized by the layout, not by its longest item (a long village or job name made the form 1700 px wide
+        # and cut it at 1366x768); the open list still shows the whole names.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.view().isVisible():  # scrolling the open list is fine
