@@ -397,9 +397,11 @@ def click_item(view, row: int) -> None:
 
 # 10. The supervisor review: on from Pengaturan, office time, words, photo and biodata, the hold reason reaches ----
 def test_10_review_shows_what_to_judge_and_the_reason_reaches_rekaman(qtbot, station, data_dir, faces_dir):
+    from station.ui.app import make_app
     from station.ui.review_dialog import ReviewDialog
     from station.ui.settings_dialog import SettingsDialog
 
+    make_app()  # Qt's own buttons in Indonesian (qt_id), as in the app, whichever test ran before
     settings_dialog = SettingsDialog(station)
     qtbot.addWidget(settings_dialog)
     settings_dialog.show()
@@ -411,13 +413,13 @@ def test_10_review_shows_what_to_judge_and_the_reason_reaches_rekaman(qtbot, sta
     uuid = store_record(station, Enrolment(nik=NIK, nama="Siti Rahmawati", desa_code="33.24.01.2001"), photo)
     dialog = ReviewDialog(station)
     qtbot.addWidget(dialog)
-    dialog.show()
+    show(qtbot, dialog)
     item = dialog.list.item(0).text()
     local = station.clock.local(station.records.get(uuid).created_at)
     assert f"{local:%d-%m-%Y %H:%M}" in item and "menunggu tinjauan" in item and "captured" not in item
     assert dialog.photo.pixmap() is not None and not dialog.photo.pixmap().isNull()
     assert "Blumah" in dialog.details.text() and NIK in dialog.details.text()
-    dialog.reason.setFocus()
+    click(dialog.reason)
     type_text("foto ulang, rambut menutup alis")
     click(dialog.hold_btn)
     assert station.records.get(uuid).status is RecordStatus.HELD
@@ -477,6 +479,7 @@ def test_12_birth_date_typed_after_a_click_and_not_carried_over(qtbot, station, 
     key(Qt.Key.Key_F2)
     key(Qt.Key.Key_F3)  # the next citizen
     assert date.date() is None and not date.typed()
+    qtbot.waitUntil(lambda: focused() is page.inputs["nik"])  # the cursor is in the NIK: the operator types
     type_text("3324017101050001")  # a woman born 31-01-2005: the NIK says so
     assert date.date() == dt.date(2005, 1, 31) and page.inputs["jenis_kelamin"].value() == "P"
     window.close()
