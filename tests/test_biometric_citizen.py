@@ -265,9 +265,8 @@ def test_a_complete_record_reaches_the_reference_server_with_its_biometrics(
         station.sync.register(central.url, central.code(station), central.ca)
         report = station.sync.run_once()
         assert report.acknowledged == 1 and report.remaining == 0, report
-        with sqlite3.connect(central.db) as conn:
-            [(payload,)] = conn.execute("SELECT payload FROM central_records WHERE uuid = ?", (done.uuid,))
-            blobs = {sha for (sha,) in conn.execute("SELECT sha256 FROM blobs")}
+        [(payload,)] = central.query(f"SELECT payload FROM central_records WHERE uuid = '{done.uuid}'")
+        blobs = {sha for (sha,) in central.query("SELECT sha256 FROM blobs")}
     finally:
         central.stop()
     sent = json.loads(payload)

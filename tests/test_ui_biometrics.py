@@ -148,41 +148,36 @@ def test_the_window_goes_photo_approval_signature_biometrics_then_accepts(
     qtbot, counter, sim, faces_dir, still_gate, data_dir
 ):
     """SOP order in the window: the citizen approves the photo, signs, gives ten prints and two irises, is
-    verified; only then is the record accepted (and its receipt written)."""
-    from PySide6.QtCore import QSettings
+    verified; only then does Tinjau accept the record (and the receipt is printed)."""
+    from station.services.acceptance import PhotoApproval
+    from station.ui.citizen import Citizen
+    from tests.ui_driver import make_window
 
-    from station.camera import CameraError
-    from station.ui.app import make_app
-    from station.ui.main_window import MainWindow
-
-    def no_camera():
-        raise CameraError("tidak dipakai di uji ini")
-
-    make_app()
     station = counter
-    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(station, no_camera, settings)
+    window = make_window(station, data_dir)
     qtbot.addWidget(window)
-    window.show()
-    window.biometrics_page.ports = [sim.port]
-    window.enrolment, window.capture = good(), capture_of(faces_dir, still_gate, "img62.jpg")
-    window.review_page.show_record(window.enrolment, window.capture, ())
-    window.show_page(3)
-    qtbot.mouseClick(window.review_page.accept_btn, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.signature_page  # not accepted yet: biometrics are required
-    assert station.records.counts().get("queued", 0) == 0
+    window.biometrics_step.page.ports = [sim.port]
+    approval = PhotoApproval(True, "full_window", 0, "2026-11-25T10:00:00Z")
+    citizen = Citizen(enrolment=good(), capture=capture_of(faces_dir, still_gate, "img62.jpg"), approval=approval)
+    window.flow.start(citizen)
+    assert window.flow.go(window.flow.index_of("tanda_tangan"))
+    sign = window.signature_step.page
+    assert window.stack.currentWidget() is window.signature_step
 
-    draw(qtbot, window.signature_page.canvas, [(40 + 8 * i, 100 + (i % 7) * 6) for i in range(30)])
-    qtbot.mouseClick(window.signature_page.save_btn, Qt.MouseButton.LeftButton)
-    page = window.biometrics_page
-    assert window.stack.currentWidget() is page
+    draw(qtbot, sign.canvas, [(40 + 8 * i, 100 + (i % 7) * 6) for i in range(30)])
+    qtbot.mouseClick(sign.save_btn, Qt.MouseButton.LeftButton)
+    page = window.biometrics_step.page
+    assert window.stack.currentWidget() is window.biometrics_step
     qtbot.waitUntil(lambda: page.session is not None, timeout=30_000)
     for _ in range(12):
         if page.session.next_step() is None:
             break
         press(qtbot, page)
     qtbot.mouseClick(page.done_btn, Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.queue_page, page.message.text()
+    assert window.stack.currentWidget() is window.review_page, page.message.text()
+    assert station.records.counts().get("queued", 0) == 0  # not accepted until Tinjau says so
+    qtbot.mouseClick(window.review_page.accept_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(station.records.find(good().nik)), timeout=10_000)
     [rec] = station.records.find(good().nik)
     assert len(station.biometrics.stored(rec.uuid)) == 16
     assert station.records.get(rec.uuid).quality["biometrics"]["complete"]

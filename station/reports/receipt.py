@@ -29,7 +29,7 @@ class ReceiptData:
     nik: str
     recorded_at: str  # local time, already formatted
     station_id: str
-    record_no: str  # the queue ticket, or the UUID's start
+    queue_no: str | None  # the queue ticket the citizen was served under (None: no ticket)
     photo_jpeg: bytes | None
     biometrics: tuple[str, ...] = ()  # reports.biometric_lines: fingers and their quality 1-10, exceptions
 
@@ -40,7 +40,7 @@ def _rows(d: ReceiptData) -> list[tuple[str, str]]:
         ("NIK", mask_nik(d.nik)),
         ("Tanggal perekaman", d.recorded_at),
         ("Stasiun", d.station_id),
-        ("Nomor rekaman", d.record_no),
+        *([("Nomor antrean", d.queue_no)] if d.queue_no else []),
         ("Kode rekaman", d.uuid[:8].upper()),
     ]
 

@@ -16,7 +16,14 @@ from station.domain.nik import clean_nik
 from station.domain.payload import Photo
 from station.domain.permissions import Action
 from station.domain.waivers import Waiver
-from station.services.acceptance import Accepted, NotAcceptable, encode_jpeg, problems_with, quality_summary
+from station.services.acceptance import (
+    Accepted,
+    NotAcceptable,
+    PhotoApproval,
+    encode_jpeg,
+    problems_with,
+    quality_summary,
+)
 from station.services.base import Service
 from station.services.biometric_record import biometric_problems
 from station.services.biometric_record import blobs as biometric_blobs
@@ -32,11 +39,18 @@ log = logging.getLogger(__name__)
 
 
 class Records(Service):
-    def save_draft(self, enrolment: Enrolment, record_uuid: str | None = None) -> str:
+    def save_draft(self, enrolment: Enrolment, record_uuid: str | None = None, ticket: Ticket | None = None) -> str:
+        """Keep a half-filled form; with a ticket, the ticket points at it so calling it again resumes it."""
         with self._ctx.unit(Action.RECORD_DRAFT) as uow:
             uuid = uow.records.save_draft(enrolment, self._ctx.actor, self._ctx.settings.station_id, record_uuid)
+            if ticket is not None and ticket.record_uuid != uuid:
+                uow.tickets.attach(ticket.id, uuid)
             uow.commit()
         return uuid
+
+    def drafts(self) -> list[RecordSummary]:
+        """Forms started and not accepted, newest first (to resume after a restart)."""
+        return self.find(status=RecordStatus.DRAFT)
 
     def accept(
         self,
@@ -46,11 +60,14 @@ class Records(Service):
         record_uuid: str | None = None,
         ticket: Ticket | None = None,
         biometrics: BiometricRecord | None = None,
+        approval: PhotoApproval | None = None,
     ) -> Accepted:
         """Check everything once more, then commit record, photos, biometrics, outbox entry and ticket together.
         A waiver is taken only with the supervisor's confirmation given for it (accounts.confirm_supervisor), once.
         Biometrics must be complete (every finger and eye captured or excepted with a supervisor's confirmation,
-        the signature, the verification) unless the office records photos only (settings biometrics.required)."""
+        the signature, the verification) unless the office records photos only (settings biometrics.required).
+        `approval` is the citizen's answer when the photo was shown to them (Dukcapil 400.8.1.2/13999/Dukcapil,
+        2024)."""
         ctx = self._ctx
         actor = ctx.require(Action.RECORD_ACCEPT)
         confirmation = self._confirmation_for(waiver) if waiver else None
@@ -60,7 +77,7 @@ class Records(Service):
             log.info("record refused: %s", sorted({p.code for p in problems}))  # codes only, never the values
             raise NotAcceptable(problems)
         photos = {"crop": Photo(encode_jpeg(capture.crop)), "frame": Photo(encode_jpeg(capture.frame, 85))}
-        quality, bio = quality_summary(capture, waiver), {}
+        quality, bio = quality_summary(capture, waiver, approval), {}
         if biometrics is not None:
             quality["biometrics"], bio = biometric_meta(biometrics), biometric_blobs(biometrics)
         with ctx.unit() as uow:  # permission checked above, before the photo was encoded
@@ -116,7 +133,10 @@ class Records(Service):
             uow.biometrics.add(uuid, kind, blob)
         if status is RecordStatus.QUEUED:  # with end-of-day review, the outbox entry comes with approval
             uow.outbox.enqueue(uuid)
-        if ticket is not None:
+        if ticket is None and record_uuid is not None:  # a draft resumed without its ticket (from Rekaman)
+            found = uow.tickets.for_record(record_uuid)
+            ticket = found if found is not None and found.open else None
+        if ticket is not None:  # a served ticket is finished: set_status refuses it (its record keeps its number)
             uow.tickets.set_status(ticket.id, TicketStatus.DONE, uuid)
         return uuid
 
@@ -140,6 +160,11 @@ class Records(Service):
         """Records by state (no personal data)."""
         with self._ctx.read() as uow:
             return uow.records.counts()
+
+    def accepted_on(self, day) -> int:
+        """Records accepted on an office day (no personal data: for the window's header)."""
+        with self._ctx.read() as uow:
+            return len(uow.records.day_records(*self._ctx.clock.day_bounds(day)))
 
     def quarantined(self) -> list[Quarantined]:
         """Records set aside because their sealed data no longer opens (UUID, when, which part): the rest of

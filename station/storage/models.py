@@ -75,6 +75,7 @@ class TicketRow(Base):
     status: Mapped[str] = mapped_column(String(10))
     issued_at: Mapped[str] = mapped_column(String(32))
     record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # why it was cancelled (no personal data)
 
 
 class AuditRow(Base):

@@ -44,7 +44,7 @@ class CameraWorker(QObject):
         self._painting = threading.Event()  # set while the window has a frame it has not painted
         self._waived: frozenset[str] = frozenset()
 
-    def stop(self) -> None:
+    def stop(self) -> None:  # thread-safe: an Event, read between frames
         self._stop.set()
 
     def retake(self, waived: frozenset[str] = frozenset()) -> None:
@@ -67,6 +67,8 @@ class CameraWorker(QObject):
         first = True
         try:
             with PhotoGate(self._config, live=True) as gate:
+                if self._stop.is_set():  # stopped while the face models loaded
+                    return
                 for t, frame in source.frames():
                     if self._stop.is_set():
                         break

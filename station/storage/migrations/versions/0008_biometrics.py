@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_biometrics"
-down_revision = "0005_audit_ids"
+down_revision = "0006_ticket_note"
 branch_labels = None
 depends_on = None
 
