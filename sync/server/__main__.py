@@ -58,6 +58,10 @@ def printed_main(argv: list[str]) -> None:
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "dinas-user":
+        from sync.server.dinas.cli import main as dinas_user
+
+        raise SystemExit(dinas_user(sys.argv[2:]))
     if len(sys.argv) > 1 and sys.argv[1] == "import-bundle":
         import_main(sys.argv[2:])
         return

@@ -87,3 +87,6 @@ class DedupResultRow(Base):
     detail: Mapped[str] = mapped_column(Text)  # JSON: every match and candidate with its Bozorth3 scores
     gallery_records: Mapped[int] = mapped_column(BigInteger)
     searched_at: Mapped[str] = mapped_column(String(32))
+
+
+from sync.server.dinas import models as _dinas_models  # noqa: E402,F401  (the Dinas tables join Base.metadata)
