@@ -82,7 +82,15 @@ def _draw_card(c: Canvas, card: Card, blobs: dict[str, bytes], issued: dt.date) 
     c.rect(px, py, pw, ph, stroke=0, fill=1)
     photo = blobs.get(card.photos.get("crop", ""))
     if photo:
-        c.drawImage(ImageReader(io.BytesIO(photo)), px + 1.2 * mm, py + 1.2 * mm, pw - 2.4 * mm, ph - 2.4 * mm)
+        c.drawImage(
+            ImageReader(io.BytesIO(photo)),
+            px + 1.2 * mm,
+            py + 1.2 * mm,
+            pw - 2.4 * mm,
+            ph - 2.4 * mm,
+            preserveAspectRatio=True,
+            anchor="c",
+        )
     else:
         c.setFillColor(white)
         c.setFont("Helvetica", 4.5)

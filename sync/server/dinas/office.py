@@ -80,6 +80,11 @@ class Card:
     def kecamatan(self) -> str:
         return self.desa.rsplit(".", 1)[0] if self.desa.count(".") == 3 else "?"
 
+    @property
+    def recorded_on(self) -> dt.date:
+        """The day of recording at the counter, Indonesian western time (WIB)."""
+        return self.created_at.astimezone(WIB).date()
+
     def age_days(self, on: dt.date) -> int:
         return (on - self.created_at.astimezone(WIB).date()).days
 
