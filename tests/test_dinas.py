@@ -5,17 +5,24 @@ name. Screenshots go to docs/screenshots/dinas-*.png."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import random
 import re
 
+import cv2
+import numpy as np
 import pypdfium2
 import pytest
 from pypdf import PdfReader
 
+from station.domain.regions import load_regions
+from station.services.demo import fake_enrolment
 from sync.server.dinas.cards import BLUE, CARD_H, CARD_W, RED
 from sync.server.dinas.office import mask_nik
-from tests.central import start_central
-from tests.dinas import PASSWORD, ROOT, add_staff, chromium_path, seed
+from tests.central import CODE, start_central
+from tests.dinas import PASSWORD, ROOT, add_staff, chromium_path, portrait, seed
+from tests.stations import new_station, store_record
 from tests.tls import make_ca_and_server
 
 SHOTS = ROOT / "docs" / "screenshots"
@@ -226,3 +233,58 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     statuses = [pub.request.get(f"{server.url}/cek?kode={a[4].code}").status for _ in range(8)]
     assert statuses[-1] == 429 and 200 in statuses  # 10 lookups a minute per address
     pub.close()
+
+
+def qr_of(pdf: bytes) -> str:
+    doc = pypdfium2.PdfDocument(pdf)
+    img = np.array(doc[0].render(scale=4).to_pil().convert("L"))
+    doc.close()
+    data, _, _ = cv2.QRCodeDetector().detectAndDecode(np.ascontiguousarray(img))
+    return data
+
+
+def test_one_citizen_from_the_counter_to_diambil(server, browser, data_dir, faces_dir):
+    """The real station records and syncs; the receipt's QR opens the public page; the Dinas prints and hands over;
+    the station's next sync takes the card off its PRR list."""
+    crop = portrait(sorted((faces_dir / "photos").glob("img*.jpg"))[0])
+    e = fake_enrolment(random.Random(3), load_regions(), KEC_A, dt.date.today())
+    assert add_staff(server.db_url, "petugas", "petugas_cetak").returncode == 0
+    with new_station(data_dir, "ST-KENDAL") as station:
+        uuid = store_record(station, e, crop)
+        station.sync.register(server.url, CODE, server.ca)
+        assert station.sync.run_once().remaining == 0
+        assert [p.nik for p in station.papers.prr_entries()] == [e.nik]
+        code = qr_of(station.papers.receipt(uuid))
+        assert code.startswith(f"EKTP1:{uuid}:")
+
+        pub = browser.new_context(ignore_https_errors=True)
+        page = pub.new_page()
+
+        def stage() -> str:
+            page.goto(f"{server.url}/cek?kode={code}")
+            assert e.nik not in page.content() and e.nama not in page.content()
+            return page.inner_text("#tahap")
+
+        assert "Siap cetak (PRR)" in stage()
+
+        ctx, staff = _login(browser, server.url, "petugas")
+        staff.goto(f"{server.url}/dinas/blanko")
+        staff.fill("input[name=jumlah]", "5")
+        staff.click("form.kotak button[type=submit]")
+        staff.goto(f"{server.url}/dinas/")
+        staff.locator("div.kotak", has_text=f"({KEC_A})").locator("button", has_text="Cetak batch").click()
+        assert "Sedang dicetak" in stage()
+        staff.locator("tr[data-item]").first.locator("button", has_text="Tercetak").click()
+        assert "siap diambil" in stage()
+        staff.goto(f"{server.url}/dinas/siap")
+        row = staff.locator("tr", has_text=e.nama)
+        row.locator("input[name=pengambil]").fill(e.nama)
+        row.locator("button", has_text="Serahkan").click()
+        assert "DIAMBIL" in staff.inner_text(".pesan")
+        assert "Sudah diambil" in stage()
+        ctx.close()
+        pub.close()
+
+        report = station.sync.run_once()
+        assert report.status_updates == 1 and station.records.get(uuid).server_status == "printed"
+        assert station.papers.prr_entries() == []

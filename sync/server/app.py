@@ -8,7 +8,7 @@ from sqlalchemy.orm import sessionmaker
 
 from sync.server.db import open_engine
 from sync.server.deps import Central
-from sync.server.dinas.routes import router as dinas_router
+from sync.server.dinas import routes as dinas
 from sync.server.routes import audit, master, records, stations
 
 API = "/v1"
@@ -21,5 +21,5 @@ def create_app(database_url: str = "sqlite:///central.db", registration_codes: t
     app.state.engine = engine
     for module in (stations, records, audit, master):
         app.include_router(module.router, prefix=API)
-    app.include_router(dinas_router)  # the Dinas's web pages and the public status page (sync/server/dinas)
+    dinas.install(app)  # the Dinas's web pages and the public status page (sync/server/dinas)
     return app

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from station.domain.regions import UnknownRegion, load_regions
@@ -138,10 +138,21 @@ def queue_by_kecamatan(s: Session) -> list[tuple[str, str, list[Card]]]:
     return sorted(((k, region_name(k), v) for k, v in groups.items()), key=lambda g: g[2][0].created_at)
 
 
+_OFFICE_LOCK = 0x44494E41  # pg_advisory_xact_lock key: one batch or stock change at a time
+
+
+def _one_at_a_time(s: Session) -> None:
+    """Two officers (or two worker processes) must not put the same record in two batches, or both take the last
+    blanks: on PostgreSQL the transaction takes an advisory lock first. SQLite is one machine with one writer."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _OFFICE_LOCK})
+
+
 def new_batch(s: Session, kecamatan: str, size: int, officer: str) -> int:
     """The `size` oldest PRR cards of one kecamatan go into a batch; the blanko must be in stock for them."""
     if not 1 <= size <= 500:
         raise OfficeError("Jumlah kartu per batch 1 sampai 500.")
+    _one_at_a_time(s)
     cards = prr_cards(s, kecamatan)[:size]
     if not cards:
         raise OfficeError("Tidak ada rekaman PRR untuk kecamatan ini.")
@@ -270,6 +281,7 @@ def ledger_entry(s: Session, kind: str, count: int, witness: str, note: str, off
         raise OfficeError("Jenis catatan harus penerimaan atau pemusnahan.")
     if not 1 <= count <= 1_000_000:
         raise OfficeError("Jumlah harus bilangan bulat positif.")
+    _one_at_a_time(s)
     if kind == "destroyed":
         if not witness:
             raise OfficeError("Pemusnahan kartu rusak wajib disaksikan: tulis nama saksi.")

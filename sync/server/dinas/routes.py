@@ -56,20 +56,37 @@ def _pdf(data: bytes, filename: str) -> Response:
     )
 
 
+class Refused(Exception):
+    """A staff page refused: shown as an HTML page with the reason (the API keeps FastAPI's JSON errors)."""
+
+    def __init__(self, status: int, message: str, staff: auth.Staff | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.staff = status, message, staff
+
+
+def install(app) -> None:
+    """Mount the pages and the HTML error page on the central app."""
+    app.include_router(router)
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> HTMLResponse:
+        return _page(request, "galat.html", status=exc.status, staff=exc.staff, galat=exc.message)
+
+
 def _staff(request: Request, *roles: str) -> auth.Staff:
     with central(request).unit() as s:
         who = auth.staff_for(s, request.cookies.get(auth.SESSION_COOKIE))
     if who is None:
         raise HTTPException(303, headers={"Location": "/dinas/masuk"})
     if roles and who.role not in roles:
-        raise HTTPException(403, "Halaman ini bukan untuk peran Anda.")
+        raise Refused(403, "Halaman ini bukan untuk peran Anda.", who)
     return who
 
 
 def _posted(request: Request, csrf: str, *roles: str) -> auth.Staff:
     who = _staff(request, *roles)
     if not auth.same(csrf, who.csrf):
-        raise HTTPException(403, "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman.")
+        raise Refused(403, "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.", who)
     return who
 
 
@@ -162,19 +179,19 @@ def batch_page(request: Request, batch_id: int) -> HTMLResponse:
     with central(request).unit() as s:
         items = office.batch_items(s, batch_id)
     if not items:
-        raise HTTPException(404, "Batch tidak ditemukan.")
+        raise Refused(404, "Batch tidak ditemukan.", who)
     return _page(request, "batch.html", staff=who, batch_id=batch_id, items=items)
 
 
 @router.get("/dinas/batch/{batch_id}/kartu.pdf")
 def batch_pdf(request: Request, batch_id: int) -> Response:
-    _staff(request, *CETAK)
+    who = _staff(request, *CETAK)
     with central(request).unit() as s:
         cards = [card for item, card in office.batch_items(s, batch_id) if item.state != "spoiled"]
         wanted = {h for c in cards for k, h in c.photos.items() if k in ("crop", "signature")}
         blobs = dict(s.execute(select(BlobRow.sha256, BlobRow.data).where(BlobRow.sha256.in_(wanted))).all())
     if not cards:
-        raise HTTPException(404, "Batch tidak ditemukan atau semua kartunya rusak.")
+        raise Refused(404, "Batch tidak ditemukan atau semua kartunya rusak.", who)
     return _pdf(card_pdf(cards, blobs, office.today()), f"batch-{batch_id}.pdf")
 
 
