@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from station.domain.enrolment import Enrolment  # noqa: E402
 from station.domain.payload import Photo  # noqa: E402
 from station.services.station import Station  # noqa: E402
-from tests.central import CODE, start_central  # noqa: E402
+from tests.central import start_central  # noqa: E402
 from tests.tls import make_ca_and_server  # noqa: E402
 
 
@@ -40,12 +40,12 @@ def main() -> None:
             for i in range(args.records):
                 crop, frame = os.urandom(rng.randint(30_000, 60_000)), os.urandom(80_000)
                 total_bytes += len(crop) + len(frame)
-                station.records.store(
+                station.records.store_unchecked(
                     Enrolment(nik=f"332401550890{i % 10000:04d}", nama=f"Warga {i}"),
                     {"crop": Photo(crop), "frame": Photo(frame)},
                     {},
                 )
-            station.sync.register(central.url, CODE, central.ca)
+            station.sync.register(central.url, central.code(station), central.ca)
             t = time.perf_counter()
             report = station.sync.run_once()
             elapsed = time.perf_counter() - t

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import requests
 
-from station.domain.errors import StationError
+from station.domain.errors import ExitCode, StationError
 from station.storage import Answer, Outgoing
 
 
@@ -21,7 +21,7 @@ class SyncRefused(StationError):
     """The server refuses this station (401/403/4xx): retrying will not help until an admin acts."""
 
     code = "sync_refused"
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
 
 class CentralClient:
@@ -65,12 +65,22 @@ class CentralClient:
         except (SyncError, SyncRefused, ValueError):
             return False
 
-    def register(self, station_id: str, kecamatan: str, code: str, signing_public_key: str | None = None) -> str:
+    def register(
+        self,
+        station_id: str,
+        kecamatan: str,
+        code: str,
+        signing_public_key: str | None = None,
+        station_key: str | None = None,
+    ) -> str:
+        """The bearer key for this station. With station_key (chosen by the station and kept before asking), the
+        same registration presented again after a lost answer gets the same key back."""
         body = {
             "station_id": station_id,
             "kecamatan": kecamatan,
             "registration_code": code,
             "signing_public_key": signing_public_key,
+            "station_key": station_key,
         }
         return self._call("POST", "/stations", json=body).json()["station_key"]
 
@@ -93,6 +103,13 @@ class CentralClient:
 
     def record_status(self, uuid: str) -> dict:
         return self._call("GET", f"/records/{uuid}").json()
+
+    def master_stations(self) -> dict:
+        """The centre's signed list of registered stations (checked by station.station_list, not here)."""
+        try:
+            return self._call("GET", "/master/stations").json()
+        except ValueError:
+            raise SyncError("Jawaban server pusat tidak terbaca") from None
 
     def master_regions(self, dest: Path) -> str:
         r = self._call("GET", "/master/regions")

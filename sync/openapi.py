@@ -20,12 +20,17 @@ def document() -> dict:
         spec = app.openapi()
         app.state.engine.dispose()
     spec["info"]["description"] = (
-        "Central Disdukcapil API for e-KTP recording stations. Stations register with a code from the central "
-        "admin and then authenticate every request with `Authorization: Bearer <station_key>` over verified TLS. "
+        "Central Disdukcapil API for e-KTP recording stations. Stations register with a one-time code the central "
+        "admin issued for their station id (`python -m sync.server issue-code`) and then authenticate every request "
+        "with `Authorization: Bearer <station_key>` over verified TLS. Request bodies are limited before they are "
+        "read (64 KB without a station key, 16 MB with one). "
         "Records are uploaded in batches; each record carries its UUID and the SHA-256 of its payload "
         "(station.domain.payload.payload_digest) and is acknowledged on its own: `stored` the first time, "
         "`repeat` (same ack_id) when sent again, `conflict` when a different payload claims a known UUID, "
-        "`rejected` with a reason. Status per record: received, duplicate_nik, rejected, printed."
+        "`rejected` with a reason. Status per record: received, duplicate_nik, rejected, printed. The audit trail "
+        "is taken only where it continues the station's chain; the answer names the head the centre holds (the "
+        "station's anchor). `/v1/master/stations` is the centre-signed list of registered stations and their "
+        "signing keys (station.station_list)."
     )
     return spec
 

@@ -21,7 +21,7 @@ import requests
 from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = "KODE-UJI-123"
+CODE = "KODE-UJI-123"  # a code the server never issued: refused
 
 
 def free_port() -> int:
@@ -45,6 +45,14 @@ class Central:
                 return [tuple(row) for row in conn.execute(text(sql))]
         finally:
             engine.dispose()
+
+    def code(self, station, rekey: bool = False) -> str:
+        """A one-time registration code for this station (a Station, or its id), as the central admin issues it
+        (`python -m sync.server issue-code`), straight on the server's database."""
+        from sync.server.admin import issue_code
+
+        station_id = station if isinstance(station, str) else station.settings.current.station_id
+        return issue_code(self.db_url, station_id, rekey)
 
     def stop(self) -> None:
         self.proc.terminate()
@@ -73,8 +81,8 @@ def start_central(
             str(cert),
             "--key",
             str(key),
-            "--registration-code",
-            CODE,
+            "--secrets",
+            str(folder / "central-secrets.json"),
             "--faults",
             faults,
             "--workers",

@@ -97,18 +97,21 @@ def test_a_finger_enrolled_once_is_found_from_its_other_impressions_and_nothing_
     assert false == 0 and found >= 56
 
 
-def test_all_eighty_each_find_their_own_finger_among_the_rest(prints):
+def test_all_eighty_enrolled_two_impressions_of_each_finger_find_their_mates(prints):
+    """All 80 prints enrolled; impressions 1 and 5 of every finger search the other 79 (bench/dedup.py runs
+    all 80 probes: 470 of 560 mate pairs, 77 of 80 probes with a mate, no false match)."""
     index = DedupIndex()
     index.add_many([(n, {7: m}) for n, m in prints.items()])
     pairs = with_mate = false = 0
-    for n, m in prints.items():
-        named = {c.record_id for c in index.search({7: m}, exclude=[n]).matches}
+    probes = [n for n in prints if n.endswith(("_1", "_5"))]
+    for n in probes:
+        named = {c.record_id for c in index.search({7: prints[n]}, exclude=[n]).matches}
         mates = set(fingers_of(prints, int(n[:3]))) - {n}
         pairs += len(named & mates)
         with_mate += bool(named & mates)
         false += len(named - mates)
-    print(f"mate pairs {pairs}/560, probes with a mate {with_mate}/80, false {false}")  # 470, 77, 0
-    assert false == 0 and with_mate >= 72 and pairs >= 420
+    print(f"mate pairs {pairs}/140, probes with a mate {with_mate}/20, false {false}")
+    assert false == 0 and with_mate >= 16 and pairs >= 98  # measured: 18 and 115
 
 
 def test_ten_prints_one_person_found_and_the_same_fingers_elsewhere_are_not(prints):

@@ -20,7 +20,7 @@ from station.domain.regions import load_regions
 from station.services.demo import fake_enrolment
 from sync.server.dinas.cards import BLUE, CARD_H, CARD_W, RED
 from sync.server.dinas.office import mask_nik
-from tests.central import CODE, start_central
+from tests.central import start_central
 from tests.dinas import PASSWORD, ROOT, add_staff, chromium_path, portrait, seed
 from tests.stations import new_station, store_record
 from tests.tls import make_ca_and_server
@@ -251,7 +251,7 @@ def test_one_citizen_from_the_counter_to_diambil(server, browser, data_dir, face
     assert add_staff(server.db_url, "petugas", "petugas_cetak").returncode == 0
     with new_station(data_dir, "ST-KENDAL") as station:
         uuid = store_record(station, e, crop)
-        station.sync.register(server.url, CODE, server.ca)
+        station.sync.register(server.url, server.code(station), server.ca)
         assert station.sync.run_once().remaining == 0
         assert [p.nik for p in station.papers.prr_entries()] == [e.nik]
         code = qr_of(station.papers.receipt(uuid))

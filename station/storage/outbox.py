@@ -1,5 +1,8 @@
 """The outbox: records waiting for the central server, written in the same transaction as the record.
 
+A record whose sealed data no longer opens is quarantined (storage.quarantine) when it comes up: named by
+UUID in the audit trail and left out of every batch and export, while the others flow.
+
 `OutboxRepository` works inside a unit of work. `Outbox` is the interface the sync layer uses: each call is
 one unit of work, so a client killed at any point leaves each record either still in the outbox (sent again;
 the server answers a repeat with the same acknowledgement) or acknowledged and out of it.
@@ -20,8 +23,10 @@ from sqlalchemy.orm import Session
 from station.domain.clock import Clock
 from station.domain.lifecycle import RecordStatus
 from station.domain.permissions import SYSTEM
+from station.storage.errors import StorageCorrupt
 from station.storage.models import OutboxRow
 from station.storage.photos import PhotoRepository
+from station.storage.quarantine import QuarantineRepository
 from station.storage.records import RecordRepository
 
 if TYPE_CHECKING:
@@ -67,8 +72,16 @@ class Answer:
 
 
 class OutboxRepository:
-    def __init__(self, session: Session, clock: Clock, records: RecordRepository, photos: PhotoRepository) -> None:
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        records: RecordRepository,
+        photos: PhotoRepository,
+        quarantine: QuarantineRepository,
+    ) -> None:
         self._s, self._clock, self._records, self._photos = session, clock, records, photos
+        self._quarantine = quarantine
 
     def enqueue(self, record_uuid: str) -> None:
         self._s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=self._clock.stamp(), attempts=0))
@@ -77,11 +90,13 @@ class OutboxRepository:
         return self._s.scalar(select(func.count()).select_from(OutboxRow)) or 0
 
     def next_due_at(self) -> str | None:
-        return self._s.scalar(select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at))))
+        stmt = select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at)))
+        return self._s.scalar(stmt.where(OutboxRow.record_uuid.not_in(self._quarantine.uuids())))
 
     def waiting(self, now: str | None = None, limit: int | None = 500) -> list[str]:
-        """UUIDs due by `now` (due or not without it), oldest first."""
+        """UUIDs due by `now` (due or not without it), oldest first; never a quarantined one."""
         stmt = select(OutboxRow.record_uuid).order_by(OutboxRow.enqueued_at, OutboxRow.record_uuid).limit(limit)
+        stmt = stmt.where(OutboxRow.record_uuid.not_in(self._quarantine.uuids()))
         if now is not None:
             stmt = stmt.where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))
         return list(self._s.scalars(stmt))
@@ -100,12 +115,23 @@ class OutboxRepository:
             photos,
         )
 
+    def readable(self, record_uuid: str) -> Outgoing | None:
+        """The record as it travels, or None after quarantining it when its sealed data does not open."""
+        try:
+            return self.outgoing(record_uuid)
+        except StorageCorrupt as err:
+            self._quarantine.add(record_uuid, err.part or "data")
+            return None
+
     def due(self, max_bytes: int) -> list[Outgoing]:
-        """Oldest first, up to max_bytes of payload (always at least one record)."""
+        """Oldest first, up to max_bytes of payload (always at least one record); a record that does not open
+        is quarantined on the way (the caller commits) and the next one is taken."""
         out: list[Outgoing] = []
         total = 0
         for u in self.waiting(self._clock.stamp()):
-            item = self.outgoing(u)
+            item = self.readable(u)
+            if item is None:
+                continue
             if out and total + item.size > max_bytes:
                 break
             out.append(item)
@@ -161,13 +187,16 @@ class Outbox:
         return self._read(lambda u: u.outbox.next_due_at())
 
     def due(self, max_bytes: int) -> list[Outgoing]:
-        return self._read(lambda u: u.outbox.due(max_bytes))
+        return self._write(lambda u: u.outbox.due(max_bytes))  # a write: it may quarantine a damaged record
 
     def everything(self, batch: int = 200) -> Iterator[list[Outgoing]]:
-        """Every record in the outbox, due or not, oldest first, in batches (a jemput-bola export)."""
+        """Every record in the outbox, due or not, oldest first, in batches (a jemput-bola export); a damaged
+        one is quarantined and left out."""
         uuids = self._read(lambda u: u.outbox.waiting(limit=None))
         for i in range(0, len(uuids), batch):
-            yield self._read(lambda u, part=uuids[i : i + batch]: [u.outbox.outgoing(x) for x in part])
+            part = uuids[i : i + batch]
+            items = self._write(lambda u, part=part: [u.outbox.readable(x) for x in part])
+            yield [o for o in items if o is not None]
 
     def mark_sent(self, uuids: list[str]) -> None:
         self._write(lambda u: u.outbox.mark_sent(uuids))
@@ -194,5 +223,6 @@ class Outbox:
     def audit_sent_upto(self) -> int:
         return self._read(lambda u: u.audit.sent_upto())
 
-    def set_audit_sent_upto(self, seq: int) -> None:
-        self._write(lambda u: u.audit.set_sent_upto(seq))
+    def anchor_audit(self, seq: int, hash_: str) -> None:
+        """The centre acknowledged holding the chain up to seq (whose hash is hash_): audit-verify checks it."""
+        self._write(lambda u: u.audit.set_anchor(seq, hash_))

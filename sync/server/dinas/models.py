@@ -1,5 +1,5 @@
 """The Dinas's own tables: staff accounts and sessions, print batches, the blanko ledger, collections, and the
-public status page's rate-limit log. Made by migration d0001 (sync/server/migrations/versions/0004_dinas.py).
+public status page's rate-limit log. Made by migration d0001 (sync/server/migrations/versions/0005_dinas.py).
 
 Records themselves stay in central_records; the Dinas adds what happens to the card after a record is
 print-ready. central_records.status becomes "printed" when a card is printed (the station's PRR list reads that);

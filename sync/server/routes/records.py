@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sync.server.deps import Central, central, station_of
 from sync.server.intake import store_record
 from sync.server.models import CentralRecordRow
-from sync.server.schemas import Batch, BatchAck, RecordStatusOut
+from sync.server.schemas import Batch, BatchAck, RecordStatusOut, UuidStr
 
 router = APIRouter()
 
@@ -37,7 +37,7 @@ def _status(r: CentralRecordRow) -> RecordStatusOut:
 
 @router.post("/records/status", response_model=list[RecordStatusOut])
 def record_statuses(
-    uuids: list[str], station_id: str = Depends(station_of), c: Central = Depends(central)
+    uuids: list[UuidStr], station_id: str = Depends(station_of), c: Central = Depends(central)
 ) -> list[RecordStatusOut]:
     """Where this station's records stand now (received, duplicate_nik, rejected, printed), in one call."""
     with c.unit() as s:
@@ -50,7 +50,9 @@ def record_statuses(
 
 
 @router.get("/records/{uuid}", response_model=RecordStatusOut)
-def record_status(uuid: str, station_id: str = Depends(station_of), c: Central = Depends(central)) -> RecordStatusOut:
+def record_status(
+    uuid: UuidStr, station_id: str = Depends(station_of), c: Central = Depends(central)
+) -> RecordStatusOut:
     with c.unit() as s:
         row = s.get(CentralRecordRow, uuid)
         if row is None or row.station_id != station_id:

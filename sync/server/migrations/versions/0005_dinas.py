@@ -1,7 +1,7 @@
 """the Dinas: staff accounts and sessions, print batches, blanko ledger, collections, status-page rate limit
 
 Revision ID: d0001
-Revises: c0003
+Revises: c0004
 Create Date: 2026-11-25
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "d0001"
-down_revision = "c0003"
+down_revision = "c0004"
 branch_labels = None
 depends_on = None
 
