@@ -102,7 +102,7 @@ class Papers(Service):
         return remove_papers(self._ctx.data_dir, older_than_s)
 
     def _counts(self) -> dict[str, int]:
-        with self._ctx.db.unit(self._ctx.clock) as uow:
+        with self._ctx.read() as uow:
             return uow.records.counts()
 
 
