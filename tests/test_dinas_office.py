@@ -147,3 +147,16 @@ def test_accounts_are_argon2id_and_sessions_are_only_digests(engine):
         auth.logout(s, token)
     with Session(engine) as s:
         assert auth.staff_for(s, token) is None
+
+
+def test_five_wrong_passwords_lock_the_name_for_a_while(engine):
+    with Session(engine) as s, s.begin():
+        auth.add_user(s, "kadis", "kepala_dinas", PASSWORD)
+        auth.add_user(s, "petugas", "petugas_cetak", PASSWORD)
+    for i in range(auth.MAX_FAILURES):
+        with Session(engine) as s, s.begin(), pytest.raises(auth.AuthError, match="salah"):
+            auth.login(s, "kadis", f"tebakan-{i}-xxxx")
+    with Session(engine) as s, s.begin():
+        with pytest.raises(auth.AuthError, match="Terlalu banyak"):
+            auth.login(s, "kadis", PASSWORD)  # even the right password, until the window passes
+        assert auth.login(s, "petugas", PASSWORD)  # another name is not affected

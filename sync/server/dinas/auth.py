@@ -17,16 +17,17 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from sync.server.dinas.models import DinasSessionRow, DinasUserRow
+from sync.server.dinas.models import DinasSessionRow, DinasUserRow, StatusLookupRow
 
 ROLES = ("petugas_cetak", "kepala_dinas")
 SESSION_COOKIE = "dinas_sesi"
 LOGIN_COOKIE = "dinas_masuk"
 SESSION_HOURS = 10  # one working day
 MIN_PASSWORD = 10
+MAX_FAILURES, FAILURE_WINDOW_MIN = 5, 15  # per account name: then refused, right password or not, for a while
 
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong name costs the same time as a wrong password.
@@ -66,15 +67,27 @@ def add_user(s: Session, username: str, role: str, password: str) -> None:
     )
 
 
+def _failures_key(username: str) -> str:
+    return "login:" + hashlib.sha256(username.lower().encode()).hexdigest()[:58]
+
+
 def login(s: Session, username: str, password: str) -> str:
-    """Check the password; return a new session token (only its digest is stored)."""
+    """Check the password; return a new session token (only its digest is stored). After MAX_FAILURES wrong
+    passwords for one name within FAILURE_WINDOW_MIN minutes the name is refused until the window passes, so a
+    password cannot be guessed at the speed of the server. Failures are counted in the database (every worker)."""
+    key, since = _failures_key(username), (_now() - dt.timedelta(minutes=FAILURE_WINDOW_MIN)).isoformat()
+    failed = s.scalar(select(func.count()).where(StatusLookupRow.client == key, StatusLookupRow.at >= since))
+    if failed >= MAX_FAILURES:
+        raise AuthError(f"Terlalu banyak percobaan masuk yang salah. Coba lagi dalam {FAILURE_WINDOW_MIN} menit.")
     user = s.get(DinasUserRow, username)
     try:
         _hasher.verify(user.password_hash if user else _DUMMY, password)
+        if user is None:
+            raise VerificationError
     except (VerificationError, InvalidHashError):
-        raise AuthError("Nama pengguna atau kata sandi salah.") from None
-    if user is None:
-        raise AuthError("Nama pengguna atau kata sandi salah.")
+        s.add(StatusLookupRow(client=key, at=_now().isoformat()))
+        raise AuthError("Nama pengguna atau kata sandi salah.") from None  # the caller commits the failure row
+    s.execute(delete(StatusLookupRow).where(StatusLookupRow.client == key))
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     s.execute(delete(DinasSessionRow).where(DinasSessionRow.expires_at < _now().isoformat()))

@@ -86,7 +86,8 @@ class CollectionRow(Base):
 
 
 class StatusLookupRow(Base):
-    """The public status page's rate limit, shared by all workers: one row per lookup, by a hash of the client."""
+    """Rate limits shared by all workers, one row per event: the public status page's lookups ("cek:" + a hash of
+    the client address) and failed staff logins ("login:" + a hash of the account name)."""
 
     __tablename__ = "dinas_status_lookups"
     __table_args__ = (Index("ix_dinas_lookups_client", "client", "at"),)

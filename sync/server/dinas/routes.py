@@ -118,11 +118,14 @@ def login(
 ) -> Response:
     if not auth.same(login_token, request.cookies.get(auth.LOGIN_COOKIE)):
         return _back("/dinas/masuk", galat="Formulir masuk kedaluwarsa. Coba lagi.")
-    try:
-        with central(request).unit() as s:
+    token, failure = "", None
+    with central(request).unit() as s:
+        try:
             token = auth.login(s, username.strip(), password)
-    except auth.AuthError as err:
-        return _back("/dinas/masuk", galat=str(err))
+        except auth.AuthError as err:
+            failure = err  # the transaction still commits: a wrong password's row must be kept
+    if failure is not None:
+        return _back("/dinas/masuk", galat=str(failure))
     resp = _back("/dinas/")
     resp.set_cookie(
         auth.SESSION_COOKIE,
@@ -301,11 +304,11 @@ def _allowed(request: Request) -> bool:
     """At most LOOKUPS_PER_WINDOW lookups per client address per window, counted in the database so every worker
     process sees the same count. The address is kept only as a salted hash, and only for the window."""
     host = request.client.host if request.client else "?"
-    client = hashlib.sha256(b"cek-status:" + host.encode()).hexdigest()
+    client = "cek:" + hashlib.sha256(b"cek-status:" + host.encode()).hexdigest()[:60]
     now = office.now()
     since = (now - office.dt.timedelta(seconds=LOOKUP_WINDOW_S)).isoformat()
     with central(request).unit() as s:
-        s.execute(delete(StatusLookupRow).where(StatusLookupRow.at < since))
+        s.execute(delete(StatusLookupRow).where(StatusLookupRow.client.startswith("cek:"), StatusLookupRow.at < since))
         seen = s.scalar(select(func.count()).where(StatusLookupRow.client == client, StatusLookupRow.at >= since))
         if seen >= LOOKUPS_PER_WINDOW:
             return False
