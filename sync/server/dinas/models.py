@@ -95,3 +95,16 @@ class StatusLookupRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     client: Mapped[str] = mapped_column(String(64))
     at: Mapped[str] = mapped_column(String(32))
+
+
+class RecordIndexRow(Base):
+    """Where and when each central record was made, taken once from its JSON payload, so the PRR queue is sorted,
+    counted and grouped by SQL instead of reading every payload on every page (bench/dinas.py)."""
+
+    __tablename__ = "dinas_record_index"
+    __table_args__ = (Index("ix_dinas_record_index_kec", "kecamatan", "recorded_at"),)
+
+    record_uuid: Mapped[str] = mapped_column(ForeignKey("central_records.uuid"), primary_key=True)
+    kecamatan: Mapped[str] = mapped_column(String(16))  # PP.KK.CC of the citizen's desa, "?" when unknown
+    desa: Mapped[str] = mapped_column(String(24))
+    recorded_at: Mapped[str] = mapped_column(String(32))  # UTC, isoformat(timespec="microseconds"): sorts as text

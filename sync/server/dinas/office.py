@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from station.domain.regions import UnknownRegion, load_regions
-from sync.server.dinas.models import BlankoEntryRow, CollectionRow, PrintBatchRow, PrintItemRow
+from sync.server.dinas.models import BlankoEntryRow, CollectionRow, PrintBatchRow, PrintItemRow, RecordIndexRow
 from sync.server.models import CentralRecordRow, DedupResultRow
 
 PRINT_READY = ("received",)
@@ -111,31 +113,73 @@ def card_of(row: CentralRecordRow) -> Card:
     )
 
 
-def _busy_uuids():
-    return select(PrintItemRow.record_uuid).where(PrintItemRow.state.in_(("pending", "printed")))
+def _utc(t: dt.datetime) -> str:
+    return t.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def prr_cards(s: Session, kecamatan: str | None = None) -> list[Card]:
-    """Print-ready records, oldest recording first; one kecamatan (PP.KK.CC) or all."""
-    dup = select(DedupResultRow.record_uuid).where(DedupResultRow.decision == "DUP")
-    rows = s.scalars(
-        select(CentralRecordRow).where(
-            CentralRecordRow.status.in_(PRINT_READY),
-            CentralRecordRow.uuid.not_in(dup),
-            CentralRecordRow.uuid.not_in(_busy_uuids()),
+def index_new(s: Session) -> int:
+    """Read the place and time of records not indexed yet (each payload is parsed once, ever). Two workers doing
+    it at once is harmless: a row already there is skipped."""
+    known = select(RecordIndexRow.record_uuid).where(RecordIndexRow.record_uuid == CentralRecordRow.uuid)
+    rows = s.execute(
+        select(CentralRecordRow.uuid, CentralRecordRow.payload, CentralRecordRow.received_at).where(~known.exists())
+    ).all()
+    values = []
+    for uuid, payload, received_at in rows:
+        p = json.loads(payload)
+        desa = str(p.get("biodata", {}).get("desa_code", ""))
+        values.append(
+            {
+                "record_uuid": uuid,
+                "kecamatan": (desa.rsplit(".", 1)[0] if desa.count(".") == 3 else "?")[:16],
+                "desa": desa[:24],
+                "recorded_at": _utc(_time(p.get("created_at"), received_at)),
+            }
         )
+    if values:
+        insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+        s.execute(insert(RecordIndexRow).on_conflict_do_nothing(), values)
+    return len(values)
+
+
+def _prr(query, kecamatan: str | None = None):
+    """Restrict a query joined to RecordIndexRow and CentralRecordRow to print-ready records (NOT EXISTS, which
+    PostgreSQL runs as an anti-join, where NOT IN would be a subplan per row)."""
+    dup = select(DedupResultRow.record_uuid).where(
+        DedupResultRow.record_uuid == CentralRecordRow.uuid, DedupResultRow.decision == "DUP"
     )
-    cards = [card_of(r) for r in rows]
-    if kecamatan:
-        cards = [c for c in cards if c.kecamatan == kecamatan]
-    return sorted(cards, key=lambda c: (c.created_at, c.uuid))
+    busy = select(PrintItemRow.record_uuid).where(
+        PrintItemRow.record_uuid == CentralRecordRow.uuid, PrintItemRow.state.in_(("pending", "printed"))
+    )
+    query = query.where(CentralRecordRow.status.in_(PRINT_READY), ~dup.exists(), ~busy.exists())
+    return query.where(RecordIndexRow.kecamatan == kecamatan) if kecamatan else query
 
 
-def queue_by_kecamatan(s: Session) -> list[tuple[str, str, list[Card]]]:
-    groups: dict[str, list[Card]] = defaultdict(list)
-    for c in prr_cards(s):
-        groups[c.kecamatan].append(c)
-    return sorted(((k, region_name(k), v) for k, v in groups.items()), key=lambda g: g[2][0].created_at)
+def _joined(*columns):
+    return (
+        select(*columns)
+        .select_from(RecordIndexRow)
+        .join(CentralRecordRow, CentralRecordRow.uuid == RecordIndexRow.record_uuid)
+    )
+
+
+def prr_cards(s: Session, kecamatan: str | None = None, limit: int | None = None, indexed: bool = False) -> list[Card]:
+    """Print-ready records, oldest recording first; one kecamatan (PP.KK.CC) or all; the first `limit`."""
+    if not indexed:
+        index_new(s)
+    query = _prr(_joined(CentralRecordRow), kecamatan).order_by(RecordIndexRow.recorded_at, RecordIndexRow.record_uuid)
+    return [card_of(r) for r in s.scalars(query.limit(limit))]
+
+
+def queue_by_kecamatan(s: Session, shown: int = 50) -> list[tuple[str, str, int, list[Card]]]:
+    """Per kecamatan, the one waiting longest first: its code, name, how many wait, and the first `shown`."""
+    index_new(s)
+    groups = s.execute(
+        _prr(_joined(RecordIndexRow.kecamatan, func.count(), func.min(RecordIndexRow.recorded_at)))
+        .group_by(RecordIndexRow.kecamatan)
+        .order_by(func.min(RecordIndexRow.recorded_at))
+    ).all()
+    return [(kec, region_name(kec), n, prr_cards(s, kec, shown, indexed=True)) for kec, n, _oldest in groups]
 
 
 _OFFICE_LOCK = 0x44494E41  # pg_advisory_xact_lock key: one batch or stock change at a time
@@ -153,17 +197,24 @@ def new_batch(s: Session, kecamatan: str, size: int, officer: str) -> int:
     if not 1 <= size <= 500:
         raise OfficeError("Jumlah kartu per batch 1 sampai 500.")
     _one_at_a_time(s)
-    cards = prr_cards(s, kecamatan)[:size]
-    if not cards:
+    index_new(s)
+    uuids = list(
+        s.scalars(
+            _prr(_joined(RecordIndexRow.record_uuid), kecamatan)
+            .order_by(RecordIndexRow.recorded_at, RecordIndexRow.record_uuid)
+            .limit(size)
+        )
+    )
+    if not uuids:
         raise OfficeError("Tidak ada rekaman PRR untuk kecamatan ini.")
     stock = ledger(s).stock
-    if stock < len(cards):
-        raise OfficeError(f"Stok blanko {stock}, tidak cukup untuk {len(cards)} kartu. Catat penerimaan blanko dulu.")
+    if stock < len(uuids):
+        raise OfficeError(f"Stok blanko {stock}, tidak cukup untuk {len(uuids)} kartu. Catat penerimaan blanko dulu.")
     batch = PrintBatchRow(kecamatan=kecamatan, created_at=now().isoformat(), officer=officer)
     s.add(batch)
     s.flush()
-    for c in cards:
-        s.add(PrintItemRow(batch_id=batch.id, record_uuid=c.uuid, state="pending"))
+    for uuid in uuids:
+        s.add(PrintItemRow(batch_id=batch.id, record_uuid=uuid, state="pending"))
     return batch.id
 
 
@@ -306,13 +357,14 @@ def ledger_entry(s: Session, kind: str, count: int, witness: str, note: str, off
 
 def ready_cards(s: Session, kecamatan: str | None = None, desa: str | None = None) -> list[Card]:
     """Printed and not yet collected, by desa then name."""
-    taken = select(CollectionRow.record_uuid)
-    rows = s.scalars(
-        select(CentralRecordRow).where(CentralRecordRow.status == "printed", CentralRecordRow.uuid.not_in(taken))
-    )
-    cards = [card_of(r) for r in rows]
-    cards = [c for c in cards if (not kecamatan or c.kecamatan == kecamatan) and (not desa or c.desa == desa)]
-    return sorted(cards, key=lambda c: (c.desa, c.nama, c.uuid))
+    index_new(s)
+    taken = select(CollectionRow.record_uuid).where(CollectionRow.record_uuid == CentralRecordRow.uuid)
+    query = _joined(CentralRecordRow).where(CentralRecordRow.status == "printed", ~taken.exists())
+    if kecamatan:
+        query = query.where(RecordIndexRow.kecamatan == kecamatan)
+    if desa:
+        query = query.where(RecordIndexRow.desa == desa)
+    return sorted((card_of(r) for r in s.scalars(query)), key=lambda c: (c.desa, c.nama, c.uuid))
 
 
 def collect(s: Session, uuid: str, collected_by: str, officer: str) -> None:
@@ -396,26 +448,30 @@ class Dashboard:
     collected: int
 
 
+def _day_start(day: dt.date) -> str:
+    return _utc(dt.datetime.combine(day, dt.time(0), WIB))
+
+
 def dashboard(s: Session) -> Dashboard:
     on = today()
-    rows = []
-    for kec, name, cards in queue_by_kecamatan(s):
-        counts = [0] * len(AGE_BUCKETS)
-        for c in cards:
-            age = c.age_days(on)
-            for i, (lo, hi, _label) in enumerate(AGE_BUCKETS):
-                if lo <= age <= hi:
-                    counts[i] += 1
-        rows.append((kec, name, counts))
-    durations = []
-    for item, rec in s.execute(
-        select(PrintItemRow, CentralRecordRow)
-        .join(CentralRecordRow, CentralRecordRow.uuid == PrintItemRow.record_uuid)
-        .where(PrintItemRow.state == "printed")
-    ).all():
-        card = card_of(rec)
-        durations.append((_time(item.marked_at, item.marked_at) - card.created_at).total_seconds() / 86400)
-    durations.sort()
+    rows = [(kec, name, [0] * len(AGE_BUCKETS)) for kec, name, _n, _cards in queue_by_kecamatan(s, shown=0)]
+    by_kec = {kec: counts for kec, _name, counts in rows}
+    for i, (lo, hi, _label) in enumerate(AGE_BUCKETS):
+        query = _prr(_joined(RecordIndexRow.kecamatan, func.count())).where(
+            RecordIndexRow.recorded_at < _day_start(on - dt.timedelta(days=lo - 1))
+        )
+        if hi < 10**5:
+            query = query.where(RecordIndexRow.recorded_at >= _day_start(on - dt.timedelta(days=hi)))
+        for kec, n in s.execute(query.group_by(RecordIndexRow.kecamatan)):
+            by_kec[kec][i] = n
+    durations = sorted(
+        (_time(marked, marked) - _time(recorded, recorded)).total_seconds() / 86400
+        for marked, recorded in s.execute(
+            select(PrintItemRow.marked_at, RecordIndexRow.recorded_at)
+            .join(RecordIndexRow, RecordIndexRow.record_uuid == PrintItemRow.record_uuid)
+            .where(PrintItemRow.state == "printed")
+        )
+    )
     return Dashboard(
         backlog=rows,
         backlog_total=sum(sum(r[2]) for r in rows),

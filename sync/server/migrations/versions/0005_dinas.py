@@ -1,4 +1,4 @@
-"""the Dinas: staff accounts and sessions, print batches, blanko ledger, collections, status-page rate limit
+"""the Dinas: staff, sessions, print batches, blanko ledger, collections, rate limits, record index
 
 Revision ID: d0001
 Revises: c0004
@@ -73,9 +73,19 @@ def upgrade() -> None:
         sa.Column("at", sa.String(32), nullable=False),
     )
     op.create_index("ix_dinas_lookups_client", "dinas_status_lookups", ["client", "at"])
+    op.create_table(
+        "dinas_record_index",
+        sa.Column("record_uuid", sa.String(36), sa.ForeignKey("central_records.uuid"), primary_key=True),
+        sa.Column("kecamatan", sa.String(16), nullable=False),
+        sa.Column("desa", sa.String(24), nullable=False),
+        sa.Column("recorded_at", sa.String(32), nullable=False),
+    )
+    op.create_index("ix_dinas_record_index_kec", "dinas_record_index", ["kecamatan", "recorded_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_dinas_record_index_kec", table_name="dinas_record_index")
+    op.drop_table("dinas_record_index")
     op.drop_index("ix_dinas_lookups_client", table_name="dinas_status_lookups")
     op.drop_table("dinas_status_lookups")
     op.drop_table("dinas_collections")
