@@ -268,6 +268,18 @@ def test_one_citizen_from_the_counter_to_diambil(server, browser, data_dir, face
         assert "Siap cetak (PRR)" in stage()
 
         ctx, staff = _login(browser, server.url, "petugas")
+        # no blanko yet: the citizen gets a suket carrying the receipt's code
+        staff.goto(f"{server.url}/dinas/")
+        csrf = staff.locator("input[name=csrf]").first.input_value()
+        suket = ctx.request.post(f"{server.url}/dinas/suket", form={"csrf": csrf, "uuid": uuid})
+        assert suket.status == 200 and suket.headers["content-type"] == "application/pdf"
+        text = PdfReader(io.BytesIO(suket.body())).pages[0].extract_text()
+        assert e.nik in text and e.nama.upper() in text and "SURAT KETERANGAN" in text
+        assert qr_of(suket.body()) == code
+        doc = pypdfium2.PdfDocument(suket.body())
+        doc[0].render(scale=2).to_pil().save(SHOTS / "dinas-suket.png")
+        doc.close()
+        assert server.query("SELECT officer FROM dinas_sukets") == [("petugas",)]
         staff.goto(f"{server.url}/dinas/blanko")
         staff.fill("input[name=jumlah]", "5")
         staff.click("form.kotak button[type=submit]")

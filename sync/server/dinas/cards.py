@@ -35,7 +35,7 @@ def _birth(card: Card) -> dt.date | None:
         return None
 
 
-def _fields(card: Card) -> list[tuple[str, str]]:
+def card_fields(card: Card) -> list[tuple[str, str]]:
     b = card.biodata
     born = _birth(card)
     sex = {"L": "LAKI-LAKI", "P": "PEREMPUAN"}.get(str(b.get("jenis_kelamin", "")), "-")
@@ -69,7 +69,7 @@ def _draw_card(c: Canvas, card: Card, blobs: dict[str, bytes], issued: dt.date) 
     c.drawString(3 * mm, CARD_H - 11 * mm, "NIK")
     c.drawString(17 * mm, CARD_H - 11 * mm, f": {card.nik}")
     y = CARD_H - 14.2 * mm
-    for label, value in _fields(card):
+    for label, value in card_fields(card):
         c.setFont("Helvetica", 4.6)
         c.drawString(3 * mm, y, label)
         c.drawString(20 * mm, y, ":")

@@ -108,3 +108,15 @@ class RecordIndexRow(Base):
     kecamatan: Mapped[str] = mapped_column(String(16))  # PP.KK.CC of the citizen's desa, "?" when unknown
     desa: Mapped[str] = mapped_column(String(24))
     recorded_at: Mapped[str] = mapped_column(String(32))  # UTC, isoformat(timespec="microseconds"): sorts as text
+
+
+class SuketRow(Base):
+    """A temporary certificate (suket) issued to a citizen who waits for a blanko: who issued it, until when."""
+
+    __tablename__ = "dinas_sukets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_uuid: Mapped[str] = mapped_column(ForeignKey("central_records.uuid"), index=True)
+    issued_at: Mapped[str] = mapped_column(String(32))
+    valid_until: Mapped[str] = mapped_column(String(10))
+    officer: Mapped[str] = mapped_column(String(64))

@@ -22,7 +22,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from station.domain.regions import UnknownRegion, load_regions
-from sync.server.dinas.models import BlankoEntryRow, CollectionRow, PrintBatchRow, PrintItemRow, RecordIndexRow
+from sync.server.dinas.models import (
+    BlankoEntryRow,
+    CollectionRow,
+    PrintBatchRow,
+    PrintItemRow,
+    RecordIndexRow,
+    SuketRow,
+)
 from sync.server.models import CentralRecordRow, DedupResultRow
 
 PRINT_READY = ("received",)
@@ -381,6 +388,24 @@ def collect(s: Session, uuid: str, collected_by: str, officer: str) -> None:
             record_uuid=uuid, collected_by=collected_by[:120], collected_at=now().isoformat(), officer=officer
         )
     )
+
+
+# --- the suket: a temporary certificate while the citizen waits for a blanko ------------------------------------
+
+SUKET_MONTHS = 6
+
+
+def issue_suket(s: Session, uuid: str, officer: str) -> tuple[Card, dt.date, str]:
+    """A recorded citizen whose card is not printed yet gets a suket; returns the card data, the last valid day and
+    the receipt code the suket carries (the same QR as the receipt: the public page follows it)."""
+    rec = s.get(CentralRecordRow, uuid)
+    dup = s.scalar(select(DedupResultRow.decision).where(DedupResultRow.record_uuid == uuid))
+    if rec is None or rec.status not in PRINT_READY or dup == "DUP":
+        raise OfficeError("Suket hanya untuk rekaman yang menunggu cetak (PRR).")
+    issued = today()
+    valid = issued + dt.timedelta(days=round(SUKET_MONTHS * 30.44))
+    s.add(SuketRow(record_uuid=uuid, issued_at=now().isoformat(), valid_until=valid.isoformat(), officer=officer))
+    return card_of(rec), valid, f"EKTP1:{uuid}:{rec.payload_sha256[:10].upper()}"
 
 
 # --- a receipt's stage, for the public page ----------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sync.server.dinas import auth, office
 from sync.server.dinas.cards import card_pdf
 from sync.server.dinas.lists import ready_list_pdf
 from sync.server.dinas.models import StatusLookupRow
+from sync.server.dinas.suket import suket_pdf
 from sync.server.models import BlobRow
 
 router = APIRouter(include_in_schema=False)
@@ -215,6 +216,19 @@ def mark(
         return _back(f"/dinas/batch/{batch_id}", galat=str(err))
     word = "tercetak" if tanda == "printed" else "rusak"
     return _back(f"/dinas/batch/{batch_id}", pesan=f"Kartu ditandai {word}.")
+
+
+@router.post("/dinas/suket")
+def suket(request: Request, csrf: str = Form(""), uuid: str = Form("")) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        with central(request).unit() as s:
+            card, valid, code = office.issue_suket(s, uuid, who.username)
+            photo = s.get(BlobRow, card.photos.get("crop", ""))
+            data = suket_pdf(card, photo.data if photo else None, code, office.today(), valid, who.username)
+    except office.OfficeError as err:
+        return _back("/dinas/", galat=str(err))
+    return _pdf(data, "suket.pdf")
 
 
 # --- the blanko ledger --------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""the Dinas: staff, sessions, print batches, blanko ledger, collections, rate limits, record index
+"""the Dinas: staff, sessions, print batches, blanko ledger, collections, rate limits, record index, sukets
 
 Revision ID: d0001
 Revises: c0004
@@ -81,9 +81,20 @@ def upgrade() -> None:
         sa.Column("recorded_at", sa.String(32), nullable=False),
     )
     op.create_index("ix_dinas_record_index_kec", "dinas_record_index", ["kecamatan", "recorded_at"])
+    op.create_table(
+        "dinas_sukets",
+        sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+        sa.Column("record_uuid", sa.String(36), sa.ForeignKey("central_records.uuid"), nullable=False),
+        sa.Column("issued_at", sa.String(32), nullable=False),
+        sa.Column("valid_until", sa.String(10), nullable=False),
+        sa.Column("officer", sa.String(64), nullable=False),
+    )
+    op.create_index("ix_dinas_sukets_record_uuid", "dinas_sukets", ["record_uuid"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_dinas_sukets_record_uuid", table_name="dinas_sukets")
+    op.drop_table("dinas_sukets")
     op.drop_index("ix_dinas_record_index_kec", table_name="dinas_record_index")
     op.drop_table("dinas_record_index")
     op.drop_index("ix_dinas_lookups_client", table_name="dinas_status_lookups")
