@@ -208,6 +208,10 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     assert re.search(r"\(33\.24\.01\)\s+2\s+0\s+1\s+0\s+3", backlog), backlog  # ages 0, 0 and the 9-day-old
     assert "belum tersedia" in page.inner_text("main")
     page.screenshot(path=str(SHOTS / "dinas-dasbor.png"), full_page=True)
+    page.click("header button")  # Keluar: the session is gone from the server, not only from the browser
+    assert page.url.split("?")[0].endswith("/dinas/masuk") and "sudah keluar" in page.inner_text(".pesan")
+    page.goto(f"{server.url}/dinas/dasbor")
+    assert page.url.endswith("/dinas/masuk")
     ctx.close()
 
     # the public status page: the stage only, no NIK, no name; a wrong check value finds nothing; rate-limited

@@ -62,13 +62,20 @@ def test_days_of_stock_follow_the_last_weeks_pace_and_warn_before_it_runs_out(en
 
 def test_refusals_say_what_to_do(engine, db_url, photos):
     people = seed(db_url, photos, [("33.24.01", 2), ("33.24.01", 1)])
-    with Session(engine) as s, s.begin(), pytest.raises(office.OfficeError, match="Stok blanko 0"):
+    with Session(engine) as s, s.begin(), pytest.raises(office.OfficeError, match="tersedia 0"):
         office.new_batch(s, "33.24.01", 2, "uji")
     with Session(engine) as s, s.begin():
-        office.ledger_entry(s, "received", 5, "", "", "uji")
+        office.ledger_entry(s, "received", 3, "", "", "uji")
         batch = office.new_batch(s, "33.24.01", 5, "uji")
+    extra = seed(db_url, photos, [("33.24.01", 0.5), ("33.24.01", 0.4)], seed=8)
+    with Session(engine) as s, s.begin(), pytest.raises(office.OfficeError, match="tersedia 1 .*2 kartu dalam batch"):
+        office.new_batch(s, "33.24.01", 2, "uji")  # 3 in stock, 2 promised to the first batch
+    with Session(engine) as s, s.begin():
+        assert office.new_batch(s, "33.24.01", 1, "uji") and len(extra) == 2
     with Session(engine) as s, s.begin():
         first, second = (item.id for item, _card in office.batch_items(s, batch))
+        with pytest.raises(office.OfficeError, match="tidak ditemukan di batch"):
+            office.mark(s, first, "printed", "", "uji", batch_id=batch + 1)
         with pytest.raises(office.OfficeError, match="alasan"):
             office.mark(s, first, "spoiled", "  ", "uji")
         office.mark(s, first, "spoiled", "macet di printer", "uji")
@@ -82,7 +89,7 @@ def test_refusals_say_what_to_do(engine, db_url, photos):
             office.ledger_entry(s, "destroyed", 2, "Saksi", "", "uji")
         with pytest.raises(office.OfficeError, match="belum tercetak"):
             office.collect(s, people[0].uuid, "Ani", "uji")  # the spoiled one: back in the queue
-        assert [c.uuid for c in office.prr_cards(s)] == [people[0].uuid]
+        assert [c.uuid for c in office.prr_cards(s)] == [people[0].uuid, extra[1].uuid]  # oldest first
         office.collect(s, people[1].uuid, "Ani", "uji")
         with pytest.raises(office.OfficeError, match="sudah diambil"):
             office.collect(s, people[1].uuid, "Ani", "uji")
@@ -110,10 +117,17 @@ def test_dup_stays_out_of_the_queue_and_the_code_needs_its_check_value(engine, d
         assert office.stage_of(s, f"EKTP1:{a.uuid}") is None and office.stage_of(s, "' OR 1=1 --") is None
 
 
-def test_two_officers_batching_at_once_never_share_a_record(engine, db_url, photos):
-    if engine.dialect.name != "postgresql":
-        pytest.skip("several officers at once is the PostgreSQL set-up; SQLite serves one machine")
-    seed(db_url, photos, [("33.24.01", d) for d in range(12)])
+@pytest.fixture()
+def pg_engine(pg_url):
+    e = open_engine(pg_url)
+    yield e
+    e.dispose()
+
+
+def test_two_officers_batching_at_once_never_share_a_record(pg_engine, pg_url, photos):
+    """Several officers and worker processes at once is the PostgreSQL set-up (SQLite serves one machine)."""
+    engine = pg_engine
+    seed(pg_url, photos, [("33.24.01", d) for d in range(12)])
     with Session(engine) as s, s.begin():
         office.ledger_entry(s, "received", 100, "", "", "uji")
     barrier, errors = threading.Barrier(4), []

@@ -214,9 +214,13 @@ def new_batch(s: Session, kecamatan: str, size: int, officer: str) -> int:
     )
     if not uuids:
         raise OfficeError("Tidak ada rekaman PRR untuk kecamatan ini.")
-    stock = ledger(s).stock
-    if stock < len(uuids):
-        raise OfficeError(f"Stok blanko {stock}, tidak cukup untuk {len(uuids)} kartu. Catat penerimaan blanko dulu.")
+    pending = s.scalar(select(func.count()).where(PrintItemRow.state == "pending")) or 0
+    free = ledger(s).stock - pending  # blanks already promised to batches not yet marked are not free
+    if free < len(uuids):
+        raise OfficeError(
+            f"Blanko yang tersedia {max(free, 0)} (stok dikurangi {pending} kartu dalam batch yang belum ditandai), "
+            f"tidak cukup untuk {len(uuids)} kartu. Catat penerimaan blanko atau tandai batch sebelumnya dulu."
+        )
     batch = PrintBatchRow(kecamatan=kecamatan, created_at=now().isoformat(), officer=officer)
     s.add(batch)
     s.flush()
@@ -249,12 +253,12 @@ def batches(s: Session, limit: int = 30) -> list[tuple[PrintBatchRow, dict[str, 
     return out
 
 
-def mark(s: Session, item_id: int, state: str, reason: str, officer: str) -> None:
+def mark(s: Session, item_id: int, state: str, reason: str, officer: str, batch_id: int | None = None) -> None:
     """A pending card is printed (the record leaves PRR) or spoiled (the blanko is spoiled, the record goes back
     to the queue for a new card). Each mark writes its line in the blanko ledger."""
     item = s.get(PrintItemRow, item_id, with_for_update=True)
-    if item is None:
-        raise OfficeError("Kartu tidak ditemukan.")
+    if item is None or (batch_id is not None and item.batch_id != batch_id):
+        raise OfficeError("Kartu tidak ditemukan di batch ini.")
     if item.state != "pending":
         raise OfficeError("Kartu ini sudah ditandai.")
     reason = reason.strip()

@@ -211,7 +211,7 @@ def mark(
     who = _posted(request, csrf, *CETAK)
     try:
         with central(request).unit() as s:
-            office.mark(s, item, tanda, alasan, who.username)
+            office.mark(s, item, tanda, alasan, who.username, batch_id)
     except office.OfficeError as err:
         return _back(f"/dinas/batch/{batch_id}", galat=str(err))
     word = "tercetak" if tanda == "printed" else "rusak"
