@@ -199,6 +199,12 @@ def _one_at_a_time(s: Session) -> None:
         s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _OFFICE_LOCK})
 
 
+def free_blanks(s: Session) -> tuple[int, int]:
+    """Blanks free for a new batch (stock less those promised to batches not yet marked), and that promise."""
+    pending = s.scalar(select(func.count()).where(PrintItemRow.state == "pending")) or 0
+    return ledger(s).stock - pending, pending
+
+
 def new_batch(s: Session, kecamatan: str, size: int, officer: str) -> int:
     """The `size` oldest PRR cards of one kecamatan go into a batch; the blanko must be in stock for them."""
     if not 1 <= size <= 500:
@@ -214,8 +220,7 @@ def new_batch(s: Session, kecamatan: str, size: int, officer: str) -> int:
     )
     if not uuids:
         raise OfficeError("Tidak ada rekaman PRR untuk kecamatan ini.")
-    pending = s.scalar(select(func.count()).where(PrintItemRow.state == "pending")) or 0
-    free = ledger(s).stock - pending  # blanks already promised to batches not yet marked are not free
+    free, pending = free_blanks(s)
     if free < len(uuids):
         raise OfficeError(
             f"Blanko yang tersedia {max(free, 0)} (stok dikurangi {pending} kartu dalam batch yang belum ditandai), "

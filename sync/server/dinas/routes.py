@@ -161,7 +161,18 @@ def queue(request: Request) -> HTMLResponse:
         groups = office.queue_by_kecamatan(s)
         recent = office.batches(s)
         stock = office.ledger(s)
-    return _page(request, "antrean.html", staff=who, groups=groups, batches=recent, ledger=stock, today=office.today())
+        free, pending = office.free_blanks(s)
+    return _page(
+        request,
+        "antrean.html",
+        staff=who,
+        groups=groups,
+        batches=recent,
+        ledger=stock,
+        free=free,
+        pending=pending,
+        today=office.today(),
+    )
 
 
 @router.post("/dinas/batch")
