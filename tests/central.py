@@ -63,7 +63,14 @@ class Central:
 
 
 def start_central(
-    folder: Path, ca: Path, cert: Path, key: Path, faults: str = "", workers: int = 1, db_url: str | None = None
+    folder: Path,
+    ca: Path,
+    cert: Path,
+    key: Path,
+    faults: str = "",
+    workers: int = 1,
+    db_url: str | None = None,
+    dedup: bool = False,
 ) -> Central:
     port = free_port()
     db_url = db_url or f"sqlite:///{folder / 'central.db'}"
@@ -87,6 +94,7 @@ def start_central(
             faults,
             "--workers",
             str(workers),
+            *(["--dedup"] if dedup else []),
         ],
         cwd=ROOT,
         env=env,

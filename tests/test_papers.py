@@ -47,7 +47,7 @@ def office_store(data_dir, faces_dir, still_gate):
     )
     station.accounts.add("ani", "sandi-operator-1")
     station.accounts.add("budi", "sandi-operator-2")
-    frame = cv2.imread(str(faces_dir / "photos" / "img33.jpg"))
+    frame = cv2.imread(str(faces_dir / "photos" / "img62.jpg"))
     v = still_gate.judge(frame)
     capture = Capture(frame, crop_id_photo(frame, v.geometry, 480, 640), v, 0.0, {"yaw": 12, "eyes_open": 3})
     station.queue.issue()

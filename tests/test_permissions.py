@@ -60,7 +60,7 @@ def office(data_dir, faces_dir, tmp_path, still_gate):
     from station.quality.gate import crop_id_photo
     from station.quality.live import Capture
 
-    frame = cv2.imread(str(faces_dir / "photos" / "img33.jpg"))
+    frame = cv2.imread(str(faces_dir / "photos" / "img62.jpg"))
     verdict = still_gate.judge(frame)
     CAPTURE[0] = Capture(frame, crop_id_photo(frame, verdict.geometry, 480, 640), verdict, 0.0)
     station = new_station(data_dir)

@@ -29,7 +29,7 @@ def capture_of(faces_dir, gate, name: str) -> Capture:
 
 def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate, data_dir):
     with station_at(data_dir, clock=FixedClock(CLOCK)) as station:
-        done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"))
+        done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"))
         rec = station.records.get(done.uuid)
     assert rec.status is RecordStatus.QUEUED and rec.enrolment.nik == good().nik
     crop = cv2.imdecode(np.frombuffer(rec.photos["crop"].data, np.uint8), cv2.IMREAD_COLOR)

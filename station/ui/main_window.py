@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
         self.stop_camera()
         self.camera_label.setText(self.tr("Kamera: menyiapkan"))
         self._thread = QThread(self)
-        self._worker = CameraWorker(self.open_camera, self.station.gate_config)
+        born = self.enrolment.tanggal_lahir if self.enrolment is not None else None
+        self._worker = CameraWorker(self.open_camera, self.station.gate_config, born.year if born else None)
         self._worker.retake(waived)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)

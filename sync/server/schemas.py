@@ -17,6 +17,7 @@ UuidStr = Annotated[str, Field(pattern=UUID_PATTERN, json_schema_extra={"format"
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 StationId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")]
 Ed25519Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]{43}=$", description="base64 of the 32-byte public key")]
+FingerPosition = Annotated[str, Field(pattern=r"^([1-9]|10)$")]
 SEQ_MAX = 2**63 - 1  # a signed 64-bit integer: what SQLite and PostgreSQL store
 
 
@@ -45,6 +46,11 @@ class RecordIn(BaseModel):
     created_at: str = Field(max_length=40)
     operator: str = Field(max_length=64)
     photos: dict[str, str]  # kind -> base64 JPEG
+    # ISO/IEC finger position ("1"-"10") -> base64 of an ISO/IEC 19794-4 finger image record (as an SBI device
+    # returns it) or a plain 500-ppi image. Their SHA-256s enter payload_sha256 as photo hashes named
+    # "finger_<position>" (sync.server.intake.finger_key). Optional: a record without fingers stays `received`;
+    # with fingers it is searched 1:N and becomes `print_ready` or `duplicate`.
+    fingers: dict[FingerPosition, str] = Field(default_factory=dict, max_length=10)
     station_id: str | None = Field(default=None, max_length=32)  # informative; the authenticated station sent it
 
 
@@ -56,7 +62,7 @@ class RecordAck(BaseModel):
     uuid: str
     outcome: str  # stored | repeat | conflict | rejected
     ack_id: str | None = None
-    status: str | None = None  # received | duplicate_nik | rejected | printed
+    status: str | None = None  # received | print_ready | duplicate | duplicate_nik | rejected | printed
     reason: str | None = None
 
 
@@ -94,10 +100,13 @@ class AuditAck(BaseModel):
 
 class RecordStatusOut(BaseModel):
     uuid: str
+    # received (held; not yet searched, or carried no fingers) | print_ready (PRR: 1:N search found no one) |
+    # duplicate (DUP: the fingers match duplicate_of; an officer resolves it) | duplicate_nik | rejected | printed
     status: str
     reason: str | None
     ack_id: str
     received_at: str
+    duplicate_of: str | None = None  # DUP: the uuid of the record the fingers matched (no personal data)
 
 
 class RegisteredStation(BaseModel):

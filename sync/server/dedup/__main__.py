@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import time
 
 from sync.server.db import open_engine
@@ -24,13 +25,23 @@ def main() -> None:
     ap.add_argument("--db", default=os.environ.get("CENTRAL_DB", "sqlite:///central.db"))
     ap.add_argument("--once", action="store_true", help="decide what is pending, then stop")
     ap.add_argument("--interval", type=float, default=2.0, help="seconds between looks for new records")
+    ap.add_argument("--parent", type=int, default=0, help=argparse.SUPPRESS)  # stop when this process is gone
     args = ap.parse_args()
     engine = open_engine(args.db)
     started = time.perf_counter()
     index = load_index(engine)
     print(json.dumps({"enrolled": len(index), "load_s": round(time.perf_counter() - started, 2)}), flush=True)
     while True:
-        counts = run_pending(engine, index)
+        if args.parent and os.getppid() != args.parent:
+            return  # the server that started this worker has gone
+        try:
+            counts = run_pending(engine, index)
+        except Exception as err:  # the database away for a moment: log, look again later, keep the index
+            if args.once:
+                raise
+            print(json.dumps({"error": type(err).__name__}), file=sys.stderr, flush=True)
+            time.sleep(args.interval)
+            continue
         if any(counts.values()) or args.once:
             print(json.dumps({**counts, "enrolled": len(index)}), flush=True)
         if args.once:

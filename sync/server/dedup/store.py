@@ -2,7 +2,8 @@
 
 Intake saves a record's fingers (`save_fingers`, in the same transaction as the record). One dedup worker
 per database holds the index in memory (`load_index` at start: every record already decided) and takes the
-undecided records oldest first (`run_pending`): search 1:N, write the decision, enrol the record. Oldest
+undecided records oldest first (`run_pending`): search 1:N, write the decision, move the record from
+`received` to `print_ready` (PRR) or `duplicate` (DUP; the reason names the match), enrol the record. Oldest
 first means the first copy of a person is enrolled before a later copy is searched, so the later one is the
 DUP and names the earlier. The worker stores each finger's descriptors beside its minutiae (float16), so a
 restart reads them instead of describing every finger again (about 3 ms a finger).
@@ -131,6 +132,13 @@ def decide(engine: Engine, index: DedupIndex, record_uuid: str) -> SearchResult:
                 searched_at=dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
             )
         )
+        record = s.get(CentralRecordRow, record_uuid)
+        if record is not None and record.status == "received":  # duplicate_nik, rejected, printed stay as they are
+            if result.decision == "DUP":
+                record.status = "duplicate"
+                record.reason = f"sidik jari cocok dengan rekaman {result.match.record_id}"
+            else:
+                record.status = "print_ready"
     if record_uuid not in index:  # enrolled only once the decision is committed
         index.add_described([(record_uuid, fingers)], desc)
     return result
