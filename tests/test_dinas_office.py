@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sync.server.db import open_engine
 from sync.server.dinas import auth, office
 from sync.server.dinas.models import BlankoEntryRow, DinasUserRow, PrintItemRow
-from sync.server.models import DedupResultRow
+from sync.server.models import CentralRecordRow, DedupResultRow, FingerTemplateRow
 from tests.dinas import PASSWORD, seed
 
 
@@ -184,3 +184,21 @@ def test_five_wrong_passwords_lock_the_name_for_a_while(engine):
         with pytest.raises(auth.AuthError, match="Terlalu banyak"):
             auth.login(s, "kadis", PASSWORD)  # even the right password, until the window passes
         assert auth.login(s, "petugas", PASSWORD)  # another name is not affected
+
+
+def test_prr_is_the_dedup_decision_or_a_record_with_nothing_to_search(engine, db_url, photos):
+    """print_ready (searched, no match) is PRR; received WITHOUT fingers too (nothing to search: stations send no
+    biometrics yet); received WITH fingers waits for the dedup worker; duplicate never prints."""
+    searched, waiting, legacy, dup = seed(db_url, photos, [("33.24.01", d) for d in (4, 3, 2, 1)])
+    with Session(engine) as s, s.begin():
+        s.get(CentralRecordRow, searched.uuid).status = "print_ready"
+        s.add(FingerTemplateRow(record_uuid=searched.uuid, position=1, minutiae=b"m"))
+        s.add(FingerTemplateRow(record_uuid=waiting.uuid, position=1, minutiae=b"m"))
+        s.get(CentralRecordRow, dup.uuid).status = "duplicate"
+    with Session(engine) as s:
+        assert [c.uuid for c in office.prr_cards(s)] == [searched.uuid, legacy.uuid]
+        assert "Siap cetak" in office.stage_of(s, searched.code) and "Siap cetak" in office.stage_of(s, legacy.code)
+        assert "menunggu pemeriksaan" in office.stage_of(s, waiting.code)
+        assert "pemeriksaan petugas" in office.stage_of(s, dup.code)
+    with Session(engine) as s, s.begin(), pytest.raises(office.OfficeError, match="Suket hanya"):
+        office.issue_suket(s, waiting.uuid, "uji")

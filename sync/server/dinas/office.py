@@ -1,10 +1,11 @@
 """What the print office does, as plain functions on a database session: the PRR queue, batches, print marks,
 the blanko ledger, cards ready to collect, hand-over, a receipt's stage, and the head's figures.
 
-Which records are print-ready (PRR): on this branch central_records.status has no PRR value yet (that arrives with
-the deduplication work). A record is treated as PRR when its status is one of PRINT_READY ("received": stored,
-NIK not seen before) and the dedup engine has not decided DUP for it (dedup_results), and no card for it is in a
-batch or printed. Change PRINT_READY when the PRR status lands.
+Which records are print-ready (PRR), `is_prr` / `_prr`: status `print_ready` (the dedup worker searched its fingers
+1:N and found no match), or status `received` with no fingers at all (nothing to deduplicate: stations do not send
+biometrics yet, sync/server/intake.py). A `received` record WITH fingers waits for the dedup worker and is not
+printed before it decides; `duplicate`, `duplicate_nik` and `rejected` never reach the queue. A record already in
+a batch (pending) or printed is not in the queue either.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, text
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -30,9 +31,10 @@ from sync.server.dinas.models import (
     RecordIndexRow,
     SuketRow,
 )
-from sync.server.models import CentralRecordRow, DedupResultRow
+from sync.server.models import CentralRecordRow, DedupResultRow, FingerTemplateRow
 
-PRINT_READY = ("received",)
+PRINT_READY = "print_ready"  # the dedup worker's decision (sync/server/dedup/store.py)
+UNSEARCHED = "received"  # PRR only when the record carries no fingers to search
 WIB = ZoneInfo("Asia/Jakarta")
 TARGET_DAYS = 3  # the Dirjen's target: recorded to printed within three days
 PACE_DAYS = 7  # days of use that set the pace for "days of stock left"
@@ -158,8 +160,16 @@ def _prr(query, kecamatan: str | None = None):
     busy = select(PrintItemRow.record_uuid).where(
         PrintItemRow.record_uuid == CentralRecordRow.uuid, PrintItemRow.state.in_(("pending", "printed"))
     )
-    query = query.where(CentralRecordRow.status.in_(PRINT_READY), ~dup.exists(), ~busy.exists())
+    fingers = select(FingerTemplateRow.record_uuid).where(FingerTemplateRow.record_uuid == CentralRecordRow.uuid)
+    ready = or_(CentralRecordRow.status == PRINT_READY, and_(CentralRecordRow.status == UNSEARCHED, ~fingers.exists()))
+    query = query.where(ready, ~dup.exists(), ~busy.exists())
     return query.where(RecordIndexRow.kecamatan == kecamatan) if kecamatan else query
+
+
+def is_prr(s: Session, uuid: str) -> bool:
+    """The same rule as the queue, for one record."""
+    query = _prr(select(CentralRecordRow.uuid).where(CentralRecordRow.uuid == uuid))
+    return s.scalar(query) is not None
 
 
 def _joined(*columns):
@@ -408,8 +418,7 @@ def issue_suket(s: Session, uuid: str, officer: str) -> tuple[Card, dt.date, str
     """A recorded citizen whose card is not printed yet gets a suket; returns the card data, the last valid day and
     the receipt code the suket carries (the same QR as the receipt: the public page follows it)."""
     rec = s.get(CentralRecordRow, uuid)
-    dup = s.scalar(select(DedupResultRow.decision).where(DedupResultRow.record_uuid == uuid))
-    if rec is None or rec.status not in PRINT_READY or dup == "DUP":
+    if rec is None or not is_prr(s, uuid):
         raise OfficeError("Suket hanya untuk rekaman yang menunggu cetak (PRR).")
     issued = today()
     valid = issued + dt.timedelta(days=round(SUKET_MONTHS * 30.44))
@@ -456,13 +465,13 @@ def stage_of(s: Session, code: str) -> str | None:
         return STAGES["printed"].format(place="Dinas Kependudukan dan Pencatatan Sipil")
     if rec.status == "rejected":
         return STAGES["rejected"]
-    if rec.status == "duplicate_nik" or s.scalar(
+    if rec.status in ("duplicate_nik", "duplicate") or s.scalar(
         select(DedupResultRow.decision).where(DedupResultRow.record_uuid == uuid, DedupResultRow.decision == "DUP")
     ):
         return STAGES["check"]
     if s.scalar(select(PrintItemRow.id).where(PrintItemRow.record_uuid == uuid, PrintItemRow.state == "pending")):
         return STAGES["printing"]
-    if rec.status in PRINT_READY:
+    if is_prr(s, uuid):
         return STAGES["prr"]
     return STAGES["received"]
 
