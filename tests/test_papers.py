@@ -19,7 +19,7 @@ from station.quality.gate import crop_id_photo
 from station.quality.live import Capture
 from station.storage import Answer
 from tests.keys import PASSWORD
-from tests.stations import as_user, new_station
+from tests.stations import as_user, new_station, photo_only
 from tests.test_enrolment import good
 
 
@@ -36,7 +36,7 @@ def qr_of(pdf: bytes, page: int = 0) -> str:
 
 @pytest.fixture()
 def office_store(data_dir, faces_dir, still_gate):
-    station = new_station(data_dir, "ST-01")
+    station = photo_only(new_station(data_dir, "ST-01"))
     station.settings.change(
         office=Office(
             name="Kantor Kecamatan Plantungan",

@@ -15,12 +15,12 @@ from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from station.camera import VideoFile  # noqa: E402
 from station.domain.lifecycle import RecordStatus  # noqa: E402
 from tests.standin_video import build  # noqa: E402
-from tests.stations import as_user, new_station, store_record  # noqa: E402
+from tests.stations import as_user, new_station, photo_only, store_record  # noqa: E402
 
 
 @pytest.fixture()
 def station(data_dir):
-    st = new_station(data_dir)
+    st = photo_only(new_station(data_dir))
     yield st
     st.close()
 

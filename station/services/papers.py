@@ -15,6 +15,7 @@ from station.domain.errors import InvalidInput
 from station.domain.lifecycle import WAITING_TO_LEAVE, RecordStatus
 from station.domain.permissions import Action
 from station.files import PAPER_MAX_AGE_S, papers_dir, private_dir, remove_papers, write_private
+from station.reports.biometric_lines import receipt_lines
 from station.reports.recap import Indicator, OperatorDay, PrrEntry, build_daily_recap, build_progress, build_prr
 from station.reports.receipt import ReceiptData, build_receipt
 from station.reports.ticket import build_ticket
@@ -42,6 +43,7 @@ class Papers(Service):
             station_id=rec.station_id,
             record_no=ticket.label if ticket else rec.uuid[:8].upper(),
             photo_jpeg=photos["crop"].data if "crop" in photos else None,
+            biometrics=tuple(receipt_lines(rec.quality.get("biometrics"))),
         )
         return build_receipt(data, ctx.settings.office, thermal)
 

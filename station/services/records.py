@@ -18,11 +18,15 @@ from station.domain.permissions import Action
 from station.domain.waivers import Waiver
 from station.services.acceptance import Accepted, NotAcceptable, encode_jpeg, problems_with, quality_summary
 from station.services.base import Service
+from station.services.biometric_record import biometric_problems
+from station.services.biometric_record import blobs as biometric_blobs
+from station.services.biometric_record import meta as biometric_meta
 from station.services.context import Confirmation
 from station.storage import Quarantined, RecordSummary, StoredRecord, UnitOfWork
 
 if TYPE_CHECKING:
     from station.quality.live import Capture
+    from station.services.biometrics import BiometricRecord
 
 log = logging.getLogger(__name__)
 
@@ -41,24 +45,33 @@ class Records(Service):
         waiver: Waiver | None = None,
         record_uuid: str | None = None,
         ticket: Ticket | None = None,
+        biometrics: BiometricRecord | None = None,
     ) -> Accepted:
-        """Check everything once more, then commit record, photos, outbox entry and ticket together. A waiver
-        is taken only with the supervisor's confirmation given for it (accounts.confirm_supervisor), once."""
+        """Check everything once more, then commit record, photos, biometrics, outbox entry and ticket together.
+        A waiver is taken only with the supervisor's confirmation given for it (accounts.confirm_supervisor), once.
+        Biometrics must be complete (every finger and eye captured or excepted with a supervisor's confirmation,
+        the signature, the verification) unless the office records photos only (settings biometrics.required)."""
         ctx = self._ctx
         actor = ctx.require(Action.RECORD_ACCEPT)
         confirmation = self._confirmation_for(waiver) if waiver else None
         problems = problems_with(enrolment, capture, waiver, ctx.regions, ctx.clock.today())
+        problems += biometric_problems(biometrics, ctx.settings.biometrics.required, ctx.biometric_exceptions)
         if problems:
             log.info("record refused: %s", sorted({p.code for p in problems}))  # codes only, never the values
             raise NotAcceptable(problems)
         photos = {"crop": Photo(encode_jpeg(capture.crop)), "frame": Photo(encode_jpeg(capture.frame, 85))}
+        quality, bio = quality_summary(capture, waiver), {}
+        if biometrics is not None:
+            quality["biometrics"], bio = biometric_meta(biometrics), biometric_blobs(biometrics)
         with ctx.unit() as uow:  # permission checked above, before the photo was encoded
-            uuid = self._commit(uow, enrolment, photos, quality_summary(capture, waiver), record_uuid, ticket)
+            uuid = self._commit(uow, enrolment, photos, quality, record_uuid, ticket, bio)
             if confirmation is not None:
                 detail = {"supervisor": confirmation.supervisor, "checks": sorted(waiver.checks)}
                 uow.audit.append(actor.name, "waiver_used", uuid, detail)
             uow.commit()
         ctx.confirmation = None  # used: the next exception needs its own
+        if biometrics is not None:
+            ctx.biometric_exceptions.clear()
         waived = tuple(sorted(waiver.checks)) if waiver else ()
         log.info("record accepted uuid=%s waived=%s", uuid, list(waived))
         return Accepted(uuid, waived)
@@ -90,13 +103,17 @@ class Records(Service):
         quality: dict,
         record_uuid: str | None,
         ticket: Ticket | None,
+        biometrics: dict[str, Photo] | None = None,
     ) -> str:
         settings = uow.settings.load()
         status = RecordStatus.CAPTURED if settings.review_required else RecordStatus.QUEUED
-        hashes = {kind: p.sha256 for kind, p in photos.items()}
+        biometrics = biometrics or {}
+        hashes = {kind: p.sha256 for kind, p in (photos | biometrics).items()}
         uuid = uow.records.accept(enrolment, self._ctx.actor, settings.station_id, quality, hashes, status, record_uuid)
         for kind, photo in photos.items():
             uow.photos.add(uuid, kind, photo)
+        for kind, blob in biometrics.items():
+            uow.biometrics.add(uuid, kind, blob)
         if status is RecordStatus.QUEUED:  # with end-of-day review, the outbox entry comes with approval
             uow.outbox.enqueue(uuid)
         if ticket is not None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from station.domain.clock import Clock
 from station.domain.lifecycle import RecordStatus
 from station.domain.permissions import SYSTEM
+from station.storage.biometrics import BiometricRepository
 from station.storage.errors import StorageCorrupt
 from station.storage.models import OutboxRow
 from station.storage.photos import PhotoRepository
@@ -79,9 +80,10 @@ class OutboxRepository:
         records: RecordRepository,
         photos: PhotoRepository,
         quarantine: QuarantineRepository,
+        biometrics: BiometricRepository | None = None,
     ) -> None:
         self._s, self._clock, self._records, self._photos = session, clock, records, photos
-        self._quarantine = quarantine
+        self._quarantine, self._biometrics = quarantine, biometrics
 
     def enqueue(self, record_uuid: str) -> None:
         self._s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=self._clock.stamp(), attempts=0))
@@ -104,6 +106,8 @@ class OutboxRepository:
     def outgoing(self, record_uuid: str) -> Outgoing:
         w = self._records.wire(record_uuid)
         photos = {kind: p.data for kind, p in self._photos.of(record_uuid).items()}
+        if self._biometrics is not None:  # fingerprints, irises, signature travel beside the photos (bio_* kinds)
+            photos |= {kind: b.data for kind, b in self._biometrics.of(record_uuid).items()}
         return Outgoing(
             w["uuid"],
             w["payload_sha256"],

@@ -19,6 +19,7 @@ from station.quality.live import Capture
 from station.services.acceptance import NotAcceptable
 from station.services.station import Station
 from station.ui.biodata_page import BiodataPage
+from station.ui.biometrics_page import BiometricsPage
 from station.ui.camera_worker import CameraWorker
 from station.ui.papers import open_paper, receipt_file
 from station.ui.photo_page import PhotoPage, WaiverDialog
@@ -26,6 +27,7 @@ from station.ui.power import watch_power
 from station.ui.queue_page import QueuePage
 from station.ui.records_page import RecordsPage
 from station.ui.review_page import ReviewPage
+from station.ui.signature_page import SignaturePage
 from station.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ PAGES = [
     QT_TRANSLATE_NOOP("MainWindow", "Tinjau"),
     QT_TRANSLATE_NOOP("MainWindow", "Rekaman"),
 ]
+SIGNATURE_PAGE, BIOMETRICS_PAGE = len(PAGES), len(PAGES) + 1  # in the SOP's flow, not in the navigation list
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +66,10 @@ class MainWindow(QMainWindow):
         self.records_page = RecordsPage(station)
         for page in (self.queue_page, self.biodata_page, self.photo_page, self.review_page, self.records_page):
             self.stack.addWidget(page)
+        # After the citizen approved the photo (SOP 7.2.1.1): signature, then fingers, irises, verification.
+        self.signature_page, self.biometrics_page = SignaturePage(), BiometricsPage(station)
+        self.stack.addWidget(self.signature_page)  # SIGNATURE_PAGE
+        self.stack.addWidget(self.biometrics_page)  # BIOMETRICS_PAGE
         body = QWidget()
         row = QHBoxLayout(body)
         row.addWidget(self.nav)
@@ -82,7 +89,9 @@ class MainWindow(QMainWindow):
         self.biodata_page.proceed.connect(self.to_photo)
         self.photo_page.retake_requested.connect(self.retake)
         self.photo_page.exception_requested.connect(self.ask_exception)
-        self.review_page.accepted.connect(self.accept_record)
+        self.review_page.accepted.connect(self.photo_approved)
+        self.signature_page.signed.connect(self.to_biometrics)
+        self.biometrics_page.completed.connect(self.accept_record)
         self.review_page.retake.connect(lambda: self.retake(self._waived()))
         settings_action = QAction(self.tr("Pengaturan ..."), self)
         settings_action.setShortcut("Ctrl+,")
@@ -274,20 +283,35 @@ class MainWindow(QMainWindow):
             self.waiver = dlg.waiver
             self.retake(frozenset(dlg.waiver.checks))
 
-    def accept_record(self) -> None:
+    def photo_approved(self) -> None:
+        """The citizen approved the photo: the signature and the biometrics next, unless this office records
+        photos only (settings biometrics.required off)."""
+        if self.station.settings.current.biometrics.required:
+            self.signature_page.clear()
+            self.show_page(SIGNATURE_PAGE)
+        else:
+            self.accept_record()
+
+    def to_biometrics(self, signature) -> None:
+        self.biometrics_page.start(signature)
+        self.show_page(BIOMETRICS_PAGE)
+
+    def accept_record(self, biometrics=None) -> None:
         if self.enrolment is None or self.capture is None:
             return
+        show_error = self.review_page.error.setText if biometrics is None else self.biometrics_page.show_error
         try:
             done = self.station.records.accept(
-                self.enrolment, self.capture, self.waiver, self.biodata_page.record_uuid, self.ticket
+                self.enrolment, self.capture, self.waiver, self.biodata_page.record_uuid, self.ticket, biometrics
             )
         except NotAcceptable as err:
-            self.review_page.error.setText("\n".join(p.message for p in err.problems))
+            show_error("\n".join(p.message for p in err.problems))
             return
         except StationError as err:
             log.warning("accept failed code=%s", err.code)
-            self.review_page.error.setText(str(err))
+            show_error(str(err))
             return
+        self.biometrics_page.close_worker()
         try:
             open_paper(receipt_file(self.station, done.uuid, self.station.settings.current.thermal))
         except (StationError, OSError) as err:  # the record is safe; only the paper failed
@@ -305,6 +329,7 @@ class MainWindow(QMainWindow):
         self._idle.stop()
         self.stop_camera()
         self._stop_sync()
+        self.biometrics_page.close_worker()
         if self.biodata_page.record_uuid or any(e.text() for e in self.biodata_page.edits.values()):
             with contextlib.suppress(StationError):  # the window closes; the message would not be seen
                 self.biodata_page.save_draft()

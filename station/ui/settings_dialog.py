@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -47,6 +48,10 @@ class SettingsDialog(QDialog):
         self.office_address = QLineEdit(current.office.address)
         form.addRow(self.tr("Nama kantor"), self.office_name)
         form.addRow(self.tr("Alamat kantor"), self.office_address)
+        # Off only for an office that records the photo alone (no fingerprint or iris scanner yet).
+        self.biometrics = QCheckBox(self.tr("Wajib: tanda tangan, sepuluh sidik jari, kedua iris, verifikasi"))
+        self.biometrics.setChecked(current.biometrics.required)
+        form.addRow(self.tr("Biometrik"), self.biometrics)
         self.error = QLabel("")
         self.error.setObjectName("error")
         form.addRow(self.error)
@@ -74,6 +79,7 @@ class SettingsDialog(QDialog):
                 daily_quota=self.quota.value(),
                 idle_lock_minutes=self.idle.value(),
                 office=office,
+                biometrics=replace(self.station.settings.current.biometrics, required=self.biometrics.isChecked()),
             )
         except StationError as err:  # the table of permissions decides; the reason is shown here
             self.error.setText(str(err))

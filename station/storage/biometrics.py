@@ -1,0 +1,41 @@
+"""Biometric blobs of a record (fingerprint, template, iris, signature, exception proof), sealed under the data key
+and bound to their record and kind, exactly as photos are (storage.photos)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from station.domain.payload import Photo
+from station.storage.crypto import DataKey
+from station.storage.models import BiometricRow
+
+
+class BiometricRepository:
+    def __init__(self, session: Session, key: Callable[[], DataKey]) -> None:
+        self._s, self._key = session, key
+
+    def add(self, record_uuid: str, kind: str, blob: Photo) -> None:
+        sealed = self._key().seal(blob.data, _aad(record_uuid, kind))
+        self._s.add(BiometricRow(record_uuid=record_uuid, kind=kind, mime=blob.mime, sha256=blob.sha256, data=sealed))
+
+    def of(self, record_uuid: str) -> dict[str, Photo]:
+        rows = self._s.scalars(select(BiometricRow).where(BiometricRow.record_uuid == record_uuid))
+        return {b.kind: Photo(self._key().open(b.data, _aad(record_uuid, b.kind)), b.mime) for b in rows}
+
+    def sealed_bytes(self, record_uuid: str) -> int:
+        """Bytes at rest (sealed) for this record's biometrics."""
+        rows = self._s.scalars(select(BiometricRow.data).where(BiometricRow.record_uuid == record_uuid))
+        return sum(len(d) for d in rows)
+
+    def delete_of(self, record_uuid: str) -> int:
+        rows = list(self._s.scalars(select(BiometricRow).where(BiometricRow.record_uuid == record_uuid)))
+        for b in rows:
+            self._s.delete(b)
+        return len(rows)
+
+
+def _aad(record_uuid: str, kind: str) -> str:
+    return f"biometric:{record_uuid}:{kind}"
