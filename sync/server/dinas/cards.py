@@ -104,7 +104,7 @@ def _draw_card(c: Canvas, card: Card, blobs: dict[str, bytes], issued: dt.date) 
         c.drawImage(ImageReader(io.BytesIO(signature)), px, py - 13 * mm, pw, 7 * mm, preserveAspectRatio=True)
     else:
         c.setFont("Helvetica-Oblique", 3.6)
-        c.drawCentredString(px + pw / 2, py - 9.5 * mm, "(tanda tangan belum direkam)")
+        c.drawCentredString(px + pw / 2, py - 9.5 * mm, "(tanda tangan tidak tersedia di server)")
 
 
 def card_pdf(cards: list[Card], blobs: dict[str, bytes], issued: dt.date) -> bytes:
