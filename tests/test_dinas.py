@@ -1,14 +1,16 @@
 """The Dinas pages in a real headless Chromium (Playwright) against the real central server on 127.0.0.1 (TLS) on a
 real PostgreSQL: login, the PRR queue, a printed batch read back from its PDF, a spoiled card in the blanko
 ledger, the ready list and the hand-over (DIAMBIL), the dashboard, and the public status page with no NIK or
-name. Screenshots go to docs/screenshots/dinas-*.png."""
+name. Screenshots go to docs/screenshots/dinas-*.png with DINAS_SCREENSHOTS=1 (fixture `shots`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import random
 import re
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -25,8 +27,17 @@ from tests.dinas import PASSWORD, ROOT, add_staff, chromium_path, portrait, seed
 from tests.stations import new_station, store_record
 from tests.tls import make_ca_and_server
 
-SHOTS = ROOT / "docs" / "screenshots"
 KEC_A, KEC_B = "33.24.01", "33.24.02"
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    """The pages are always screenshotted (a page that fails to render fails the test); they land in
+    docs/screenshots only when asked, so a test run leaves the checkout clean:
+    DINAS_SCREENSHOTS=1 python3.11 scripts/test.py tests/test_dinas.py"""
+    if os.environ.get("DINAS_SCREENSHOTS"):
+        return ROOT / "docs" / "screenshots"
+    return tmp_path_factory.mktemp("dinas-screenshots")
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +85,7 @@ def _hex(h: str) -> tuple[int, int, int]:
     return tuple(int(h[i : i + 2], 16) for i in (1, 3, 5))
 
 
-def test_print_office_from_login_to_diambil(server, browser, faces_dir):
+def test_print_office_from_login_to_diambil(server, browser, faces_dir, shots):
     photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:8]
     # kecamatan A: recorded 9, 6, 2, 1, 0.5, 0.2 days ago; B: two recent ones
     people = seed(server.db_url, photos, [(KEC_A, d) for d in (9, 6, 2, 1, 0.5, 0.2)] + [(KEC_B, 1), (KEC_B, 0.1)])
@@ -82,7 +93,7 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     assert add_staff(server.db_url, "kadis", "kepala_dinas").returncode == 0
     short = add_staff(server.db_url, "lemah", "petugas_cetak", password="pendek")
     assert short.returncode == 2 and "paling sedikit" in short.stdout
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots.mkdir(parents=True, exist_ok=True)
 
     # login: the session cookie is HttpOnly, SameSite=Strict, Secure (TLS)
     anon = browser.new_context(ignore_https_errors=True, viewport={"width": 1366, "height": 768})
@@ -93,7 +104,7 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     page.fill("input[name=password]", "salah-sandi-sekali")
     page.click("button[type=submit]")
     assert "Nama pengguna atau kata sandi salah" in page.inner_text(".galat")
-    page.screenshot(path=str(SHOTS / "dinas-masuk.png"))
+    page.screenshot(path=str(shots / "dinas-masuk.png"))
     anon.close()
     ctx, page = _login(browser, server.url, "petugas")
     cookie = next(c for c in ctx.cookies() if c["name"] == "dinas_sesi")
@@ -120,7 +131,7 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     assert mask_nik(a[0].nik) in body and all(p.nik not in body for p in people)
     first_row = page.locator("div.kotak").first.locator("tr").nth(1).inner_text()
     assert a[0].nama in first_row  # the oldest recording heads its kecamatan
-    page.screenshot(path=str(SHOTS / "dinas-antrean.png"), full_page=True)
+    page.screenshot(path=str(shots / "dinas-antrean.png"), full_page=True)
 
     # print a batch of the four oldest in kecamatan A
     box = page.locator("div.kotak", has_text=f"({KEC_A})")
@@ -143,13 +154,13 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
         want = _hex(RED if person.birth_year % 2 else BLUE)
         assert max(abs(x - y) for x, y in zip(rgb, want, strict=True)) < 40, (person.birth_year, rgb)
     doc = pypdfium2.PdfDocument(pdf.body())
-    doc[0].render(scale=6).to_pil().save(SHOTS / "dinas-kartu.png")
+    doc[0].render(scale=6).to_pil().save(shots / "dinas-kartu.png")
     doc.close()
 
     # mark: the oldest card spoiled (its record goes back to the queue), the other three printed
     rows = page.locator("tr[data-item]")
     rows.nth(0).locator("input[name=alasan]").fill("tinta luntur")
-    page.screenshot(path=str(SHOTS / "dinas-batch.png"), full_page=True)
+    page.screenshot(path=str(shots / "dinas-batch.png"), full_page=True)
     rows.nth(0).locator("button.rusak").click()
     assert "rusak" in page.inner_text(".pesan")
     for _ in range(3):
@@ -175,7 +186,7 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     page.click("form.kotak button[type=submit]")
     assert page.inner_text("#menunggu-musnah") == "0"
     assert "Siti Rahma (Inspektorat)" in page.inner_text("#buku")
-    page.screenshot(path=str(SHOTS / "dinas-blanko.png"), full_page=True)
+    page.screenshot(path=str(shots / "dinas-blanko.png"), full_page=True)
 
     # ready to collect: the list PDF has the masked NIK, never the full one; a hand-over -> DIAMBIL
     printed = a[1:4]
@@ -186,7 +197,7 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     text = "".join(pg.extract_text() for pg in PdfReader(io.BytesIO(listing.body())).pages)
     assert "SIAP DIAMBIL" in text
     assert all(mask_nik(p.nik) in text and p.nama.upper() in text and p.nik not in text for p in printed)
-    page.screenshot(path=str(SHOTS / "dinas-siap.png"), full_page=True)
+    page.screenshot(path=str(shots / "dinas-siap.png"), full_page=True)
     row = page.locator("tr", has_text=printed[0].nama)
     row.locator("input[name=pengambil]").fill("Budi Santoso (suami)")
     row.locator("button", has_text="Serahkan").click()
@@ -207,7 +218,7 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
     backlog = page.inner_text("#backlog")
     assert re.search(r"\(33\.24\.01\)\s+2\s+0\s+1\s+0\s+3", backlog), backlog  # ages 0, 0 and the 9-day-old
     assert "belum tersedia" in page.inner_text("main")
-    page.screenshot(path=str(SHOTS / "dinas-dasbor.png"), full_page=True)
+    page.screenshot(path=str(shots / "dinas-dasbor.png"), full_page=True)
     page.click("header button")  # Keluar: the session is gone from the server, not only from the browser
     assert page.url.split("?")[0].endswith("/dinas/masuk") and "sudah keluar" in page.inner_text(".pesan")
     page.goto(f"{server.url}/dinas/dasbor")
@@ -230,7 +241,7 @@ def test_print_office_from_login_to_diambil(server, browser, faces_dir):
         assert words in page.inner_text("#tahap")
         assert all(p.nik not in html and p.nama not in html and p.nama.upper() not in html for p in people)
         if words == "siap diambil":
-            page.screenshot(path=str(SHOTS / "dinas-cek.png"), full_page=True)
+            page.screenshot(path=str(shots / "dinas-cek.png"), full_page=True)
     wrong = a[4].code[:-1] + ("A" if a[4].code[-1] != "A" else "B")
     page.goto(f"{server.url}/cek?kode={wrong}")
     assert "tidak dikenal" in page.inner_text("#tahap")
@@ -247,7 +258,7 @@ def qr_of(pdf: bytes) -> str:
     return data
 
 
-def test_one_citizen_from_the_counter_to_diambil(server, browser, data_dir, faces_dir):
+def test_one_citizen_from_the_counter_to_diambil(server, browser, data_dir, faces_dir, shots):
     """The real station records and syncs; the receipt's QR opens the public page; the Dinas prints and hands over;
     the station's next sync takes the card off its PRR list."""
     crop = portrait(sorted((faces_dir / "photos").glob("img*.jpg"))[0])
@@ -281,7 +292,7 @@ def test_one_citizen_from_the_counter_to_diambil(server, browser, data_dir, face
         assert e.nik in text and e.nama.upper() in text and "SURAT KETERANGAN" in text
         assert qr_of(suket.body()) == code
         doc = pypdfium2.PdfDocument(suket.body())
-        doc[0].render(scale=2).to_pil().save(SHOTS / "dinas-suket.png")
+        doc[0].render(scale=2).to_pil().save(shots / "dinas-suket.png")
         doc.close()
         assert server.query("SELECT officer FROM dinas_sukets") == [("petugas",)]
         staff.goto(f"{server.url}/dinas/blanko")
