@@ -125,7 +125,14 @@ def stations_main(argv: list[str]) -> None:
         )
 
 
+def dinas_user_main(argv: list[str]) -> None:
+    from sync.server.dinas.cli import main as dinas_user
+
+    raise SystemExit(dinas_user(argv))
+
+
 COMMANDS = {
+    "dinas-user": dinas_user_main,
     "import-bundle": import_main,
     "mark-printed": printed_main,
     "issue-code": issue_code_main,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import sessionmaker
 
 from sync.server.db import open_engine
 from sync.server.deps import Central
+from sync.server.dinas import routes as dinas
 from sync.server.limits import BodyLimit
 from sync.server.routes import audit, master, records, stations
 
@@ -34,4 +35,5 @@ def create_app(
     for module in (stations, records, audit, master):
         app.include_router(module.router, prefix=API)
     app.add_middleware(BodyLimit)  # before any body is read, for every route
+    dinas.install(app)  # the Dinas's web pages and the public status page (sync/server/dinas)
     return app

@@ -145,3 +145,6 @@ class AuditBreakRow(Base):
     first_seen_at: Mapped[str] = mapped_column(String(32))
     last_seen_at: Mapped[str] = mapped_column(String(32))
     times: Mapped[int] = mapped_column(Integer, default=1)
+
+
+from sync.server.dinas import models as _dinas_models  # noqa: E402,F401  (the Dinas tables join Base.metadata)

@@ -1,0 +1,123 @@
+"""Staff accounts, sessions and CSRF for the Dinas pages.
+
+Passwords are hashed with argon2id (argon2-cffi, its RFC 9106 low-memory profile). A login makes a random session
+token: the browser keeps it in an HttpOnly, SameSite=Strict cookie (Secure over TLS); the database keeps only its
+SHA-256 with an expiry and the session's CSRF token, so any worker process can check it. Every form carries the
+CSRF token and a POST without the matching one is refused. The login form itself is protected by a double-submit
+token (a cookie and a hidden field that must agree), since there is no session yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from sync.server.dinas.models import DinasSessionRow, DinasUserRow, StatusLookupRow
+
+ROLES = ("petugas_cetak", "kepala_dinas")
+SESSION_COOKIE = "dinas_sesi"
+LOGIN_COOKIE = "dinas_masuk"
+SESSION_HOURS = 10  # one working day
+MIN_PASSWORD = 10
+MAX_FAILURES, FAILURE_WINDOW_MIN = 5, 15  # per account name: then refused, right password or not, for a while
+
+_hasher = PasswordHasher()
+# Verified against when the user does not exist, so a wrong name costs the same time as a wrong password.
+_DUMMY = _hasher.hash(secrets.token_hex(16))
+
+
+class AuthError(ValueError):
+    """An Indonesian message for the person at the form."""
+
+
+@dataclass(frozen=True)
+class Staff:
+    username: str
+    role: str
+    csrf: str
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def add_user(s: Session, username: str, role: str, password: str) -> None:
+    if role not in ROLES:
+        raise AuthError(f"Peran harus salah satu dari: {', '.join(ROLES)}.")
+    if not username or len(username) > 64 or not username.replace(".", "").replace("_", "").isalnum():
+        raise AuthError("Nama pengguna hanya huruf, angka, titik dan garis bawah (paling panjang 64).")
+    if len(password) < MIN_PASSWORD:
+        raise AuthError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.")
+    if s.get(DinasUserRow, username) is not None:
+        raise AuthError(f"Pengguna {username} sudah ada.")
+    s.add(
+        DinasUserRow(username=username, role=role, password_hash=_hasher.hash(password), created_at=_now().isoformat())
+    )
+
+
+def _failures_key(username: str) -> str:
+    return "login:" + hashlib.sha256(username.lower().encode()).hexdigest()[:58]
+
+
+def login(s: Session, username: str, password: str) -> str:
+    """Check the password; return a new session token (only its digest is stored). After MAX_FAILURES wrong
+    passwords for one name within FAILURE_WINDOW_MIN minutes the name is refused until the window passes, so a
+    password cannot be guessed at the speed of the server. Failures are counted in the database (every worker)."""
+    key, since = _failures_key(username), (_now() - dt.timedelta(minutes=FAILURE_WINDOW_MIN)).isoformat()
+    failed = s.scalar(select(func.count()).where(StatusLookupRow.client == key, StatusLookupRow.at >= since))
+    if failed >= MAX_FAILURES:
+        raise AuthError(f"Terlalu banyak percobaan masuk yang salah. Coba lagi dalam {FAILURE_WINDOW_MIN} menit.")
+    user = s.get(DinasUserRow, username)
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY, password)
+        if user is None:
+            raise VerificationError
+    except (VerificationError, InvalidHashError):
+        s.add(StatusLookupRow(client=key, at=_now().isoformat()))
+        raise AuthError("Nama pengguna atau kata sandi salah.") from None  # the caller commits the failure row
+    s.execute(delete(StatusLookupRow).where(StatusLookupRow.client == key))
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    s.execute(delete(DinasSessionRow).where(DinasSessionRow.expires_at < _now().isoformat()))
+    token = secrets.token_urlsafe(32)
+    expires = _now() + dt.timedelta(hours=SESSION_HOURS)
+    s.add(
+        DinasSessionRow(
+            token_sha256=_digest(token),
+            username=username,
+            csrf=secrets.token_urlsafe(24),
+            expires_at=expires.isoformat(),
+        )
+    )
+    return token
+
+
+def staff_for(s: Session, token: str | None) -> Staff | None:
+    if not token:
+        return None
+    row = s.get(DinasSessionRow, _digest(token))
+    if row is None or row.expires_at < _now().isoformat():
+        return None
+    role = s.scalar(select(DinasUserRow.role).where(DinasUserRow.username == row.username))
+    return Staff(row.username, role, row.csrf) if role else None
+
+
+def logout(s: Session, token: str | None) -> None:
+    if token:
+        s.execute(delete(DinasSessionRow).where(DinasSessionRow.token_sha256 == _digest(token)))
+
+
+def same(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and hmac.compare_digest(a, b)

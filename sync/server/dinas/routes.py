@@ -1,0 +1,360 @@
+"""The Dinas web pages (/dinas/...) and the public status page (/cek). Server-rendered HTML, no script: forms
+post back, every POST carries the session's CSRF token, errors come back as a message on the same page."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import delete, func, select
+
+from sync.server.deps import central
+from sync.server.dinas import auth, office
+from sync.server.dinas.cards import card_pdf
+from sync.server.dinas.lists import ready_list_pdf
+from sync.server.dinas.models import StatusLookupRow
+from sync.server.dinas.suket import suket_pdf
+from sync.server.models import BlobRow
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.filters["mask"] = office.mask_nik
+templates.env.globals["region_name"] = office.region_name
+templates.env.globals["kinds"] = office.KINDS
+
+PLACE = "Kantor Dinas Kependudukan dan Pencatatan Sipil"
+LOOKUPS_PER_WINDOW, LOOKUP_WINDOW_S = 10, 60  # public status page: per client address
+HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+CSS = (Path(__file__).parent / "templates" / "gaya.css").read_text(encoding="utf-8")
+
+
+def _page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    context.setdefault("staff", None)
+    context.setdefault("pesan", request.query_params.get("pesan"))
+    context.setdefault("galat", request.query_params.get("galat"))
+    return templates.TemplateResponse(request, name, context, status_code=status, headers=HEADERS)
+
+
+def _back(path: str, pesan: str | None = None, galat: str | None = None) -> RedirectResponse:
+    q = f"?pesan={quote(pesan)}" if pesan else f"?galat={quote(galat)}" if galat else ""
+    return RedirectResponse(path + q, status_code=303, headers=HEADERS)
+
+
+def _pdf(data: bytes, filename: str) -> Response:
+    return Response(
+        data, media_type="application/pdf", headers={**HEADERS, "Content-Disposition": f'inline; filename="{filename}"'}
+    )
+
+
+class Refused(Exception):
+    """A staff page refused: shown as an HTML page with the reason (the API keeps FastAPI's JSON errors)."""
+
+    def __init__(self, status: int, message: str, staff: auth.Staff | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.staff = status, message, staff
+
+
+def install(app) -> None:
+    """Mount the pages and the HTML error page on the central app."""
+    app.include_router(router)
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> HTMLResponse:
+        return _page(request, "galat.html", status=exc.status, staff=exc.staff, galat=exc.message)
+
+
+def _staff(request: Request, *roles: str) -> auth.Staff:
+    with central(request).unit() as s:
+        who = auth.staff_for(s, request.cookies.get(auth.SESSION_COOKIE))
+    if who is None:
+        raise HTTPException(303, headers={"Location": "/dinas/masuk"})
+    if roles and who.role not in roles:
+        raise Refused(403, "Halaman ini bukan untuk peran Anda.", who)
+    return who
+
+
+def _posted(request: Request, csrf: str, *roles: str) -> auth.Staff:
+    who = _staff(request, *roles)
+    if not auth.same(csrf, who.csrf):
+        raise Refused(403, "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.", who)
+    return who
+
+
+CETAK = ("petugas_cetak",)
+SEMUA = auth.ROLES
+
+
+@router.get("/dinas/gaya.css")
+def stylesheet() -> Response:
+    return Response(CSS, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
+# --- login ------------------------------------------------------------------------------------------------------
+
+
+@router.get("/dinas/masuk")
+def login_form(request: Request) -> HTMLResponse:
+    token = secrets.token_urlsafe(24)
+    resp = _page(request, "masuk.html", login_token=token)
+    resp.set_cookie(
+        auth.LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https", max_age=900
+    )
+    return resp
+
+
+@router.post("/dinas/masuk")
+def login(
+    request: Request, username: str = Form(""), password: str = Form(""), login_token: str = Form("")
+) -> Response:
+    if not auth.same(login_token, request.cookies.get(auth.LOGIN_COOKIE)):
+        return _back("/dinas/masuk", galat="Formulir masuk kedaluwarsa. Coba lagi.")
+    token, failure = "", None
+    with central(request).unit() as s:
+        try:
+            token = auth.login(s, username.strip(), password)
+        except auth.AuthError as err:
+            failure = err  # the transaction still commits: a wrong password's row must be kept
+    if failure is not None:
+        return _back("/dinas/masuk", galat=str(failure))
+    resp = _back("/dinas/")
+    resp.set_cookie(
+        auth.SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        max_age=auth.SESSION_HOURS * 3600,
+        path="/dinas",
+    )
+    resp.delete_cookie(auth.LOGIN_COOKIE)
+    return resp
+
+
+@router.post("/dinas/keluar")
+def logout(request: Request, csrf: str = Form("")) -> Response:
+    _posted(request, csrf)
+    with central(request).unit() as s:
+        auth.logout(s, request.cookies.get(auth.SESSION_COOKIE))
+    resp = _back("/dinas/masuk", pesan="Anda sudah keluar.")
+    resp.delete_cookie(auth.SESSION_COOKIE, path="/dinas")
+    return resp
+
+
+# --- the PRR queue and print batches -----------------------------------------------------------------------------
+
+
+@router.get("/dinas/")
+def queue(request: Request) -> HTMLResponse:
+    who = _staff(request, *SEMUA)
+    with central(request).unit() as s:
+        groups = office.queue_by_kecamatan(s)
+        recent = office.batches(s)
+        stock = office.ledger(s)
+        free, pending = office.free_blanks(s)
+    return _page(
+        request,
+        "antrean.html",
+        staff=who,
+        groups=groups,
+        batches=recent,
+        ledger=stock,
+        free=free,
+        pending=pending,
+        today=office.today(),
+    )
+
+
+@router.post("/dinas/batch")
+def make_batch(request: Request, csrf: str = Form(""), kecamatan: str = Form(""), jumlah: int = Form(20)) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        with central(request).unit() as s:
+            batch_id = office.new_batch(s, kecamatan, jumlah, who.username)
+    except office.OfficeError as err:
+        return _back("/dinas/", galat=str(err))
+    return _back(
+        f"/dinas/batch/{batch_id}", pesan=f"Batch {batch_id} dibuat. Unduh PDF, cetak, lalu tandai tiap kartu."
+    )
+
+
+@router.get("/dinas/batch/{batch_id}")
+def batch_page(request: Request, batch_id: int) -> HTMLResponse:
+    who = _staff(request, *SEMUA)
+    with central(request).unit() as s:
+        items = office.batch_items(s, batch_id)
+    if not items:
+        raise Refused(404, "Batch tidak ditemukan.", who)
+    return _page(request, "batch.html", staff=who, batch_id=batch_id, items=items)
+
+
+@router.get("/dinas/batch/{batch_id}/kartu.pdf")
+def batch_pdf(request: Request, batch_id: int) -> Response:
+    who = _staff(request, *CETAK)
+    with central(request).unit() as s:
+        cards = [card for item, card in office.batch_items(s, batch_id) if item.state != "spoiled"]
+        wanted = {h for c in cards for k, h in c.photos.items() if k in ("crop", "signature")}
+        blobs = dict(s.execute(select(BlobRow.sha256, BlobRow.data).where(BlobRow.sha256.in_(wanted))).all())
+    if not cards:
+        raise Refused(404, "Batch tidak ditemukan atau semua kartunya rusak.", who)
+    return _pdf(card_pdf(cards, blobs, office.today()), f"batch-{batch_id}.pdf")
+
+
+@router.post("/dinas/batch/{batch_id}/tandai")
+def mark(
+    request: Request,
+    batch_id: int,
+    csrf: str = Form(""),
+    item: int = Form(...),
+    tanda: str = Form(""),
+    alasan: str = Form(""),
+) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        with central(request).unit() as s:
+            office.mark(s, item, tanda, alasan, who.username, batch_id)
+    except office.OfficeError as err:
+        return _back(f"/dinas/batch/{batch_id}", galat=str(err))
+    word = "tercetak" if tanda == "printed" else "rusak"
+    return _back(f"/dinas/batch/{batch_id}", pesan=f"Kartu ditandai {word}.")
+
+
+@router.post("/dinas/suket")
+def suket(request: Request, csrf: str = Form(""), uuid: str = Form("")) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        with central(request).unit() as s:
+            card, valid, code = office.issue_suket(s, uuid, who.username)
+            photo = s.get(BlobRow, card.photos.get("crop", ""))
+            data = suket_pdf(card, photo.data if photo else None, code, office.today(), valid, who.username)
+    except office.OfficeError as err:
+        return _back("/dinas/", galat=str(err))
+    return _pdf(data, "suket.pdf")
+
+
+# --- the blanko ledger --------------------------------------------------------------------------------------------
+
+
+@router.get("/dinas/blanko")
+def ledger_page(request: Request) -> HTMLResponse:
+    who = _staff(request, *SEMUA)
+    with central(request).unit() as s:
+        book = office.ledger(s)
+    return _page(request, "blanko.html", staff=who, ledger=book, warn_days=office.WARN_DAYS, pace_days=office.PACE_DAYS)
+
+
+@router.post("/dinas/blanko")
+def ledger_add(
+    request: Request,
+    csrf: str = Form(""),
+    jenis: str = Form(""),
+    jumlah: int = Form(0),
+    saksi: str = Form(""),
+    catatan: str = Form(""),
+) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        with central(request).unit() as s:
+            office.ledger_entry(s, jenis, jumlah, saksi, catatan, who.username)
+    except office.OfficeError as err:
+        return _back("/dinas/blanko", galat=str(err))
+    return _back("/dinas/blanko", pesan="Catatan blanko disimpan.")
+
+
+# --- announce and hand over --------------------------------------------------------------------------------------
+
+
+@router.get("/dinas/siap")
+def ready_page(request: Request) -> HTMLResponse:
+    who = _staff(request, *SEMUA)
+    with central(request).unit() as s:
+        cards = office.ready_cards(s)
+    groups: dict[str, dict[str, list]] = {}
+    for c in cards:
+        groups.setdefault(c.kecamatan, {}).setdefault(c.desa, []).append(c)
+    return _page(request, "siap.html", staff=who, groups=groups)
+
+
+@router.get("/dinas/siap/{kecamatan}.pdf")
+def ready_pdf(request: Request, kecamatan: str, desa: str | None = None) -> Response:
+    _staff(request, *SEMUA)
+    with central(request).unit() as s:
+        cards = office.ready_cards(s, kecamatan, desa)
+    return _pdf(ready_list_pdf(cards, kecamatan, PLACE, office.today()), f"siap-diambil-{kecamatan}.pdf")
+
+
+@router.post("/dinas/serah")
+def hand_over(request: Request, csrf: str = Form(""), uuid: str = Form(""), pengambil: str = Form("")) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        with central(request).unit() as s:
+            office.collect(s, uuid, pengambil, who.username)
+    except office.OfficeError as err:
+        return _back("/dinas/siap", galat=str(err))
+    return _back("/dinas/siap", pesan="Penyerahan dicatat: DIAMBIL.")
+
+
+# --- the head's dashboard ---------------------------------------------------------------------------------------
+
+
+@router.get("/dinas/dasbor")
+def dashboard_page(request: Request) -> HTMLResponse:
+    who = _staff(request, "kepala_dinas")
+    with central(request).unit() as s:
+        board = office.dashboard(s)
+    return _page(
+        request,
+        "dasbor.html",
+        staff=who,
+        board=board,
+        buckets=[b[2] for b in office.AGE_BUCKETS],
+        target=office.TARGET_DAYS,
+    )
+
+
+# --- the public status page ------------------------------------------------------------------------------------
+
+
+def _allowed(request: Request) -> bool:
+    """At most LOOKUPS_PER_WINDOW lookups per client address per window, counted in the database so every worker
+    process sees the same count. The address is kept only as a salted hash, and only for the window."""
+    host = request.client.host if request.client else "?"
+    client = "cek:" + hashlib.sha256(b"cek-status:" + host.encode()).hexdigest()[:60]
+    now = office.now()
+    since = (now - office.dt.timedelta(seconds=LOOKUP_WINDOW_S)).isoformat()
+    with central(request).unit() as s:
+        s.execute(delete(StatusLookupRow).where(StatusLookupRow.client.startswith("cek:"), StatusLookupRow.at < since))
+        seen = s.scalar(select(func.count()).where(StatusLookupRow.client == client, StatusLookupRow.at >= since))
+        if seen >= LOOKUPS_PER_WINDOW:
+            return False
+        s.add(StatusLookupRow(client=client, at=now.isoformat()))
+    return True
+
+
+@router.get("/cek")
+def status_page(request: Request, kode: str = "") -> HTMLResponse:
+    if not kode:
+        return _page(request, "cek.html", kode="", stage=None, asked=False)
+    if not _allowed(request):
+        return _page(
+            request,
+            "cek.html",
+            status=429,
+            kode="",
+            stage=None,
+            asked=False,
+            galat="Terlalu banyak pencarian dari alamat ini. Coba lagi dalam satu menit.",
+        )
+    with central(request).unit() as s:
+        stage = office.stage_of(s, kode)
+    return _page(request, "cek.html", kode=kode[:60], stage=stage, asked=True)
