@@ -79,36 +79,32 @@ def ensure_venv(extras: str = "dev") -> Path:
     return venv_python()
 
 
-def ensure_qt_x11_libs() -> None:
-    """On Debian/Ubuntu, install the X11 libraries Qt's window needs, when they are missing."""
+def _apt_install(packages: list[str], why: str) -> None:
+    """On Debian/Ubuntu, install the OS packages that are missing (once; nothing elsewhere)."""
     if sys.platform != "linux" or not shutil.which("apt-get") or not shutil.which("dpkg-query"):
         return
     missing = [
         p
-        for p in QT_X11_PACKAGES
-        if subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True).stdout.find(
-            "install ok installed"
-        )
-        < 0
+        for p in packages
+        if "install ok installed"
+        not in subprocess.run(["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True).stdout
     ]
     if not missing:
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    print(f"[setup] memasang pustaka X11 untuk Qt: {' '.join(missing)}", flush=True)
-    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False)
-    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", *missing], check=False)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    print(f"[setup] memasang {why}: {' '.join(missing)}", flush=True)
+    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False, env=env)
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", *missing], check=False, env=env)
+
+
+def ensure_qt_x11_libs() -> None:
+    """The X11 libraries Qt's window needs."""
+    _apt_install(QT_X11_PACKAGES, "pustaka X11 untuk Qt")
 
 
 def ensure_postgresql() -> None:
-    """The central server's tests start a real PostgreSQL of their own (tests/pg.py); on Debian/Ubuntu install
-    the server from the OS packages when it is missing. Elsewhere tests/pg.py looks for initdb on PATH."""
-    if sys.platform != "linux" or not shutil.which("apt-get") or not shutil.which("dpkg-query"):
-        return
-    status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", "postgresql"], capture_output=True, text=True)
-    if "install ok installed" in status.stdout:
-        return
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    print("[setup] memasang PostgreSQL untuk uji server pusat ...", flush=True)
-    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False, env=env)
-    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "postgresql"], check=False, env=env)
+    """The central server's tests start a real PostgreSQL of their own (tests/pg.py), and the Dinas pages are
+    tested in a real headless Chromium (tests/dinas.py): both from the OS packages when missing. Elsewhere
+    tests/pg.py looks for initdb on PATH and Playwright for its own browser."""
+    _apt_install(["postgresql", "chromium"], "PostgreSQL dan Chromium untuk uji server pusat")
