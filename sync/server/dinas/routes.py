@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from pathlib import Path
-from urllib.parse import quote
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -39,16 +38,29 @@ HEADERS = {
 CSS = (Path(__file__).parent / "templates" / "gaya.css").read_text(encoding="utf-8")
 
 
+# What a page may say after a redirect, by code (?m=...): the address carries only the code, never the words, so
+# nobody can put a message of their own on an official page with a crafted link. An unknown code shows nothing.
+# Refusals are not redirected: the page is rendered at once with the reason (it never travels in an address).
+MESSAGES = {
+    "keluar": "Anda sudah keluar.",
+    "batch": "Batch dibuat. Unduh PDF, cetak, lalu tandai tiap kartu.",
+    "tercetak": "Kartu ditandai tercetak.",
+    "rusak": "Kartu ditandai rusak.",
+    "blanko": "Catatan blanko disimpan.",
+    "serah": "Penyerahan dicatat: DIAMBIL.",
+}
+
+
 def _page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
     context.setdefault("staff", None)
-    context.setdefault("pesan", request.query_params.get("pesan"))
-    context.setdefault("galat", request.query_params.get("galat"))
+    context.setdefault("pesan", MESSAGES.get(request.query_params.get("m", "")))
+    context.setdefault("galat", None)
     return templates.TemplateResponse(request, name, context, status_code=status, headers=HEADERS)
 
 
-def _back(path: str, pesan: str | None = None, galat: str | None = None) -> RedirectResponse:
-    q = f"?pesan={quote(pesan)}" if pesan else f"?galat={quote(galat)}" if galat else ""
-    return RedirectResponse(path + q, status_code=303, headers=HEADERS)
+def _back(path: str, message: str | None = None) -> RedirectResponse:
+    assert message is None or message in MESSAGES, message
+    return RedirectResponse(path + (f"?m={message}" if message else ""), status_code=303, headers=HEADERS)
 
 
 def _pdf(data: bytes, filename: str) -> Response:
@@ -105,8 +117,12 @@ def stylesheet() -> Response:
 
 @router.get("/dinas/masuk")
 def login_form(request: Request) -> HTMLResponse:
+    return _login_page(request)
+
+
+def _login_page(request: Request, galat: str | None = None, status: int = 200) -> HTMLResponse:
     token = secrets.token_urlsafe(24)
-    resp = _page(request, "masuk.html", login_token=token)
+    resp = _page(request, "masuk.html", status=status, login_token=token, galat=galat)
     resp.set_cookie(
         auth.LOGIN_COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https", max_age=900
     )
@@ -118,7 +134,7 @@ def login(
     request: Request, username: str = Form(""), password: str = Form(""), login_token: str = Form("")
 ) -> Response:
     if not auth.same(login_token, request.cookies.get(auth.LOGIN_COOKIE)):
-        return _back("/dinas/masuk", galat="Formulir masuk kedaluwarsa. Coba lagi.")
+        return _login_page(request, "Formulir masuk kedaluwarsa. Coba lagi.", 400)
     token, failure = "", None
     with central(request).unit() as s:
         try:
@@ -126,7 +142,7 @@ def login(
         except auth.AuthError as err:
             failure = err  # the transaction still commits: a wrong password's row must be kept
     if failure is not None:
-        return _back("/dinas/masuk", galat=str(failure))
+        return _login_page(request, str(failure), 400)
     resp = _back("/dinas/")
     resp.set_cookie(
         auth.SESSION_COOKIE,
@@ -146,7 +162,7 @@ def logout(request: Request, csrf: str = Form("")) -> Response:
     _posted(request, csrf)
     with central(request).unit() as s:
         auth.logout(s, request.cookies.get(auth.SESSION_COOKIE))
-    resp = _back("/dinas/masuk", pesan="Anda sudah keluar.")
+    resp = _back("/dinas/masuk", "keluar")
     resp.delete_cookie(auth.SESSION_COOKIE, path="/dinas")
     return resp
 
@@ -156,7 +172,10 @@ def logout(request: Request, csrf: str = Form("")) -> Response:
 
 @router.get("/dinas/")
 def queue(request: Request) -> HTMLResponse:
-    who = _staff(request, *SEMUA)
+    return _queue_page(request, _staff(request, *SEMUA))
+
+
+def _queue_page(request: Request, who: auth.Staff, galat: str | None = None) -> HTMLResponse:
     with central(request).unit() as s:
         groups = office.queue_by_kecamatan(s)
         recent = office.batches(s)
@@ -165,7 +184,9 @@ def queue(request: Request) -> HTMLResponse:
     return _page(
         request,
         "antrean.html",
+        status=400 if galat else 200,
         staff=who,
+        galat=galat,
         groups=groups,
         batches=recent,
         ledger=stock,
@@ -182,20 +203,23 @@ def make_batch(request: Request, csrf: str = Form(""), kecamatan: str = Form("")
         with central(request).unit() as s:
             batch_id = office.new_batch(s, kecamatan, jumlah, who.username)
     except office.OfficeError as err:
-        return _back("/dinas/", galat=str(err))
-    return _back(
-        f"/dinas/batch/{batch_id}", pesan=f"Batch {batch_id} dibuat. Unduh PDF, cetak, lalu tandai tiap kartu."
-    )
+        return _queue_page(request, who, str(err))
+    return _back(f"/dinas/batch/{batch_id}", "batch")
 
 
 @router.get("/dinas/batch/{batch_id}")
 def batch_page(request: Request, batch_id: int) -> HTMLResponse:
-    who = _staff(request, *SEMUA)
+    return _batch_page(request, _staff(request, *SEMUA), batch_id)
+
+
+def _batch_page(request: Request, who: auth.Staff, batch_id: int, galat: str | None = None) -> HTMLResponse:
     with central(request).unit() as s:
         items = office.batch_items(s, batch_id)
     if not items:
         raise Refused(404, "Batch tidak ditemukan.", who)
-    return _page(request, "batch.html", staff=who, batch_id=batch_id, items=items)
+    return _page(
+        request, "batch.html", status=400 if galat else 200, staff=who, batch_id=batch_id, items=items, galat=galat
+    )
 
 
 @router.get("/dinas/batch/{batch_id}/kartu.pdf")
@@ -224,9 +248,8 @@ def mark(
         with central(request).unit() as s:
             office.mark(s, item, tanda, alasan, who.username, batch_id)
     except office.OfficeError as err:
-        return _back(f"/dinas/batch/{batch_id}", galat=str(err))
-    word = "tercetak" if tanda == "printed" else "rusak"
-    return _back(f"/dinas/batch/{batch_id}", pesan=f"Kartu ditandai {word}.")
+        return _batch_page(request, who, batch_id, str(err))
+    return _back(f"/dinas/batch/{batch_id}", "tercetak" if tanda == "printed" else "rusak")
 
 
 @router.post("/dinas/suket")
@@ -238,7 +261,7 @@ def suket(request: Request, csrf: str = Form(""), uuid: str = Form("")) -> Respo
             photo = s.get(BlobRow, card.photos.get("crop", ""))
             data = suket_pdf(card, photo.data if photo else None, code, office.today(), valid, who.username)
     except office.OfficeError as err:
-        return _back("/dinas/", galat=str(err))
+        return _queue_page(request, who, str(err))
     return _pdf(data, "suket.pdf")
 
 
@@ -247,10 +270,22 @@ def suket(request: Request, csrf: str = Form(""), uuid: str = Form("")) -> Respo
 
 @router.get("/dinas/blanko")
 def ledger_page(request: Request) -> HTMLResponse:
-    who = _staff(request, *SEMUA)
+    return _ledger_page(request, _staff(request, *SEMUA))
+
+
+def _ledger_page(request: Request, who: auth.Staff, galat: str | None = None) -> HTMLResponse:
     with central(request).unit() as s:
         book = office.ledger(s)
-    return _page(request, "blanko.html", staff=who, ledger=book, warn_days=office.WARN_DAYS, pace_days=office.PACE_DAYS)
+    return _page(
+        request,
+        "blanko.html",
+        status=400 if galat else 200,
+        staff=who,
+        galat=galat,
+        ledger=book,
+        warn_days=office.WARN_DAYS,
+        pace_days=office.PACE_DAYS,
+    )
 
 
 @router.post("/dinas/blanko")
@@ -267,8 +302,8 @@ def ledger_add(
         with central(request).unit() as s:
             office.ledger_entry(s, jenis, jumlah, saksi, catatan, who.username)
     except office.OfficeError as err:
-        return _back("/dinas/blanko", galat=str(err))
-    return _back("/dinas/blanko", pesan="Catatan blanko disimpan.")
+        return _ledger_page(request, who, str(err))
+    return _back("/dinas/blanko", "blanko")
 
 
 # --- announce and hand over --------------------------------------------------------------------------------------
@@ -276,13 +311,16 @@ def ledger_add(
 
 @router.get("/dinas/siap")
 def ready_page(request: Request) -> HTMLResponse:
-    who = _staff(request, *SEMUA)
+    return _ready_page(request, _staff(request, *SEMUA))
+
+
+def _ready_page(request: Request, who: auth.Staff, galat: str | None = None) -> HTMLResponse:
     with central(request).unit() as s:
         cards = office.ready_cards(s)
     groups: dict[str, dict[str, list]] = {}
     for c in cards:
         groups.setdefault(c.kecamatan, {}).setdefault(c.desa, []).append(c)
-    return _page(request, "siap.html", staff=who, groups=groups)
+    return _page(request, "siap.html", status=400 if galat else 200, staff=who, groups=groups, galat=galat)
 
 
 @router.get("/dinas/siap/{kecamatan}.pdf")
@@ -300,8 +338,8 @@ def hand_over(request: Request, csrf: str = Form(""), uuid: str = Form(""), peng
         with central(request).unit() as s:
             office.collect(s, uuid, pengambil, who.username)
     except office.OfficeError as err:
-        return _back("/dinas/siap", galat=str(err))
-    return _back("/dinas/siap", pesan="Penyerahan dicatat: DIAMBIL.")
+        return _ready_page(request, who, str(err))
+    return _back("/dinas/siap", "serah")
 
 
 # --- the head's dashboard ---------------------------------------------------------------------------------------
