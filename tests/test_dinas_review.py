@@ -3,16 +3,18 @@ HTTP against the real central server (TLS, SQLite: the rules are the same on Pos
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
 import requests
+from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from sync.server.db import open_engine
 from sync.server.dinas import auth
 from tests.central import start_central
-from tests.dinas import PASSWORD
+from tests.dinas import PASSWORD, seed
 from tests.tls import make_ca_and_server
 
 KEC = "33.24.01"
@@ -66,3 +68,61 @@ def test_1_no_message_of_ones_own_on_an_official_page(server):
     page = web.get(f"{server.url}/dinas/blanko")
     r = web.post(f"{server.url}/dinas/blanko", data={"csrf": token(page.text), "jenis": "destroyed", "jumlah": "1"})
     assert r.status_code == 400 and "wajib disaksikan" in alert(r.text) and "?" not in r.url
+
+
+def test_2_a_form_is_recorded_once_and_the_ledger_names_letter_and_officer(server):
+    web = officer(server)
+    page = web.get(f"{server.url}/dinas/blanko")
+    stock = int(re.search(r'id="stok">(\d+)<', page.text).group(1))
+    form = {"csrf": token(page.text), "jenis": "received", "jumlah": "10", "catatan": "Surat Ditjen 470/123/2026"}
+    assert web.post(f"{server.url}/dinas/blanko", data=form).status_code == 200
+    again = web.post(f"{server.url}/dinas/blanko", data=form)  # the same form sent again (back button, replay)
+    assert again.status_code == 409 and "sudah dikirim" in again.text
+    page = web.get(f"{server.url}/dinas/blanko")
+    assert int(re.search(r'id="stok">(\d+)<', page.text).group(1)) == stock + 10
+    rincian = page.text.split('id="rincian"')[1]
+    assert "Surat Ditjen 470/123/2026" in rincian and "petugas" in rincian and "WIB" in rincian
+    # a token made for another session is no token at all
+    other = officer(server)
+    stolen = token(other.get(f"{server.url}/dinas/blanko").text)
+    r = web.post(f"{server.url}/dinas/blanko", data={**form, "csrf": stolen})
+    assert r.status_code == 403
+
+
+def batch_of(web, server, kecamatan: str, size: int) -> str:
+    """Blanko in stock, then a batch of the `size` oldest of a kecamatan; returns the batch page's address."""
+    page = web.get(f"{server.url}/dinas/blanko")
+    web.post(f"{server.url}/dinas/blanko", data={"csrf": token(page.text), "jenis": "received", "jumlah": str(size)})
+    page = web.get(f"{server.url}/dinas/")
+    r = web.post(
+        f"{server.url}/dinas/batch", data={"csrf": token(page.text), "kecamatan": kecamatan, "jumlah": str(size)}
+    )
+    assert "/dinas/batch/" in r.url, alert(r.text)
+    return r.url.split("?")[0]
+
+
+def mark(web, batch_url: str, n: int, tanda: str, alasan: str = "") -> requests.Response:
+    page = web.get(batch_url).text
+    item = re.findall(r'name="item" value="(\d+)"', page)[n]
+    return web.post(batch_url + "/tandai", data={"csrf": token(page), "item": item, "tanda": tanda, "alasan": alasan})
+
+
+def test_3_the_card_pdf_holds_only_cards_to_print_and_every_download_is_written_down(server, faces_dir):
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:2]
+    people = seed(server.db_url, photos, [("33.24.03", 3), ("33.24.03", 2)], seed=31)
+    web = officer(server)
+    batch_url = batch_of(web, server, "33.24.03", 2)
+    first = web.get(batch_url + "/kartu.pdf")
+    assert len(PdfReader(io.BytesIO(first.content)).pages) == 2
+    assert mark(web, batch_url, 0, "printed").status_code == 200
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(web.get(batch_url + "/kartu.pdf").content)).pages)
+    assert people[0].nik not in text and people[1].nik in text  # the printed card's NIK is not handed out again
+    assert mark(web, batch_url, 0, "spoiled", "macet").status_code == 200
+    last = web.get(batch_url + "/kartu.pdf")
+    assert last.status_code == 404 and "sudah ditandai" in last.text
+    log = web.get(batch_url).text.split('id="unduhan"')[1]
+    assert log.count("<td>petugas</td>") == 2 and "WIB" in log  # two downloads, the refused one is not one
+    assert server.query("SELECT officer, cards FROM dinas_batch_downloads ORDER BY id") == [
+        ("petugas", 2),
+        ("petugas", 1),
+    ]

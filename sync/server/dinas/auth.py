@@ -2,9 +2,12 @@
 
 Passwords are hashed with argon2id (argon2-cffi, its RFC 9106 low-memory profile). A login makes a random session
 token: the browser keeps it in an HttpOnly, SameSite=Strict cookie (Secure over TLS); the database keeps only its
-SHA-256 with an expiry and the session's CSRF token, so any worker process can check it. Every form carries the
-CSRF token and a POST without the matching one is refused. The login form itself is protected by a double-submit
-token (a cookie and a hidden field that must agree), since there is no session yet.
+SHA-256 with an expiry and the session's CSRF key, so any worker process can check it. Every form carries a
+one-time token: a fresh nonce signed with the session's CSRF key (HMAC-SHA256), made when the page is rendered. A
+POST whose token is not signed for this session is refused (CSRF); one whose token was already used is refused too
+(a re-sent form must not record a delivery twice), since used tokens are kept, as digests, in dinas_form_tokens.
+The login form itself is protected by a double-submit token (a cookie and a hidden field that must agree), since
+there is no session yet.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync.server.dinas.models import DinasSessionRow, DinasUserRow, StatusLookupRow
+from sync.server.dinas.models import DinasSessionRow, DinasUserRow, FormTokenRow, StatusLookupRow
 
 ROLES = ("petugas_cetak", "kepala_dinas")
 SESSION_COOKIE = "dinas_sesi"
@@ -121,3 +125,31 @@ def logout(s: Session, token: str | None) -> None:
 
 def same(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and hmac.compare_digest(a, b)
+
+
+def _signature(key: str, nonce: str) -> str:
+    return hmac.new(key.encode(), nonce.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def form_token(staff: Staff) -> str:
+    """A token for one rendered form: a random nonce and its signature with the session's CSRF key."""
+    nonce = secrets.token_urlsafe(18)
+    return f"{nonce}.{_signature(staff.csrf, nonce)}"
+
+
+def signed_for(staff: Staff, token: str) -> bool:
+    nonce, _, signature = (token or "").partition(".")
+    return bool(nonce) and same(signature, _signature(staff.csrf, nonce))
+
+
+def use_form_token(sessions, token: str) -> bool:
+    """Record the token as used, in its own transaction; False when it was used before (two requests racing with
+    one token: the primary key lets exactly one of them in). Tokens older than a session are forgotten."""
+    cutoff = (_now() - dt.timedelta(hours=SESSION_HOURS + 1)).isoformat()
+    try:
+        with sessions.begin() as s:
+            s.execute(delete(FormTokenRow).where(FormTokenRow.used_at < cutoff))
+            s.add(FormTokenRow(token_sha256=_digest(token), used_at=_now().isoformat()))
+    except IntegrityError:
+        return False
+    return True

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from station.domain.regions import UnknownRegion, load_regions
 from sync.server.dinas.models import (
+    BatchDownloadRow,
     BlankoEntryRow,
     CollectionRow,
     PrintBatchRow,
@@ -52,6 +53,14 @@ def now() -> dt.datetime:
 
 def today() -> dt.date:
     return now().astimezone(WIB).date()
+
+
+def wib(stamp: str | None) -> str:
+    """A stored UTC time as the office reads it: 25-11-2026 09:15 WIB."""
+    if not stamp:
+        return "-"
+    t = dt.datetime.fromisoformat(stamp)
+    return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(WIB).strftime("%d-%m-%Y %H:%M WIB")
 
 
 def mask_nik(nik: str) -> str:
@@ -254,6 +263,20 @@ def batch_items(s: Session, batch_id: int) -> list[tuple[PrintItemRow, Card]]:
     return [(item, card_of(rec)) for item, rec in rows]
 
 
+def download_batch(s: Session, batch_id: int, officer: str) -> list[Card]:
+    """The cards of a batch still to print (pending: never one already printed or spoiled), and the download
+    written down (who, when, how many), since the PDF carries full NIKs, photos and signatures."""
+    cards = [card for item, card in batch_items(s, batch_id) if item.state == "pending"]
+    if cards:
+        s.add(BatchDownloadRow(batch_id=batch_id, officer=officer, at=now().isoformat(), cards=len(cards)))
+    return cards
+
+
+def downloads(s: Session, batch_id: int) -> list[BatchDownloadRow]:
+    query = select(BatchDownloadRow).where(BatchDownloadRow.batch_id == batch_id).order_by(BatchDownloadRow.id)
+    return list(s.scalars(query))
+
+
 def batches(s: Session, limit: int = 30) -> list[tuple[PrintBatchRow, dict[str, int]]]:
     out = []
     for b in s.scalars(select(PrintBatchRow).order_by(PrintBatchRow.id.desc()).limit(limit)):
@@ -310,6 +333,7 @@ class Ledger:
     awaiting_destruction: int = 0  # spoiled cards not yet destroyed before a witness
     pace: float = 0.0  # blanks a day (used + spoiled), mean of the last PACE_DAYS days
     days_left: float | None = None  # None when nothing was used lately (no pace to divide by)
+    entries: list[BlankoEntryRow] = field(default_factory=list)  # receipts and destructions, newest first
 
     @property
     def warning(self) -> str | None:
@@ -323,7 +347,7 @@ class Ledger:
         return None
 
 
-def ledger(s: Session, on: dt.date | None = None) -> Ledger:
+def ledger(s: Session, on: dt.date | None = None, entries: int = 100) -> Ledger:
     on = on or today()
     per_day: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
     witnesses: dict[str, list[str]] = defaultdict(list)
@@ -347,6 +371,14 @@ def ledger(s: Session, on: dt.date | None = None) -> Ledger:
         awaiting_destruction=totals["spoiled"] - totals["destroyed"],
         pace=pace,
         days_left=(max(stock, 0) / pace) if pace > 0 else None,
+        entries=list(
+            s.scalars(
+                select(BlankoEntryRow)
+                .where(BlankoEntryRow.kind.in_(("received", "destroyed")))
+                .order_by(BlankoEntryRow.id.desc())
+                .limit(entries)
+            )
+        ),
     )
 
 

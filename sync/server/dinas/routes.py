@@ -16,15 +16,17 @@ from sync.server.deps import central
 from sync.server.dinas import auth, office
 from sync.server.dinas.cards import card_pdf
 from sync.server.dinas.lists import ready_list_pdf
-from sync.server.dinas.models import StatusLookupRow
+from sync.server.dinas.models import PrintBatchRow, StatusLookupRow
 from sync.server.dinas.suket import suket_pdf
 from sync.server.models import BlobRow
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["mask"] = office.mask_nik
+templates.env.filters["wib"] = office.wib
 templates.env.globals["region_name"] = office.region_name
 templates.env.globals["kinds"] = office.KINDS
+templates.env.globals["form_token"] = auth.form_token
 
 PLACE = "Kantor Dinas Kependudukan dan Pencatatan Sipil"
 LOOKUPS_PER_WINDOW, LOOKUP_WINDOW_S = 10, 60  # public status page: per client address
@@ -97,9 +99,16 @@ def _staff(request: Request, *roles: str) -> auth.Staff:
 
 
 def _posted(request: Request, csrf: str, *roles: str) -> auth.Staff:
+    """The officer behind a POST whose form token was made for this session and is used for the first time."""
     who = _staff(request, *roles)
-    if not auth.same(csrf, who.csrf):
+    if not auth.signed_for(who, csrf):
         raise Refused(403, "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu coba lagi.", who)
+    if not auth.use_form_token(central(request).sessions, csrf):
+        raise Refused(
+            409,
+            "Formulir ini sudah dikirim sekali dan tidak dicatat dua kali. Muat ulang halaman untuk mengisi lagi.",
+            who,
+        )
     return who
 
 
@@ -214,11 +223,21 @@ def batch_page(request: Request, batch_id: int) -> HTMLResponse:
 
 def _batch_page(request: Request, who: auth.Staff, batch_id: int, galat: str | None = None) -> HTMLResponse:
     with central(request).unit() as s:
+        batch = s.get(PrintBatchRow, batch_id)
         items = office.batch_items(s, batch_id)
-    if not items:
+        fetched = office.downloads(s, batch_id)
+    if batch is None or not items:
         raise Refused(404, "Batch tidak ditemukan.", who)
     return _page(
-        request, "batch.html", status=400 if galat else 200, staff=who, batch_id=batch_id, items=items, galat=galat
+        request,
+        "batch.html",
+        status=400 if galat else 200,
+        staff=who,
+        batch_id=batch_id,
+        batch=batch,
+        items=items,
+        downloads=fetched,
+        galat=galat,
     )
 
 
@@ -226,11 +245,13 @@ def _batch_page(request: Request, who: auth.Staff, batch_id: int, galat: str | N
 def batch_pdf(request: Request, batch_id: int) -> Response:
     who = _staff(request, *CETAK)
     with central(request).unit() as s:
-        cards = [card for item, card in office.batch_items(s, batch_id) if item.state != "spoiled"]
+        cards = office.download_batch(s, batch_id, who.username)
         wanted = {h for c in cards for k, h in c.photos.items() if k in ("crop", "signature")}
         blobs = dict(s.execute(select(BlobRow.sha256, BlobRow.data).where(BlobRow.sha256.in_(wanted))).all())
     if not cards:
-        raise Refused(404, "Batch tidak ditemukan atau semua kartunya rusak.", who)
+        raise Refused(
+            404, "Batch tidak ditemukan, atau semua kartunya sudah ditandai: tidak ada yang perlu dicetak.", who
+        )
     return _pdf(card_pdf(cards, blobs, office.today()), f"batch-{batch_id}.pdf")
 
 
