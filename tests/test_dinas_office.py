@@ -202,3 +202,9 @@ def test_prr_is_the_dedup_decision_or_a_record_with_nothing_to_search(engine, db
         assert "pemeriksaan petugas" in office.stage_of(s, dup.code)
     with Session(engine) as s, s.begin(), pytest.raises(office.OfficeError, match="Suket hanya"):
         office.issue_suket(s, waiting.uuid, "uji")
+
+
+@pytest.mark.parametrize("weak", ["1234567890", "password123", "qwertyuiop", "aaaaaaaaaaaa", "petugas.satu2026"])
+def test_weak_passwords_are_refused_by_the_stations_policy(engine, weak):
+    with Session(engine) as s, s.begin(), pytest.raises(auth.AuthError, match="Kata sandi"):
+        auth.add_user(s, "petugas.satu", "petugas_cetak", weak)

@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from station.domain.passwords import WeakSecret, check_password
 from sync.server.dinas.models import DinasSessionRow, DinasUserRow, FormTokenRow, StatusLookupRow
 
 ROLES = ("petugas_cetak", "kepala_dinas")
@@ -62,13 +63,23 @@ def add_user(s: Session, username: str, role: str, password: str) -> None:
         raise AuthError(f"Peran harus salah satu dari: {', '.join(ROLES)}.")
     if not username or len(username) > 64 or not username.replace(".", "").replace("_", "").isalnum():
         raise AuthError("Nama pengguna hanya huruf, angka, titik dan garis bawah (paling panjang 64).")
-    if len(password) < MIN_PASSWORD:
-        raise AuthError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.")
+    check_strength(password, username)
     if s.get(DinasUserRow, username) is not None:
         raise AuthError(f"Pengguna {username} sudah ada.")
     s.add(
         DinasUserRow(username=username, role=role, password_hash=_hasher.hash(password), created_at=_now().isoformat())
     )
+
+
+def check_strength(password: str, username: str) -> None:
+    """The station's policy (station/domain/passwords.py: no common password from resources/common-passwords.txt,
+    no keyboard run, no repeated letters, not the name with a little added), at the Dinas's longer minimum."""
+    if len(password) < MIN_PASSWORD:
+        raise AuthError(f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.")
+    try:
+        check_password(password, username)
+    except WeakSecret as err:
+        raise AuthError(str(err)) from None
 
 
 def _failures_key(username: str) -> str:
