@@ -126,3 +126,30 @@ def test_3_the_card_pdf_holds_only_cards_to_print_and_every_download_is_written_
         ("petugas", 2),
         ("petugas", 1),
     ]
+
+
+def test_11_errors_on_the_pages_are_indonesian_html_and_a_huge_number_is_not_found(server):
+    web = officer(server)
+    cases = {
+        "/dinas/batch/99999999999999999999999": 404,
+        "/dinas/batch/2147483648": 404,
+        "/dinas/batch/abc": 404,
+        "/dinas/batch/0/kartu.pdf": 404,
+        "/dinas/nope": 404,
+        "/dinas/siap/99.99.99.pdf": 404,
+        "/dinas/siap/33.24.01.pdf?desa=33.25.01.2001": 404,
+        "/cek/nope": 404,
+    }
+    for path, status in cases.items():
+        r = web.get(f"{server.url}{path}")
+        assert r.status_code == status and r.headers["content-type"].startswith("text/html"), (path, r.status_code)
+        assert "tidak" in alert(r.text).lower() and "detail" not in r.text, path
+    page = web.get(f"{server.url}/dinas/")
+    r = web.post(f"{server.url}/dinas/batch", data={"csrf": token(page.text), "kecamatan": KEC, "jumlah": "abc"})
+    assert r.status_code == 422 and "tidak sah" in alert(r.text) and r.headers["content-type"].startswith("text/html")
+    page = web.get(f"{server.url}/dinas/")
+    r = web.post(f"{server.url}/dinas/batch/1/tandai", data={"csrf": token(page.text), "item": "9" * 30, "tanda": "x"})
+    assert r.status_code == 422 and r.headers["content-type"].startswith("text/html")
+    # the station API keeps its JSON errors
+    api = requests.get(f"{server.url}/v1/nope", verify=server.ca)
+    assert api.status_code == 404 and api.json() == {"detail": "Not Found"}

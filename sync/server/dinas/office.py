@@ -75,6 +75,17 @@ def region_name(code: str) -> str:
         return code
 
 
+def known_region(code: str, parts: int) -> bool:
+    """A region code of the given depth (3: kecamatan PP.KK.CC, 4: desa) in the shipped region list."""
+    if code.count(".") != parts - 1:
+        return False
+    try:
+        load_regions().get(code)
+    except UnknownRegion:
+        return False
+    return True
+
+
 @dataclass
 class Card:
     """What the card and the lists need from a record (photos by content hash in the blobs table)."""

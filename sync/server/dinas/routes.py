@@ -6,11 +6,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 from pathlib import Path
+from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import Path as PathParam
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import delete, func, select
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.server.deps import central
 from sync.server.dinas import auth, office
@@ -79,13 +84,54 @@ class Refused(Exception):
         self.status, self.message, self.staff = status, message, staff
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database: a larger number names nothing (404), not a crash
+RowId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+ERRORS = {
+    404: "Halaman tidak ditemukan. Periksa alamatnya.",
+    405: "Halaman ini tidak dapat dibuka dengan cara itu.",
+    422: "Isian formulir tidak sah (mis. jumlah harus berupa angka). Periksa lalu kirim lagi.",
+    500: "Terjadi kesalahan di server. Coba lagi; bila berulang, hubungi pengelola server.",
+}
+
+
+def _ours(request: Request) -> bool:
+    """The pages people read (Indonesian HTML errors); the station API keeps FastAPI's JSON errors."""
+    path = request.url.path
+    return path == "/cek" or path.startswith(("/dinas/", "/cek/")) or path == "/dinas"
+
+
+def _error_page(request: Request, status: int, message: str, staff: auth.Staff | None = None) -> HTMLResponse:
+    return _page(
+        request, "galat.html", status=status, staff=staff, galat=message, public=request.url.path.startswith("/cek")
+    )
+
+
 def install(app) -> None:
-    """Mount the pages and the HTML error page on the central app."""
+    """Mount the pages, and the Indonesian HTML error pages for them, on the central app."""
     app.include_router(router)
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> HTMLResponse:
-        return _page(request, "galat.html", status=exc.status, staff=exc.staff, galat=exc.message)
+        return _error_page(request, exc.status, exc.message, exc.staff)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if _ours(request) and exc.status_code >= 400:
+            return _error_page(request, exc.status_code, ERRORS.get(exc.status_code, ERRORS[404]))
+        return await http_exception_handler(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if not _ours(request):
+            return await request_validation_exception_handler(request, exc)
+        in_path = any(e.get("loc", ("",))[0] == "path" for e in exc.errors())
+        return _error_page(request, 404 if in_path else 422, ERRORS[404 if in_path else 422])
+
+    @app.exception_handler(500)
+    async def crashed(request: Request, exc: Exception) -> Response:
+        if _ours(request):  # the error is still logged: Starlette re-raises it after this response
+            return _error_page(request, 500, ERRORS[500])
+        return PlainTextResponse("Internal Server Error", status_code=500)
 
 
 def _staff(request: Request, *roles: str) -> auth.Staff:
@@ -217,7 +263,7 @@ def make_batch(request: Request, csrf: str = Form(""), kecamatan: str = Form("")
 
 
 @router.get("/dinas/batch/{batch_id}")
-def batch_page(request: Request, batch_id: int) -> HTMLResponse:
+def batch_page(request: Request, batch_id: RowId) -> HTMLResponse:
     return _batch_page(request, _staff(request, *SEMUA), batch_id)
 
 
@@ -242,7 +288,7 @@ def _batch_page(request: Request, who: auth.Staff, batch_id: int, galat: str | N
 
 
 @router.get("/dinas/batch/{batch_id}/kartu.pdf")
-def batch_pdf(request: Request, batch_id: int) -> Response:
+def batch_pdf(request: Request, batch_id: RowId) -> Response:
     who = _staff(request, *CETAK)
     with central(request).unit() as s:
         cards = office.download_batch(s, batch_id, who.username)
@@ -258,9 +304,9 @@ def batch_pdf(request: Request, batch_id: int) -> Response:
 @router.post("/dinas/batch/{batch_id}/tandai")
 def mark(
     request: Request,
-    batch_id: int,
+    batch_id: RowId,
     csrf: str = Form(""),
-    item: int = Form(...),
+    item: int = Form(..., ge=1, le=MAX_ID),
     tanda: str = Form(""),
     alasan: str = Form(""),
 ) -> Response:
@@ -346,7 +392,11 @@ def _ready_page(request: Request, who: auth.Staff, galat: str | None = None) -> 
 
 @router.get("/dinas/siap/{kecamatan}.pdf")
 def ready_pdf(request: Request, kecamatan: str, desa: str | None = None) -> Response:
-    _staff(request, *SEMUA)
+    who = _staff(request, *SEMUA)
+    if not office.known_region(kecamatan, 3) or (
+        desa and not (office.known_region(desa, 4) and desa.startswith(kecamatan + "."))
+    ):
+        raise Refused(404, "Kecamatan atau desa/kelurahan tidak dikenal.", who)
     with central(request).unit() as s:
         cards = office.ready_cards(s, kecamatan, desa)
     return _pdf(ready_list_pdf(cards, kecamatan, PLACE, office.today()), f"siap-diambil-{kecamatan}.pdf")
