@@ -3,9 +3,11 @@ HTTP against the real central server (TLS, SQLite: the rules are the same on Pos
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
+import pypdfium2
 import pytest
 import requests
 from pypdf import PdfReader
@@ -13,11 +15,14 @@ from sqlalchemy.orm import Session
 
 from sync.server.db import open_engine
 from sync.server.dinas import auth
+from sync.server.dinas.cards import BLUE, RED, card_pdf
+from sync.server.dinas.office import Card
 from tests.central import start_central
-from tests.dinas import PASSWORD, seed
+from tests.dinas import PASSWORD, portrait, seed
 from tests.tls import make_ca_and_server
 
 KEC = "33.24.01"
+CARD_W_MM, CARD_H_MM = 85.6, 53.98
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +158,37 @@ def test_11_errors_on_the_pages_are_indonesian_html_and_a_huge_number_is_not_fou
     # the station API keeps its JSON errors
     api = requests.get(f"{server.url}/v1/nope", verify=server.ca)
     assert api.status_code == 404 and api.json() == {"detail": "Not Found"}
+
+
+def test_4_nothing_printed_outside_the_fields_and_the_photo_background_is_the_birth_year_colour(faces_dir):
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:2]
+    blobs = {f"h{i}": portrait(p) for i, p in enumerate(photos)}
+    now = dt.datetime.now(dt.UTC)
+    cards = [
+        Card(
+            f"u{i}",
+            "3324014101900003",
+            {"nama": "UJI", "tanggal_lahir": f"{1990 + i}-01-01"},
+            {"crop": f"h{i}"},
+            now,
+            now,
+            "ST",
+        )
+        for i in range(2)
+    ]
+    pdf = card_pdf(cards, blobs, dt.date.today())
+    doc = pypdfium2.PdfDocument(pdf)
+    for i, want in enumerate((BLUE, RED)):  # 1990 even: blue; 1991 odd: red
+        img = doc[i].render(scale=4).to_pil().convert("RGB")
+
+        def at(x_mm: float, y_mm: float, img=img) -> tuple[int, int, int]:
+            return img.getpixel((int(img.width * x_mm / CARD_W_MM), int(img.height * y_mm / CARD_H_MM)))
+
+        for corner in ((1, 1), (CARD_W_MM - 1, CARD_H_MM - 1), (40, 50)):  # white: the blanko's own background
+            assert min(at(*corner)) > 245, (corner, at(*corner))
+        rgb = tuple(int(want[k : k + 2], 16) for k in (1, 3, 5))
+        box_left, box_top = CARD_W_MM - 23.5, 33.5 - 25  # the photo box, 20 x 25 mm
+        for x, y in ((box_left + 2, box_top + 1.5), (box_left + 18, box_top + 1.5), (box_left + 2, box_top + 8)):
+            got = at(x, y)  # inside the photo itself, above and beside the head: the replaced background
+            assert max(abs(a - b) for a, b in zip(got, rgb, strict=True)) < 30, (i, (x, y), got, want)
+    doc.close()
