@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import subprocess
+import sys
 
 import pypdfium2
 import pytest
@@ -18,7 +21,7 @@ from sync.server.dinas import auth
 from sync.server.dinas.cards import BLUE, RED, card_pdf
 from sync.server.dinas.office import Card
 from tests.central import start_central
-from tests.dinas import PASSWORD, portrait, seed
+from tests.dinas import PASSWORD, ROOT, portrait, seed
 from tests.tls import make_ca_and_server
 
 KEC = "33.24.01"
@@ -43,12 +46,12 @@ def token(html: str) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
 
 
-def officer(server, user: str = "petugas") -> requests.Session:
+def officer(server, user: str = "petugas", password: str = PASSWORD) -> requests.Session:
     web = requests.Session()
     web.verify, web.trust_env = str(server.ca), False
     form = web.get(f"{server.url}/dinas/masuk").text
     login = re.search(r'name="login_token" value="([^"]+)"', form).group(1)
-    r = web.post(f"{server.url}/dinas/masuk", data={"username": user, "password": PASSWORD, "login_token": login})
+    r = web.post(f"{server.url}/dinas/masuk", data={"username": user, "password": password, "login_token": login})
     assert r.url.endswith("/dinas/"), r.url
     return web
 
@@ -192,3 +195,50 @@ def test_4_nothing_printed_outside_the_fields_and_the_photo_background_is_the_bi
             got = at(x, y)  # inside the photo itself, above and beside the head: the replaced background
             assert max(abs(a - b) for a, b in zip(got, rgb, strict=True)) < 30, (i, (x, y), got, want)
     doc.close()
+
+
+def dinas_user(server, *args: str, password: str = PASSWORD) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sync.server", "dinas-user", *args, "--db", server.db_url],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), DINAS_PASSWORD=password),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def can_login(server, user: str, password: str = PASSWORD) -> bool:
+    web = requests.Session()
+    web.verify, web.trust_env = str(server.ca), False
+    form = web.get(f"{server.url}/dinas/masuk").text
+    login = re.search(r'name="login_token" value="([^"]+)"', form).group(1)
+    r = web.post(f"{server.url}/dinas/masuk", data={"username": user, "password": password, "login_token": login})
+    return r.url.endswith("/dinas/")
+
+
+def test_6_accounts_can_be_listed_unlocked_reset_and_disabled(server):
+    helped = subprocess.run(
+        [sys.executable, "-m", "sync.server", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert "dinas-user" in helped.stdout
+    assert dinas_user(server, "add", "operator.enam", "--role", "petugas_cetak").returncode == 0
+    for _ in range(auth.MAX_FAILURES):  # anybody can lock a name by typing wrong passwords
+        assert not can_login(server, "operator.enam", "salah-salah-salah")
+    assert not can_login(server, "operator.enam")
+    listed = dinas_user(server, "list").stdout
+    assert re.search(r"operator\.enam\s+petugas cetak\s+terkunci", listed), listed
+    assert dinas_user(server, "unlock", "operator.enam").returncode == 0
+    assert can_login(server, "operator.enam")
+    web = officer(server, "operator.enam")
+    assert dinas_user(server, "disable", "operator.enam").returncode == 0
+    assert web.get(f"{server.url}/dinas/").url.endswith("/dinas/masuk")  # the open session ended at once
+    assert not can_login(server, "operator.enam") and "nonaktif" in dinas_user(server, "list").stdout
+    assert dinas_user(server, "enable", "operator.enam").returncode == 0
+    web = officer(server, "operator.enam")
+    weak = dinas_user(server, "reset", "operator.enam", password="password123")
+    assert weak.returncode == 2 and "sering dipakai" in weak.stdout
+    assert dinas_user(server, "reset", "operator.enam", password="ganti-sandi-baru-2026").returncode == 0
+    assert web.get(f"{server.url}/dinas/").url.endswith("/dinas/masuk")
+    assert not can_login(server, "operator.enam") and can_login(server, "operator.enam", "ganti-sandi-baru-2026")
+    assert dinas_user(server, "unlock", "tidak.ada").returncode == 2

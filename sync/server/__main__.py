@@ -7,6 +7,7 @@
     python -m sync.server audit-breaks [--station-id ST-07]   # audit entries refused (gaps, rewrites)
     python -m sync.server import-bundle FILE        # a jemput-bola bundle straight into the database
     python -m sync.server mark-printed UUID...
+    python -m sync.server dinas-user add|list|unlock|reset|disable|enable [NAME]   # Dinas staff accounts
 
 --dedup also runs the fingerprint dedup worker (python -m sync.server.dedup, one per database): records sent with
 fingers move from received to print_ready (PRR) or duplicate (DUP).

@@ -97,7 +97,7 @@ def login(s: Session, username: str, password: str) -> str:
     user = s.get(DinasUserRow, username)
     try:
         _hasher.verify(user.password_hash if user else _DUMMY, password)
-        if user is None:
+        if user is None or user.disabled_at:  # a disabled account answers as a wrong password does
             raise VerificationError
     except (VerificationError, InvalidHashError):
         s.add(StatusLookupRow(client=key, at=_now().isoformat()))
@@ -119,13 +119,73 @@ def login(s: Session, username: str, password: str) -> str:
     return token
 
 
+@dataclass(frozen=True)
+class Account:
+    username: str
+    role: str
+    created_at: str
+    disabled_at: str | None
+    recent_failures: int  # wrong passwords within the last FAILURE_WINDOW_MIN minutes
+    sessions: int
+
+    @property
+    def locked(self) -> bool:
+        return self.recent_failures >= MAX_FAILURES
+
+
+def accounts(s: Session) -> list[Account]:
+    since = (_now() - dt.timedelta(minutes=FAILURE_WINDOW_MIN)).isoformat()
+    out = []
+    for u in s.scalars(select(DinasUserRow).order_by(DinasUserRow.username)):
+        failures = select(func.count()).where(
+            StatusLookupRow.client == _failures_key(u.username), StatusLookupRow.at >= since
+        )
+        live = select(func.count()).where(
+            DinasSessionRow.username == u.username, DinasSessionRow.expires_at >= _now().isoformat()
+        )
+        out.append(Account(u.username, u.role, u.created_at, u.disabled_at, s.scalar(failures), s.scalar(live)))
+    return out
+
+
+def _user(s: Session, username: str) -> DinasUserRow:
+    user = s.get(DinasUserRow, username)
+    if user is None:
+        raise AuthError(f"Pengguna {username} tidak ada.")
+    return user
+
+
+def unlock(s: Session, username: str) -> None:
+    """Forget the wrong passwords counted against a name (someone else may have typed them on purpose)."""
+    _user(s, username)
+    s.execute(delete(StatusLookupRow).where(StatusLookupRow.client == _failures_key(username)))
+
+
+def reset_password(s: Session, username: str, password: str) -> None:
+    """A new password (the same policy as a new account); the account's open sessions end and it is unlocked."""
+    user = _user(s, username)
+    check_strength(password, username)
+    user.password_hash = _hasher.hash(password)
+    s.execute(delete(DinasSessionRow).where(DinasSessionRow.username == username))
+    unlock(s, username)
+
+
+def set_disabled(s: Session, username: str, disabled: bool) -> None:
+    """A disabled account cannot log in and its open sessions end at once; enabling it again keeps its password."""
+    user = _user(s, username)
+    user.disabled_at = _now().isoformat() if disabled else None
+    if disabled:
+        s.execute(delete(DinasSessionRow).where(DinasSessionRow.username == username))
+
+
 def staff_for(s: Session, token: str | None) -> Staff | None:
     if not token:
         return None
     row = s.get(DinasSessionRow, _digest(token))
     if row is None or row.expires_at < _now().isoformat():
         return None
-    role = s.scalar(select(DinasUserRow.role).where(DinasUserRow.username == row.username))
+    role = s.scalar(
+        select(DinasUserRow.role).where(DinasUserRow.username == row.username, DinasUserRow.disabled_at.is_(None))
+    )
     return Staff(row.username, role, row.csrf) if role else None
 
 
