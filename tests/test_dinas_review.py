@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import random
 import re
 import subprocess
 import sys
@@ -16,12 +17,15 @@ import requests
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
+from station.domain.regions import load_regions
+from station.services.demo import fake_enrolment
 from sync.server.db import open_engine
 from sync.server.dinas import auth
 from sync.server.dinas.cards import BLUE, RED, card_pdf
 from sync.server.dinas.office import Card
 from tests.central import start_central
 from tests.dinas import PASSWORD, ROOT, portrait, seed
+from tests.stations import new_station, store_record
 from tests.tls import make_ca_and_server
 
 KEC = "33.24.01"
@@ -242,3 +246,31 @@ def test_6_accounts_can_be_listed_unlocked_reset_and_disabled(server):
     assert web.get(f"{server.url}/dinas/").url.endswith("/dinas/masuk")
     assert not can_login(server, "operator.enam") and can_login(server, "operator.enam", "ganti-sandi-baru-2026")
     assert dinas_user(server, "unlock", "tidak.ada").returncode == 2
+
+
+def test_7_the_receipt_names_the_status_page_and_its_printed_code_works_there(server, data_dir, faces_dir):
+    crop = portrait(sorted((faces_dir / "photos").glob("img*.jpg"))[0])
+    e = fake_enrolment(random.Random(17), load_regions(), "33.24.04", dt.date.today())
+    with new_station(data_dir, "ST-TUJUH") as station:
+        uuid = store_record(station, e, crop)
+        station.sync.register(server.url, server.code(station), server.ca)
+        assert station.sync.run_once().remaining == 0
+        for thermal in (False, True):
+            text = " ".join(
+                p.extract_text() for p in PdfReader(io.BytesIO(station.papers.receipt(uuid, thermal))).pages
+            )
+            flat = " ".join(text.split())
+            assert f"{server.url}/cek" in flat.replace(" ", "") or f"{server.url}/cek" in flat, flat
+            found = re.search(r"Kode rekaman\s*:?\s*([0-9A-F]{8}-[0-9A-F]{10})", flat)
+            assert found, flat
+            printed = found.group(1)
+            assert printed.startswith(uuid[:8].upper())
+    for typed in (printed, printed.lower(), printed.replace("-", " ")):
+        page = requests.get(f"{server.url}/cek", params={"kode": typed}, verify=server.ca)
+        assert "Siap cetak (PRR)" in page.text, typed
+        assert e.nik not in page.text and e.nama not in page.text and e.nama.upper() not in page.text
+    wrong = printed[:-1] + ("0" if printed[-1] != "0" else "1")
+    page = requests.get(f"{server.url}/cek", params={"kode": wrong}, verify=server.ca)
+    assert "tidak dikenal" in page.text
+    page = requests.get(f"{server.url}/cek", params={"kode": printed[:8]}, verify=server.ca)  # no check value
+    assert "tidak dikenal" in page.text

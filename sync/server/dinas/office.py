@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -482,14 +483,38 @@ STAGES = {
 }
 
 
+SHORT_CODE = re.compile(r"([0-9a-f]{8})-?([0-9a-f]{6,10})")
+
+
 def parse_code(code: str) -> tuple[str, str] | None:
-    """The receipt's QR text (EKTP1:<uuid>:<check>) or the same without the prefix, as typed."""
-    parts = code.strip().split(":")
+    """What a citizen may type or scan: the receipt's printed "Kode rekaman" (the UUID's first 8 characters and the
+    check value, 80299009-ABCDEF0123, station/reports/common.record_code), the QR text (EKTP1:<uuid>:<check>),
+    or the QR text without its prefix. Returns (the UUID or its first 8 characters, the check value)."""
+    text = "".join(code.split())
+    short = SHORT_CODE.fullmatch(text.lower())
+    if short:
+        return short.group(1), short.group(2).upper()
+    parts = text.split(":")
     if parts and parts[0].upper() == "EKTP1":
         parts = parts[1:]
     if len(parts) != 2 or len(parts[0]) != 36 or not 6 <= len(parts[1]) <= 10:
         return None
     return parts[0].lower(), parts[1].upper()
+
+
+def _record_for(s: Session, uuid: str, check: str) -> CentralRecordRow | None:
+    """The record a code names, only if the check value matches too (a guessed UUID alone finds nothing)."""
+    if len(uuid) == 36:
+        rec = s.get(CentralRecordRow, uuid)
+        return rec if rec is not None and rec.payload_sha256.upper().startswith(check) else None
+    # the first 8 characters: a range on the primary key (an index scan), then the check value decides
+    rows = s.execute(
+        select(CentralRecordRow.uuid, CentralRecordRow.payload_sha256)
+        .where(CentralRecordRow.uuid >= uuid, CentralRecordRow.uuid < uuid + "g")
+        .limit(1000)
+    ).all()
+    found = [u for u, digest in rows if u.startswith(uuid) and digest.upper().startswith(check)]
+    return s.get(CentralRecordRow, found[0]) if len(found) == 1 else None
 
 
 def stage_of(s: Session, code: str) -> str | None:
@@ -498,10 +523,10 @@ def stage_of(s: Session, code: str) -> str | None:
     parsed = parse_code(code)
     if parsed is None:
         return None
-    uuid, check = parsed
-    rec = s.get(CentralRecordRow, uuid)
-    if rec is None or not rec.payload_sha256.upper().startswith(check):
+    rec = _record_for(s, *parsed)
+    if rec is None:
         return None
+    uuid = rec.uuid
     if s.get(CollectionRow, uuid) is not None:
         return STAGES["collected"]
     if rec.status == "printed":
