@@ -115,7 +115,7 @@ def batch_of(web, server, kecamatan: str, size: int) -> str:
 
 def mark(web, batch_url: str, n: int, tanda: str, alasan: str = "") -> requests.Response:
     page = web.get(batch_url).text
-    item = re.findall(r'name="item" value="(\d+)"', page)[n]
+    item = re.findall(r'<tr data-item="(\d+)">(?:(?!</tr>).)*?Belum ditandai', page, re.S)[n]  # n-th pending
     return web.post(batch_url + "/tandai", data={"csrf": token(page), "item": item, "tanda": tanda, "alasan": alasan})
 
 
@@ -274,3 +274,47 @@ def test_7_the_receipt_names_the_status_page_and_its_printed_code_works_there(se
     assert "tidak dikenal" in page.text
     page = requests.get(f"{server.url}/cek", params={"kode": printed[:8]}, verify=server.ca)  # no check value
     assert "tidak dikenal" in page.text
+
+
+def free_blanks(web, server) -> int:
+    page = web.get(f"{server.url}/dinas/").text
+    found = re.search(r'id="tersedia">(-?\d+)<', page)
+    return int(found.group(1)) if found else int(re.search(r"Stok blanko: <b>(-?\d+)</b>", page).group(1))
+
+
+def test_5_a_wrong_mark_is_corrected_a_batch_marked_at_once_or_cancelled(server, faces_dir):
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:3]
+    people = seed(server.db_url, photos, [("33.24.05", 3), ("33.24.05", 2), ("33.24.05", 1)], seed=51)
+    web = officer(server)
+    batch_url = batch_of(web, server, "33.24.05", 3)
+    page = web.get(batch_url).text
+    info = re.search(r'id="batch-info">(.*?)</p>', page).group(1)  # the batch names kecamatan, date, officer
+    assert "(33.24.05)" in info and "WIB" in info and "petugas" in info
+    assert mark(web, batch_url, 0, "printed").status_code == 200
+    uuid = people[0].uuid
+    assert server.query(f"SELECT status FROM central_records WHERE uuid = '{uuid}'") == [("printed",)]
+    page = web.get(batch_url).text
+    item = re.search(r'action="[^"]*/koreksi".*?name="item" value="(\d+)"', page, re.S).group(1)
+    r = web.post(batch_url + "/koreksi", data={"csrf": token(page), "item": item, "alasan": "salah klik baris"})
+    assert r.status_code == 200 and "dibatalkan" in alert(r.text)
+    assert server.query(f"SELECT status FROM central_records WHERE uuid = '{uuid}'") == [("received",)]
+    assert server.query(f"SELECT state FROM dinas_print_items WHERE id = {item}") == [("pending",)]
+    ledger = web.get(f"{server.url}/dinas/blanko").text.split('id="rincian"')[1]
+    assert "salah klik baris" in ledger and ">-1<" in ledger
+    # mark all: only with the confirmation ticked
+    page = web.get(batch_url).text
+    r = web.post(batch_url + "/semua", data={"csrf": token(page)})
+    assert r.status_code == 400 and "Centang konfirmasi" in alert(r.text)
+    page = web.get(batch_url).text
+    r = web.post(batch_url + "/semua", data={"csrf": token(page), "yakin": "ya"})
+    assert r.status_code == 200 and r.text.count('class="status-printed"') == 3
+    # cancel: the pending cards leave, their blanks are free again, their records are back in the queue
+    seed(server.db_url, photos, [("33.24.06", 2), ("33.24.06", 1)], seed=52)
+    other = batch_of(web, server, "33.24.06", 2)
+    before = free_blanks(web, server)
+    page = web.get(other).text
+    r = web.post(other + "/batal", data={"csrf": token(page), "yakin": "ya", "alasan": "printer rusak"})
+    assert r.status_code == 200 and r.text.count('class="status-cancelled"') == 2
+    assert free_blanks(web, server) == before + 2
+    assert "(33.24.06) · 2 menunggu" in web.get(f"{server.url}/dinas/").text
+    assert "/dinas/batch/" in batch_of(web, server, "33.24.06", 2)  # the same records can be batched again

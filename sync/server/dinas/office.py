@@ -332,6 +332,75 @@ def mark(s: Session, item_id: int, state: str, reason: str, officer: str, batch_
     )
 
 
+def mark_all_printed(s: Session, batch_id: int, officer: str) -> int:
+    """Every card of the batch still pending marked printed (the officer confirmed the whole run came out well)."""
+    pending = [item.id for item, _card in batch_items(s, batch_id) if item.state == "pending"]
+    if not pending:
+        raise OfficeError("Tidak ada kartu yang belum ditandai di batch ini.")
+    for item_id in pending:
+        mark(s, item_id, "printed", "", officer, batch_id)
+    return len(pending)
+
+
+def undo_mark(s: Session, item_id: int, batch_id: int, officer: str, why: str) -> None:
+    """A wrong mark taken back: the card is pending again, the ledger gets a correcting line (-1 of the same
+    kind, with the reason and the officer), a printed record is print-ready again. Refused once the card was
+    handed over, once a spoiled card was destroyed, or when the record already sits in another batch."""
+    why = " ".join(why.split())
+    if not why:
+        raise OfficeError("Tulis alasan koreksi.")
+    _one_at_a_time(s)
+    item = s.get(PrintItemRow, item_id, with_for_update=True)
+    if item is None or item.batch_id != batch_id:
+        raise OfficeError("Kartu tidak ditemukan di batch ini.")
+    if item.state not in ("printed", "spoiled"):
+        raise OfficeError("Kartu ini belum ditandai: tidak ada yang dikoreksi.")
+    if s.get(CollectionRow, item.record_uuid) is not None:
+        raise OfficeError("KTP-el ini sudah diambil: tandanya tidak dapat dikoreksi.")
+    elsewhere = select(PrintItemRow.id).where(
+        PrintItemRow.record_uuid == item.record_uuid,
+        PrintItemRow.id != item.id,
+        PrintItemRow.state.in_(("pending", "printed")),
+    )
+    if s.scalar(elsewhere) is not None:
+        raise OfficeError("Rekaman ini sudah masuk batch lain: koreksi di batch itu.")
+    if item.state == "spoiled" and ledger(s).awaiting_destruction < 1:
+        raise OfficeError("Kartu rusak sudah dimusnahkan: tandanya tidak dapat dikoreksi.")
+    kind = "used" if item.state == "printed" else "spoiled"
+    if item.state == "printed":
+        rec = s.get(CentralRecordRow, item.record_uuid)
+        has_fingers = s.scalar(select(FingerTemplateRow.record_uuid).where(FingerTemplateRow.record_uuid == rec.uuid))
+        rec.status = PRINT_READY if has_fingers else UNSEARCHED
+    at = now()
+    s.add(
+        BlankoEntryRow(
+            day=at.astimezone(WIB).date().isoformat(),
+            kind=kind,
+            count=-1,
+            note=f"koreksi tanda kartu {item.id}: {why}"[:500],
+            officer=officer,
+            at=at.isoformat(),
+        )
+    )
+    item.state, item.reason, item.marked_at, item.marked_by = "pending", None, None, None
+
+
+def cancel_batch(s: Session, batch_id: int, officer: str, why: str) -> int:
+    """The cards not yet marked leave the batch (their blanks are free again, their records back in the queue);
+    cards already marked keep their mark. Returns how many were taken out."""
+    why = " ".join(why.split())
+    if not why:
+        raise OfficeError("Tulis alasan pembatalan batch.")
+    _one_at_a_time(s)
+    pending = [item for item, _card in batch_items(s, batch_id) if item.state == "pending"]
+    if not pending:
+        raise OfficeError("Tidak ada kartu yang belum ditandai: batch ini tidak perlu dibatalkan.")
+    at = now().isoformat()
+    for item in pending:
+        item.state, item.reason, item.marked_at, item.marked_by = "cancelled", why[:500], at, officer
+    return len(pending)
+
+
 # --- the blanko ledger -------------------------------------------------------------------------------------------
 
 KINDS = {"received": "Diterima", "used": "Terpakai", "spoiled": "Rusak", "destroyed": "Dimusnahkan"}
@@ -345,7 +414,7 @@ class Ledger:
     awaiting_destruction: int = 0  # spoiled cards not yet destroyed before a witness
     pace: float = 0.0  # blanks a day (used + spoiled), mean of the last PACE_DAYS days
     days_left: float | None = None  # None when nothing was used lately (no pace to divide by)
-    entries: list[BlankoEntryRow] = field(default_factory=list)  # receipts and destructions, newest first
+    entries: list[BlankoEntryRow] = field(default_factory=list)  # receipts, destructions, corrections; newest first
 
     @property
     def warning(self) -> str | None:
@@ -386,7 +455,7 @@ def ledger(s: Session, on: dt.date | None = None, entries: int = 100) -> Ledger:
         entries=list(
             s.scalars(
                 select(BlankoEntryRow)
-                .where(BlankoEntryRow.kind.in_(("received", "destroyed")))
+                .where(or_(BlankoEntryRow.kind.in_(("received", "destroyed")), BlankoEntryRow.count < 0))
                 .order_by(BlankoEntryRow.id.desc())
                 .limit(entries)
             )

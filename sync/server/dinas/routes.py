@@ -53,6 +53,9 @@ MESSAGES = {
     "batch": "Batch dibuat. Unduh PDF, cetak, lalu tandai tiap kartu.",
     "tercetak": "Kartu ditandai tercetak.",
     "rusak": "Kartu ditandai rusak.",
+    "koreksi": "Tanda kartu dibatalkan; kartu kembali belum ditandai. Koreksi dicatat di buku blanko.",
+    "semua": "Semua kartu yang belum ditandai kini tercetak.",
+    "batal": "Batch dibatalkan: kartu yang belum ditandai kembali ke antrean dan blankonya tersedia lagi.",
     "blanko": "Catatan blanko disimpan.",
     "serah": "Penyerahan dicatat: DIAMBIL.",
 }
@@ -317,6 +320,51 @@ def mark(
     except office.OfficeError as err:
         return _batch_page(request, who, batch_id, str(err))
     return _back(f"/dinas/batch/{batch_id}", "tercetak" if tanda == "printed" else "rusak")
+
+
+@router.post("/dinas/batch/{batch_id}/koreksi")
+def undo_mark(
+    request: Request,
+    batch_id: RowId,
+    csrf: str = Form(""),
+    item: int = Form(..., ge=1, le=MAX_ID),
+    alasan: str = Form(""),
+) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        with central(request).unit() as s:
+            office.undo_mark(s, item, batch_id, who.username, alasan)
+    except office.OfficeError as err:
+        return _batch_page(request, who, batch_id, str(err))
+    return _back(f"/dinas/batch/{batch_id}", "koreksi")
+
+
+@router.post("/dinas/batch/{batch_id}/semua")
+def mark_all(request: Request, batch_id: RowId, csrf: str = Form(""), yakin: str = Form("")) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        if yakin != "ya":
+            raise office.OfficeError("Centang konfirmasi bahwa semua kartu tercetak baik.")
+        with central(request).unit() as s:
+            office.mark_all_printed(s, batch_id, who.username)
+    except office.OfficeError as err:
+        return _batch_page(request, who, batch_id, str(err))
+    return _back(f"/dinas/batch/{batch_id}", "semua")
+
+
+@router.post("/dinas/batch/{batch_id}/batal")
+def cancel(
+    request: Request, batch_id: RowId, csrf: str = Form(""), yakin: str = Form(""), alasan: str = Form("")
+) -> Response:
+    who = _posted(request, csrf, *CETAK)
+    try:
+        if yakin != "ya":
+            raise office.OfficeError("Centang konfirmasi pembatalan batch.")
+        with central(request).unit() as s:
+            office.cancel_batch(s, batch_id, who.username, alasan)
+    except office.OfficeError as err:
+        return _batch_page(request, who, batch_id, str(err))
+    return _back(f"/dinas/batch/{batch_id}", "batal")
 
 
 @router.post("/dinas/suket")
