@@ -318,3 +318,17 @@ def test_5_a_wrong_mark_is_corrected_a_batch_marked_at_once_or_cancelled(server,
     assert free_blanks(web, server) == before + 2
     assert "(33.24.06) · 2 menunggu" in web.get(f"{server.url}/dinas/").text
     assert "/dinas/batch/" in batch_of(web, server, "33.24.06", 2)  # the same records can be batched again
+
+
+def test_12_no_inline_style_for_the_csp_to_block_and_hsts_on_every_page(server, faces_dir):
+    web = officer(server)
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:1]
+    seed(server.db_url, photos, [("33.24.07", 1)], seed=71)
+    batch_url = batch_of(web, server, "33.24.07", 1)
+    for url in (batch_url, f"{server.url}/dinas/", f"{server.url}/dinas/blanko", f"{server.url}/cek"):
+        r = web.get(url)
+        assert "style=" not in r.text and "<style" not in r.text, url
+        assert "style-src" not in r.headers["Content-Security-Policy"]  # no 'unsafe-inline' needed
+        assert r.headers["Strict-Transport-Security"].startswith("max-age="), url
+    css = web.get(f"{server.url}/dinas/gaya.css").text
+    assert "form.sebaris" in css and 'class="sebaris"' in web.get(batch_url).text

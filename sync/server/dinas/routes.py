@@ -41,6 +41,7 @@ HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
+    "Strict-Transport-Security": "max-age=31536000",  # the pages are served over TLS only (stations refuse HTTP)
 }
 CSS = (Path(__file__).parent / "templates" / "gaya.css").read_text(encoding="utf-8")
 
@@ -167,7 +168,7 @@ SEMUA = auth.ROLES
 
 @router.get("/dinas/gaya.css")
 def stylesheet() -> Response:
-    return Response(CSS, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+    return Response(CSS, media_type="text/css", headers={**HEADERS, "Cache-Control": "max-age=3600"})
 
 
 # --- login ------------------------------------------------------------------------------------------------------
