@@ -332,3 +332,15 @@ def test_12_no_inline_style_for_the_csp_to_block_and_hsts_on_every_page(server, 
         assert r.headers["Strict-Transport-Security"].startswith("max-age="), url
     css = web.get(f"{server.url}/dinas/gaya.css").text
     assert "form.sebaris" in css and 'class="sebaris"' in web.get(batch_url).text
+
+
+def test_13_every_time_on_the_pages_is_office_time(server, faces_dir):
+    web = officer(server)
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:1]
+    seed(server.db_url, photos, [("33.24.08", 1)], seed=81)
+    batch_url = batch_of(web, server, "33.24.08", 1)
+    for url in (batch_url, f"{server.url}/dinas/", f"{server.url}/dinas/blanko"):
+        text = web.get(url).text
+        assert "UTC" not in text and "WIB" in text, url
+        assert not re.search(r"\d{4}-\d\d-\d\d", text), url  # dates as the office writes them: 25-11-2026
+    assert "UTC" not in dinas_user(server, "list").stdout

@@ -13,7 +13,7 @@ import os
 
 from sqlalchemy.orm import Session
 
-from sync.server.dinas import auth
+from sync.server.dinas import auth, office
 
 ROLE_NAMES = {"petugas_cetak": "petugas cetak", "kepala_dinas": "kepala dinas"}
 
@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
                     print(
                         f"{a.username:24s} {ROLE_NAMES.get(a.role, a.role):14s} {state:9s} "
                         f"salah {a.recent_failures}x/{auth.FAILURE_WINDOW_MIN} menit  sesi {a.sessions}  "
-                        f"dibuat {a.created_at[:16].replace('T', ' ')} UTC"
+                        f"dibuat {office.wib(a.created_at)}"
                     )
                 done = f"{len(rows)} akun."
             elif args.cmd == "unlock":

@@ -29,6 +29,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["mask"] = office.mask_nik
 templates.env.filters["wib"] = office.wib
+templates.env.filters["tanggal"] = lambda day: "-".join(reversed(day.split("-")))  # 25-11-2026
 templates.env.globals["region_name"] = office.region_name
 templates.env.globals["kinds"] = office.KINDS
 templates.env.globals["form_token"] = auth.form_token
