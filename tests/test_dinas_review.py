@@ -4,6 +4,7 @@ HTTP against the real central server (TLS, SQLite: the rules are the same on Pos
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import random
@@ -344,3 +345,61 @@ def test_13_every_time_on_the_pages_is_office_time(server, faces_dir):
         assert "UTC" not in text and "WIB" in text, url
         assert not re.search(r"\d{4}-\d\d-\d\d", text), url  # dates as the office writes them: 25-11-2026
     assert "UTC" not in dinas_user(server, "list").stdout
+
+
+def test_15_the_status_page_limit_counts_the_real_address_under_a_secret_salt(server):
+    statuses = [
+        requests.get(
+            f"{server.url}/cek",
+            params={"kode": "80299009-ABCDEF0123"},
+            headers={"X-Forwarded-For": f"10.0.{i}.1"},  # a client pretending to be many behind a local proxy
+            verify=server.ca,
+        ).status_code
+        for i in range(12)
+    ]
+    assert 429 in statuses
+    fixed = "cek:" + hashlib.sha256(b"cek-status:127.0.0.1").hexdigest()[:60]
+    stored = {c for (c,) in server.query("SELECT client FROM dinas_status_lookups WHERE client LIKE 'cek:%'")}
+    assert stored and fixed not in stored
+
+
+def test_18_the_dashboard_counts_open_batches_uncollected_cards_and_spoilage(server, faces_dir):
+    web = officer(server)
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:3]
+    seed(server.db_url, photos, [("33.24.09", 3), ("33.24.09", 2), ("33.24.09", 1)], seed=91)
+    batch_url = batch_of(web, server, "33.24.09", 3)
+    assert mark(web, batch_url, 0, "printed").status_code == 200
+    assert mark(web, batch_url, 0, "spoiled", "tergores").status_code == 200  # the third stays pending
+    board = officer(server, "kadis").get(f"{server.url}/dinas/dasbor").text
+
+    def shown(element: str) -> str:
+        return re.search(rf'id="{element}">([^<]*)<', board).group(1)
+
+    [(printed,)] = server.query("SELECT count(*) FROM central_records WHERE status = 'printed'")
+    [(collected,)] = server.query("SELECT count(*) FROM dinas_collections")
+    [(open_batches, open_cards)] = server.query(
+        "SELECT count(DISTINCT batch_id), count(*) FROM dinas_print_items WHERE state = 'pending'"
+    )
+    [(spoiled, marked)] = server.query(
+        "SELECT sum(CASE WHEN state = 'spoiled' THEN 1 ELSE 0 END), count(*) FROM dinas_print_items"
+        " WHERE state IN ('printed', 'spoiled')"
+    )
+    assert open_batches >= 1 and shown("batch-terbuka") == f"{open_batches} ({open_cards} kartu)"
+    assert shown("belum-diambil") == str(printed - collected) and printed - collected >= 1
+    assert shown("rusak") == f"{100 * spoiled / marked:.1f}%"
+
+
+def test_7b_the_ready_list_finds_a_card_by_the_receipts_code_or_a_name(server, faces_dir):
+    web = officer(server)
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:2]
+    a, b = seed(server.db_url, photos, [("33.24.10", 2), ("33.24.10", 1)], seed=101)
+    batch_url = batch_of(web, server, "33.24.10", 2)
+    page = web.get(batch_url).text
+    assert web.post(batch_url + "/semua", data={"csrf": token(page), "yakin": "ya"}).status_code == 200
+    printed_code = f"{a.uuid[:8]}-{a.code.rsplit(':', 1)[1]}".upper()
+    for query in (a.code, printed_code, printed_code.lower()):
+        found = web.get(f"{server.url}/dinas/siap", params={"cari": query}).text
+        assert a.nama in found and b.nama not in found, query
+    found = web.get(f"{server.url}/dinas/siap", params={"cari": b.nama.split()[-1].lower()}).text
+    assert b.nama in found
+    assert "Tidak ada KTP-el siap diambil yang cocok" in web.get(f"{server.url}/dinas/siap?cari=zzzz").text

@@ -172,6 +172,11 @@ def main() -> None:
         help="requests handled at once per worker; more get 503 (with the body limits, this bounds memory)",
     )
     ap.add_argument(
+        "--forwarded-allow-ips",
+        default="",
+        help="addresses of the reverse proxy whose X-Forwarded-For is believed (default: none, not even 127.0.0.1)",
+    )
+    ap.add_argument(
         "--faults", default=os.environ.get("CENTRAL_FAULTS", ""), help=argparse.SUPPRESS
     )  # test mode, e.g. 500:0.1,503:0.1
     args = ap.parse_args()
@@ -206,6 +211,8 @@ def _serve(args: argparse.Namespace) -> None:
         ssl_keyfile=args.key,
         workers=args.workers,
         limit_concurrency=args.limit_concurrency,
+        proxy_headers=bool(args.forwarded_allow_ips),  # else anyone could pick the address the rate limits count
+        forwarded_allow_ips=args.forwarded_allow_ips or None,
         log_level="warning",
     )
 

@@ -586,6 +586,13 @@ def _record_for(s: Session, uuid: str, check: str) -> CentralRecordRow | None:
     return s.get(CentralRecordRow, found[0]) if len(found) == 1 else None
 
 
+def record_of_code(s: Session, code: str) -> str | None:
+    """The UUID a receipt code names (printed or QR), or None."""
+    parsed = parse_code(code)
+    rec = _record_for(s, *parsed) if parsed else None
+    return rec.uuid if rec else None
+
+
 def stage_of(s: Session, code: str) -> str | None:
     """The stage words for a receipt code, or None when the code is not known (the check value must match too,
     so a guessed UUID alone finds nothing). Never any personal data."""
@@ -626,6 +633,10 @@ class Dashboard:
     within_target: float | None  # share printed within TARGET_DAYS
     ledger: Ledger
     collected: int
+    unmarked_batches: int = 0  # batches with a card neither printed nor spoiled nor cancelled
+    unmarked_cards: int = 0
+    awaiting_collection: int = 0  # printed, not yet handed over
+    spoilage: float | None = None  # spoiled / (printed + spoiled) of all marks
 
 
 def _day_start(day: dt.date) -> str:
@@ -652,6 +663,9 @@ def dashboard(s: Session) -> Dashboard:
             .where(PrintItemRow.state == "printed")
         )
     )
+    collected = s.scalar(select(func.count()).select_from(CollectionRow)) or 0
+    printed_now = s.scalar(select(func.count()).where(CentralRecordRow.status == "printed")) or 0
+    spoiled = s.scalar(select(func.count()).where(PrintItemRow.state == "spoiled")) or 0
     return Dashboard(
         backlog=rows,
         backlog_total=sum(sum(r[2]) for r in rows),
@@ -660,5 +674,12 @@ def dashboard(s: Session) -> Dashboard:
         p90_days=durations[min(len(durations) - 1, int(0.9 * len(durations)))] if durations else None,
         within_target=(sum(d <= TARGET_DAYS for d in durations) / len(durations)) if durations else None,
         ledger=ledger(s, on),
-        collected=s.scalar(select(func.count()).select_from(CollectionRow)) or 0,
+        collected=collected,
+        unmarked_batches=s.scalar(
+            select(func.count(func.distinct(PrintItemRow.batch_id))).where(PrintItemRow.state == "pending")
+        )
+        or 0,
+        unmarked_cards=s.scalar(select(func.count()).where(PrintItemRow.state == "pending")) or 0,
+        awaiting_collection=max(printed_now - collected, 0),
+        spoilage=spoiled / (spoiled + len(durations)) if spoiled + len(durations) else None,
     )

@@ -4,6 +4,7 @@ post back, every POST carries the session's CSRF token, errors come back as a me
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from pathlib import Path
 from typing import Annotated
@@ -427,17 +428,21 @@ def ledger_add(
 
 
 @router.get("/dinas/siap")
-def ready_page(request: Request) -> HTMLResponse:
-    return _ready_page(request, _staff(request, *SEMUA))
+def ready_page(request: Request, cari: str = "") -> HTMLResponse:
+    return _ready_page(request, _staff(request, *SEMUA), cari=cari)
 
 
-def _ready_page(request: Request, who: auth.Staff, galat: str | None = None) -> HTMLResponse:
+def _ready_page(request: Request, who: auth.Staff, galat: str | None = None, cari: str = "") -> HTMLResponse:
+    cari = " ".join(cari.split())[:80]
     with central(request).unit() as s:
         cards = office.ready_cards(s)
+        if cari:  # the receipt's code (typed or scanned from its QR) or part of the name
+            wanted = office.record_of_code(s, cari)
+            cards = [c for c in cards if c.uuid == wanted or (not wanted and cari.lower() in c.nama.lower())]
     groups: dict[str, dict[str, list]] = {}
     for c in cards:
         groups.setdefault(c.kecamatan, {}).setdefault(c.desa, []).append(c)
-    return _page(request, "siap.html", status=400 if galat else 200, staff=who, groups=groups, galat=galat)
+    return _page(request, "siap.html", status=400 if galat else 200, staff=who, groups=groups, galat=galat, cari=cari)
 
 
 @router.get("/dinas/siap/{kecamatan}.pdf")
@@ -484,11 +489,18 @@ def dashboard_page(request: Request) -> HTMLResponse:
 # --- the public status page ------------------------------------------------------------------------------------
 
 
+def _lookup_salt(request: Request) -> bytes:
+    """A salt every worker shares and nobody outside knows: derived from the centre's own signing key (the secrets
+    file), so a stored hash cannot be tested against the 2^32 IPv4 addresses."""
+    key = central(request).keys.signing.private_bytes_raw()
+    return hashlib.sha256(b"dinas-cek-salt:" + key).digest()
+
+
 def _allowed(request: Request) -> bool:
     """At most LOOKUPS_PER_WINDOW lookups per client address per window, counted in the database so every worker
     process sees the same count. The address is kept only as a salted hash, and only for the window."""
     host = request.client.host if request.client else "?"
-    client = "cek:" + hashlib.sha256(b"cek-status:" + host.encode()).hexdigest()[:60]
+    client = "cek:" + hmac.new(_lookup_salt(request), host.encode(), hashlib.sha256).hexdigest()[:60]
     now = office.now()
     since = (now - office.dt.timedelta(seconds=LOOKUP_WINDOW_S)).isoformat()
     with central(request).unit() as s:
