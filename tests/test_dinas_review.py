@@ -403,3 +403,33 @@ def test_7b_the_ready_list_finds_a_card_by_the_receipts_code_or_a_name(server, f
     found = web.get(f"{server.url}/dinas/siap", params={"cari": b.nama.split()[-1].lower()}).text
     assert b.nama in found
     assert "Tidak ada KTP-el siap diambil yang cocok" in web.get(f"{server.url}/dinas/siap?cari=zzzz").text
+
+
+def test_8_a_hand_over_records_the_document_checked_and_who_the_representative_is(server, faces_dir):
+    web = officer(server)
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:2]
+    a, b = seed(server.db_url, photos, [("33.24.11", 2), ("33.24.11", 1)], seed=111)
+    batch_url = batch_of(web, server, "33.24.11", 2)
+    page = web.get(batch_url).text
+    assert web.post(batch_url + "/semua", data={"csrf": token(page), "yakin": "ya"}).status_code == 200
+
+    def hand_over(**form) -> requests.Response:
+        page = web.get(f"{server.url}/dinas/siap").text
+        return web.post(f"{server.url}/dinas/serah", data={"csrf": token(page), **form})
+
+    r = hand_over(uuid=a.uuid, pengambil="Budi Santoso", hubungan="suami_istri", bukti="bukti_kk")
+    assert r.status_code == 400 and "nomor identitas" in alert(r.text)  # a representative must show an ID
+    r = hand_over(
+        uuid=a.uuid, pengambil="Budi Santoso", hubungan="suami_istri", bukti="bukti_kk", no_identitas="3324011203800001"
+    )
+    assert "DIAMBIL" in alert(r.text)
+    r = hand_over(uuid=b.uuid, pengambil=b.nama, hubungan="sendiri", bukti="bukti")
+    assert "DIAMBIL" in alert(r.text)
+    rows = server.query(
+        "SELECT record_uuid, collected_by, relation, proof, representative_id, officer FROM dinas_collections"
+        f" WHERE record_uuid IN ('{a.uuid}', '{b.uuid}') ORDER BY collected_at"
+    )
+    assert rows == [
+        (a.uuid, "Budi Santoso", "suami_istri", "bukti_kk", "3324011203800001", "petugas"),
+        (b.uuid, b.nama, "sendiri", "bukti", None, "petugas"),
+    ]

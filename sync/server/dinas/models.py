@@ -85,6 +85,9 @@ class CollectionRow(Base):
     collected_by: Mapped[str] = mapped_column(String(120))
     collected_at: Mapped[str] = mapped_column(String(32))
     officer: Mapped[str] = mapped_column(String(64))
+    relation: Mapped[str | None] = mapped_column(String(24), nullable=True)  # sendiri, or who the representative is
+    proof: Mapped[str | None] = mapped_column(String(40), nullable=True)  # what the officer checked: receipt, KK
+    representative_id: Mapped[str | None] = mapped_column(String(32), nullable=True)  # the representative's NIK/ID
 
 
 class StatusLookupRow(Base):

@@ -506,10 +506,42 @@ def ready_cards(s: Session, kecamatan: str | None = None, desa: str | None = Non
     return sorted((card_of(r) for r in s.scalars(query)), key=lambda c: (c.desa, c.nama, c.uuid))
 
 
-def collect(s: Session, uuid: str, collected_by: str, officer: str) -> None:
+RELATIONS = {
+    "sendiri": "Yang bersangkutan sendiri",
+    "suami_istri": "Suami/istri",
+    "orang_tua": "Orang tua",
+    "anak": "Anak",
+    "saudara": "Saudara kandung",
+    "lainnya": "Lainnya (dengan surat kuasa)",
+}
+PROOFS = {
+    "bukti": "Bukti perekaman",
+    "kk": "Kartu Keluarga",
+    "bukti_kk": "Bukti perekaman dan Kartu Keluarga",
+}
+
+
+def collect(
+    s: Session,
+    uuid: str,
+    collected_by: str,
+    officer: str,
+    relation: str = "sendiri",
+    proof: str = "bukti",
+    representative_id: str = "",
+) -> None:
+    """A card handed over: who took it, as what to the citizen, the representative's NIK or ID number when it is
+    not the citizen, and which document the officer checked (DIAMBIL)."""
     collected_by = " ".join(collected_by.split())
+    representative_id = "".join(representative_id.split())
     if not collected_by:
         raise OfficeError("Tulis nama yang mengambil KTP-el.")
+    if relation not in RELATIONS:
+        raise OfficeError("Pilih hubungan pengambil dengan pemilik KTP-el.")
+    if proof not in PROOFS:
+        raise OfficeError("Pilih dokumen yang diperiksa (bukti perekaman dan/atau Kartu Keluarga).")
+    if relation != "sendiri" and not (6 <= len(representative_id) <= 32 and representative_id.isalnum()):
+        raise OfficeError("Pengambil bukan yang bersangkutan: tulis NIK atau nomor identitas pengambil.")
     rec = s.get(CentralRecordRow, uuid)
     if rec is None or rec.status != "printed":
         raise OfficeError("KTP-el ini belum tercetak.")
@@ -517,7 +549,13 @@ def collect(s: Session, uuid: str, collected_by: str, officer: str) -> None:
         raise OfficeError("KTP-el ini sudah diambil.")
     s.add(
         CollectionRow(
-            record_uuid=uuid, collected_by=collected_by[:120], collected_at=now().isoformat(), officer=officer
+            record_uuid=uuid,
+            collected_by=collected_by[:120],
+            collected_at=now().isoformat(),
+            officer=officer,
+            relation=relation,
+            proof=proof,
+            representative_id=representative_id or None if relation != "sendiri" else None,
         )
     )
 

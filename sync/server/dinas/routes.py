@@ -33,6 +33,8 @@ templates.env.filters["wib"] = office.wib
 templates.env.filters["tanggal"] = lambda day: "-".join(reversed(day.split("-")))  # 25-11-2026
 templates.env.globals["region_name"] = office.region_name
 templates.env.globals["kinds"] = office.KINDS
+templates.env.globals["relations"] = office.RELATIONS
+templates.env.globals["proofs"] = office.PROOFS
 templates.env.globals["form_token"] = auth.form_token
 
 PLACE = "Kantor Dinas Kependudukan dan Pencatatan Sipil"
@@ -458,11 +460,19 @@ def ready_pdf(request: Request, kecamatan: str, desa: str | None = None) -> Resp
 
 
 @router.post("/dinas/serah")
-def hand_over(request: Request, csrf: str = Form(""), uuid: str = Form(""), pengambil: str = Form("")) -> Response:
+def hand_over(
+    request: Request,
+    csrf: str = Form(""),
+    uuid: str = Form(""),
+    pengambil: str = Form(""),
+    hubungan: str = Form("sendiri"),
+    bukti: str = Form("bukti"),
+    no_identitas: str = Form(""),
+) -> Response:
     who = _posted(request, csrf, *CETAK)
     try:
         with central(request).unit() as s:
-            office.collect(s, uuid, pengambil, who.username)
+            office.collect(s, uuid, pengambil, who.username, hubungan, bukti, no_identitas)
     except office.OfficeError as err:
         return _ready_page(request, who, str(err))
     return _back("/dinas/siap", "serah")

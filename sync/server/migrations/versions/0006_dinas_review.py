@@ -1,4 +1,5 @@
-"""the Dinas after review: one-time form tokens, the card-PDF download log, disabled staff accounts
+"""the Dinas after review: one-time form tokens, the card-PDF download log, disabled staff accounts, what was
+checked at a hand-over
 
 Revision ID: d0002
 Revises: d0001
@@ -32,9 +33,17 @@ def upgrade() -> None:
     op.create_index("ix_dinas_batch_downloads_batch_id", "dinas_batch_downloads", ["batch_id"])
     with op.batch_alter_table("dinas_users") as t:
         t.add_column(sa.Column("disabled_at", sa.String(32), nullable=True))
+    with op.batch_alter_table("dinas_collections") as t:
+        t.add_column(sa.Column("relation", sa.String(24), nullable=True))
+        t.add_column(sa.Column("proof", sa.String(40), nullable=True))
+        t.add_column(sa.Column("representative_id", sa.String(32), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("dinas_collections") as t:
+        t.drop_column("representative_id")
+        t.drop_column("proof")
+        t.drop_column("relation")
     with op.batch_alter_table("dinas_users") as t:
         t.drop_column("disabled_at")
     op.drop_index("ix_dinas_batch_downloads_batch_id", table_name="dinas_batch_downloads")
