@@ -433,3 +433,23 @@ def test_8_a_hand_over_records_the_document_checked_and_who_the_representative_i
         (a.uuid, "Budi Santoso", "suami_istri", "bukti_kk", "3324011203800001", "petugas"),
         (b.uuid, b.nama, "sendiri", "bukti", None, "petugas"),
     ]
+
+
+def test_9_a_suket_has_a_number_the_heads_signature_block_and_a_reprint_says_so(server, faces_dir):
+    web = officer(server)
+    photos = sorted((faces_dir / "photos").glob("img*.jpg"))[:1]
+    [a] = seed(server.db_url, photos, [("33.24.12", 1)], seed=121)
+
+    def suket() -> str:
+        page = web.get(f"{server.url}/dinas/").text
+        r = web.post(f"{server.url}/dinas/suket", data={"csrf": token(page), "uuid": a.uuid})
+        assert r.status_code == 200 and r.headers["content-type"] == "application/pdf"
+        return " ".join(PdfReader(io.BytesIO(r.content)).pages[0].extract_text().split())
+
+    first, again = suket(), suket()
+    number = re.search(r"Nomor: (470/\d{5}/DISDUKCAPIL/\d{4})", first).group(1)
+    assert "PEMERINTAH KABUPATEN KENDAL" in first and a.nik in first
+    assert "Kepala Dinas Kependudukan" in first and "NIP." in first and "cap dinas" in first
+    assert "dicetak oleh petugas petugas" in first and "CETAK ULANG" not in first
+    assert f"Nomor: {number}" in again and "CETAK ULANG ke-1" in again  # the same letter, not a second one
+    assert server.query(f"SELECT count(*) FROM dinas_sukets WHERE record_uuid = '{a.uuid}'") == [(2,)]

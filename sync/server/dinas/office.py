@@ -565,16 +565,45 @@ def collect(
 SUKET_MONTHS = 6
 
 
-def issue_suket(s: Session, uuid: str, officer: str) -> tuple[Card, dt.date, str]:
-    """A recorded citizen whose card is not printed yet gets a suket; returns the card data, the last valid day and
-    the receipt code the suket carries (the same QR as the receipt: the public page follows it)."""
+@dataclass(frozen=True)
+class Suket:
+    card: Card
+    number: str  # the letter number, e.g. 470/00012/DISDUKCAPIL/2026
+    valid: dt.date
+    code: str  # the receipt's QR text
+    copy: int  # 0 for the first print, n for the n-th reprint of the same letter
+
+
+def issue_suket(s: Session, uuid: str, officer: str) -> Suket:
+    """A recorded citizen whose card is not printed yet gets a suket with a letter number, valid SUKET_MONTHS. While
+    it is valid, asking again reprints the same letter (same number and validity, marked as a reprint) rather than
+    issuing a new one; every print is written down with its officer."""
     rec = s.get(CentralRecordRow, uuid)
     if rec is None or not is_prr(s, uuid):
         raise OfficeError("Suket hanya untuk rekaman yang menunggu cetak (PRR).")
     issued = today()
-    valid = issued + dt.timedelta(days=round(SUKET_MONTHS * 30.44))
-    s.add(SuketRow(record_uuid=uuid, issued_at=now().isoformat(), valid_until=valid.isoformat(), officer=officer))
-    return card_of(rec), valid, f"EKTP1:{uuid}:{rec.payload_sha256[:10].upper()}"
+    first = s.scalar(
+        select(SuketRow)
+        .where(SuketRow.record_uuid == uuid, SuketRow.valid_until >= issued.isoformat())
+        .order_by(SuketRow.id)
+        .limit(1)
+    )
+    valid = (
+        dt.date.fromisoformat(first.valid_until) if first else issued + dt.timedelta(days=round(SUKET_MONTHS * 30.44))
+    )
+    row = SuketRow(record_uuid=uuid, issued_at=now().isoformat(), valid_until=valid.isoformat(), officer=officer)
+    s.add(row)
+    s.flush()
+    first = first or row
+    copy = s.scalar(select(func.count()).where(SuketRow.record_uuid == uuid, SuketRow.id > first.id)) or 0
+    year = dt.datetime.fromisoformat(first.issued_at).astimezone(WIB).year
+    return Suket(
+        card_of(rec),
+        f"470/{first.id:05d}/DISDUKCAPIL/{year}",
+        valid,
+        f"EKTP1:{uuid}:{rec.payload_sha256[:10].upper()}",
+        copy,
+    )
 
 
 # --- a receipt's stage, for the public page ----------------------------------------------------------------------

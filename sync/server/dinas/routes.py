@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
 from pathlib import Path
 from typing import Annotated
@@ -372,14 +373,20 @@ def cancel(
     return _back(f"/dinas/batch/{batch_id}", "batal")
 
 
+def signatory() -> tuple[str, str]:
+    """Who signs a suket: the head of the Dinas, named by the server's environment (DINAS_KEPALA_NAMA,
+    DINAS_KEPALA_NIP); left as dotted lines to fill by hand when not set."""
+    return os.environ.get("DINAS_KEPALA_NAMA", "").strip(), os.environ.get("DINAS_KEPALA_NIP", "").strip()
+
+
 @router.post("/dinas/suket")
 def suket(request: Request, csrf: str = Form(""), uuid: str = Form("")) -> Response:
     who = _posted(request, csrf, *CETAK)
     try:
         with central(request).unit() as s:
-            card, valid, code = office.issue_suket(s, uuid, who.username)
-            photo = s.get(BlobRow, card.photos.get("crop", ""))
-            data = suket_pdf(card, photo.data if photo else None, code, office.today(), valid, who.username)
+            letter = office.issue_suket(s, uuid, who.username)
+            photo = s.get(BlobRow, letter.card.photos.get("crop", ""))
+            data = suket_pdf(letter, photo.data if photo else None, office.today(), who.username, signatory())
     except office.OfficeError as err:
         return _queue_page(request, who, str(err))
     return _pdf(data, "suket.pdf")
