@@ -7,9 +7,11 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
 import json
 import os
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -46,13 +48,20 @@ def public_bytes(key: Ed25519PrivateKey) -> bytes:
     return key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
-def write(records: list[dict], station_id: str, created_at: str, signer: Ed25519PrivateKey, code: str) -> bytes:
+def write(records: Iterable[dict], station_id: str, created_at: str, signer: Ed25519PrivateKey, code: str) -> bytes:
+    """records may be a generator: each is compressed as it comes, so an export holds one batch in memory."""
     salt, nonce = os.urandom(16), os.urandom(12)
+    out, count = io.BytesIO(), 0
+    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as gz:
+        for r in records:
+            gz.write((b"\n" if count else b"") + json.dumps(r, sort_keys=True).encode("utf-8"))
+            count += 1
+    body = out.getbuffer()
     header = json.dumps(
         {
             "station_id": station_id,
             "created_at": created_at,
-            "count": len(records),
+            "count": count,
             "kdf": KDF,
             "salt": base64.b64encode(salt).decode(),
             "nonce": base64.b64encode(nonce).decode(),
@@ -60,7 +69,6 @@ def write(records: list[dict], station_id: str, created_at: str, signer: Ed25519
         },
         sort_keys=True,
     ).encode()
-    body = gzip.compress("\n".join(json.dumps(r, sort_keys=True) for r in records).encode("utf-8"))
     ct = AESGCM(_key(code, salt, KDF)).encrypt(nonce, body, header)
     signed = MAGIC + struct.pack(">I", len(header)) + header + struct.pack(">Q", len(ct)) + ct
     return signed + signer.sign(signed)

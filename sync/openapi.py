@@ -21,11 +21,16 @@ def document() -> dict:
         app.state.engine.dispose()
     spec["info"]["description"] = (
         "Central Disdukcapil API for e-KTP recording stations. Stations register with a code from the central "
-        "admin and then authenticate every request with `Authorization: Bearer <station_key>` over verified TLS. "
-        "Records are uploaded in batches; each record carries its UUID and the SHA-256 of its payload "
-        "(station.domain.payload.payload_digest) and is acknowledged on its own: `stored` the first time, "
-        "`repeat` (same ack_id) when sent again, `conflict` when a different payload claims a known UUID, "
-        "`rejected` with a reason. Status per record: received, duplicate_nik, rejected, printed."
+        "admin and then authenticate every request with `Authorization: Bearer <station_key>` over verified TLS; "
+        "a client never follows a redirect. A batch goes in two steps: its blobs (photos; later fingerprints, "
+        "irises, the signature image) as bytes, only those `POST /v1/blobs/missing` says the centre lacks, each "
+        "resumed from the byte an interrupted upload reached (`POST /v1/blobs`); then the records' own fields "
+        "(`POST /v1/records`), naming their blobs by SHA-256. A record is (origin, uuid): it carries its origin "
+        "station and the origin's Ed25519 signature over its payload digest (station.domain.payload), is filed "
+        "under the origin whoever carries it (network or `import-bundle`), and is answered on its own: `stored` or "
+        "`rejected` (with a reason) the first time and the same outcome again on a repeat (`repeat`: true), "
+        "`conflict`, `bad_signature`, or `unknown_origin`/`missing_blobs` (send again later). Where a station's "
+        "own records stand (received, rejected, printed) is a feed read by cursor: `GET /v1/records/changes`."
     )
     return spec
 

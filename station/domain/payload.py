@@ -23,6 +23,17 @@ def payload_digest(record_uuid: str, biodata: dict, quality: dict, photo_hashes:
     return sha256_hex(canonical.encode("utf-8"))
 
 
+RECORD_MAGIC = b"EKTP-RECORD-1\n"
+
+
+def origin_message(payload_sha256: str) -> bytes:
+    """What the origin station signs (Ed25519) when it accepts a record, and the centre verifies with the key it
+    registered for that origin: the record's content (its digest, which covers its uuid) vouched for by the station
+    that accepted it. A carrier can move the record but not claim it, change it, or file it under another station
+    (the key that verifies is the claimed origin's). The same bytes as station.bundle_format.origin_message."""
+    return RECORD_MAGIC + payload_sha256.encode("ascii")
+
+
 @dataclass(frozen=True)
 class Photo:
     """An image as stored and sent: its bytes as captured (compressed once), its type, its own digest."""

@@ -4,6 +4,7 @@ registered with the central server) and the bearer key the central server issued
 from __future__ import annotations
 
 import base64
+import secrets
 from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -14,6 +15,7 @@ from station.storage.crypto import DataKey
 from station.storage.rows import read_json, write_json
 
 SIGNING, SIGNING_PUBLIC, SYNC_KEY = "signing_key", "signing_public_key", "sync_key"
+PENDING_SYNC_KEY = "sync_key_pending"
 
 
 def _b64(data: bytes) -> str:
@@ -43,3 +45,15 @@ class KeyRepository:
 
     def set_sync_key(self, key: str) -> None:
         write_json(self._s, SYNC_KEY, {"sealed": _b64(self._key().seal(key.encode("utf-8"), "sync-key"))})
+        write_json(self._s, PENDING_SYNC_KEY, None)  # registered: the next registration chooses a new key
+
+    def pending_sync_key(self, url: str) -> str:
+        """The bearer key this station proposes when registering at `url`, chosen once and kept (sealed) until the
+        registration is answered: asking again after a lost answer presents the same key, and gets it back."""
+        pending = read_json(self._s, PENDING_SYNC_KEY)
+        if isinstance(pending, dict) and pending.get("url") == url:
+            return self._key().open(base64.b64decode(pending["sealed"]), "sync-key-pending").decode("utf-8")
+        key = secrets.token_urlsafe(32)
+        sealed = _b64(self._key().seal(key.encode("utf-8"), "sync-key-pending"))
+        write_json(self._s, PENDING_SYNC_KEY, {"url": url, "sealed": sealed})
+        return key

@@ -2,13 +2,16 @@
 
 `OutboxRepository` works inside a unit of work. `Outbox` is the interface the sync layer uses: each call is
 one unit of work, so a client killed at any point leaves each record either still in the outbox (sent again;
-the server answers a repeat with the same acknowledgement) or acknowledged and out of it.
+the server answers a repeat with the outcome it already gave) or answered and out of it.
+
+Retry times are wall-clock stamps, because they must survive a restart; a clock set back (a laptop that ran
+ahead, a dead CMOS battery fixed) would leave them in the future for as long as it jumped. So each deferral also
+keeps when it was made, and a row whose deferral lies in the future is due at once: the clock moved backwards.
 """
 
 from __future__ import annotations
 
 import base64
-import json
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -23,47 +26,64 @@ from station.domain.permissions import SYSTEM
 from station.storage.models import OutboxRow
 from station.storage.photos import PhotoRepository
 from station.storage.records import RecordRepository
+from station.storage.rows import read_json, write_json
 
 if TYPE_CHECKING:
     from station.storage.unit import UnitOfWork
 
+STATUS_CURSOR = "sync_status_cursor"  # how far this station has read the centre's feed of status changes
+RECORD_OVERHEAD = 1024  # bytes a record's own fields take on the wire, besides its blobs (for batch sizing)
+
 
 @dataclass(frozen=True)
 class Outgoing:
+    """A record as it leaves the station: what it says, who accepted it (origin) with that station's signature,
+    and its blobs (the photos now; fingerprints, irises and the signature image later) by kind."""
+
     uuid: str
+    origin: str
+    origin_signature: str | None  # the origin's Ed25519 over domain.payload.origin_message, base64
     payload_sha256: str
     biodata: dict
     quality: dict
     created_at: str
-    station_id: str
     operator: str
-    photos: dict[str, bytes]  # stored JPEGs, sent as they are: compressed once, at capture
+    blobs: dict[str, bytes]  # kind -> bytes as stored: compressed once, at capture
+    hashes: dict[str, str]  # kind -> SHA-256 of those bytes: their content address, part of the payload digest
 
-    def to_wire(self) -> dict:
-        """The record as it travels: in a sync batch (the API's RecordIn) and in a jemput-bola bundle."""
+    def record(self) -> dict:
+        """The record on the network (the API's RecordIn): blobs travel apart, as bytes, named by their SHA-256."""
         return {
             "uuid": self.uuid,
+            "origin": self.origin,
+            "origin_signature": self.origin_signature,
             "payload_sha256": self.payload_sha256,
             "biodata": self.biodata,
             "quality": self.quality,
             "created_at": self.created_at,
             "operator": self.operator,
-            "station_id": self.station_id,
-            "photos": {k: base64.b64encode(v).decode("ascii") for k, v in self.photos.items()},
+            "blobs": self.hashes,
         }
+
+    def to_bundle(self) -> dict:
+        """The record in a jemput-bola bundle: the same fields, the blobs inline (base64 inside the gzipped,
+        encrypted body) under `photos`, as bundle readers expect."""
+        fields = {k: v for k, v in self.record().items() if k != "blobs"}  # a reader hashes the photos itself
+        return fields | {"photos": {k: base64.b64encode(v).decode("ascii") for k, v in self.blobs.items()}}
 
     @property
     def size(self) -> int:
-        return sum(len(p) for p in self.photos.values()) * 4 // 3 + len(json.dumps(self.biodata)) + 512
+        return sum(len(b) for b in self.blobs.values()) + RECORD_OVERHEAD
 
 
 @dataclass(frozen=True)
 class Answer:
     uuid: str
-    accepted: bool  # stored or repeat (True); rejected or conflict (False)
+    accepted: bool  # the centre stored it (now or on an earlier send); False: refused, with a reason
     ack_id: str | None
     server_status: str | None
     reason: str | None
+    retry: bool = False  # the centre could not decide yet (a blob it lacks, an origin not yet registered)
 
 
 class OutboxRepository:
@@ -77,43 +97,67 @@ class OutboxRepository:
         return self._s.scalar(select(func.count()).select_from(OutboxRow)) or 0
 
     def next_due_at(self) -> str | None:
+        now = self._clock.stamp()
+        if self._s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.deferred_at > now)):
+            return now  # the clock went back past a deferral: due now
         return self._s.scalar(select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at))))
 
     def waiting(self, now: str | None = None, limit: int | None = 500) -> list[str]:
         """UUIDs due by `now` (due or not without it), oldest first."""
         stmt = select(OutboxRow.record_uuid).order_by(OutboxRow.enqueued_at, OutboxRow.record_uuid).limit(limit)
         if now is not None:
-            stmt = stmt.where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))
+            stmt = stmt.where(
+                or_(
+                    OutboxRow.next_attempt_at.is_(None),
+                    OutboxRow.next_attempt_at <= now,
+                    OutboxRow.deferred_at > now,  # deferred "in the future": the clock was set back since
+                )
+            )
         return list(self._s.scalars(stmt))
 
-    def outgoing(self, record_uuid: str) -> Outgoing:
-        w = self._records.wire(record_uuid)
-        photos = {kind: p.data for kind, p in self._photos.of(record_uuid).items()}
-        return Outgoing(
-            w["uuid"],
-            w["payload_sha256"],
-            w["biodata"],
-            w["quality"],
-            w["created_at"],
-            w["station_id"],
-            w["operator"],
-            photos,
-        )
-
-    def due(self, max_bytes: int) -> list[Outgoing]:
-        """Oldest first, up to max_bytes of payload (always at least one record)."""
-        out: list[Outgoing] = []
-        total = 0
-        for u in self.waiting(self._clock.stamp()):
-            item = self.outgoing(u)
-            if out and total + item.size > max_bytes:
-                break
-            out.append(item)
-            total += item.size
+    def load(self, record_uuids: list[str]) -> list[Outgoing]:
+        """The records as they leave, in the order asked, with their blobs (three queries for the lot). Own
+        records accepted before records were signed get their signature here."""
+        station_id = read_json(self._s, "station_id")
+        if station_id:
+            self._records.sign_own(record_uuids, station_id)
+        wires = self._records.wire_many(record_uuids)
+        blobs = self._photos.blobs_of(record_uuids)
+        out = []
+        for u in record_uuids:
+            w, b = wires[u], blobs[u]
+            out.append(
+                Outgoing(
+                    u,
+                    w["origin"],
+                    w["origin_signature"],
+                    w["payload_sha256"],
+                    w["biodata"],
+                    w["quality"],
+                    w["created_at"],
+                    w["operator"],
+                    {k: data for k, (_, data) in b.items()},
+                    {k: sha for k, (sha, _) in b.items()},
+                )
+            )
         return out
 
+    def due(self, max_bytes: int) -> list[Outgoing]:
+        """Oldest first, up to max_bytes of payload (always at least one record); sized before anything is
+        opened, so a batch costs one decryption per blob it carries."""
+        candidates = self.waiting(self._clock.stamp())
+        sizes = self._photos.sizes_of(candidates)
+        chosen, total = [], 0
+        for u in candidates:
+            size = sizes.get(u, 0) + RECORD_OVERHEAD
+            if chosen and total + size > max_bytes:
+                break
+            chosen.append(u)
+            total += size
+        return self.load(chosen)
+
     def mark_sent(self, uuids: list[str]) -> None:
-        """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until acked."""
+        """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until answered."""
         for u in uuids:
             if self._records.status(u) is RecordStatus.QUEUED:
                 self._records.move(u, RecordStatus.SENT, SYSTEM)
@@ -121,7 +165,10 @@ class OutboxRepository:
             ob.attempts += 1
 
     def apply(self, answers: list[Answer]) -> None:
+        """The centre's decisions; an answer that asks to send again later leaves the record in the outbox."""
         for a in answers:
+            if a.retry:
+                continue
             self._records.answered(a.uuid, a.accepted, a.ack_id, a.server_status, a.reason)
             ob = self._s.get(OutboxRow, a.uuid)
             if ob is not None:
@@ -129,13 +176,22 @@ class OutboxRepository:
 
     def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
         """Try these again after delay_s; the error is kept for the operator (no personal data in it)."""
-        at = self._clock.stamp_in(delay_s)
+        now, at = self._clock.stamp(), self._clock.stamp_in(delay_s)
         for ob in self._s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
-            ob.next_attempt_at, ob.last_error = at, error[:500]
+            ob.next_attempt_at, ob.deferred_at, ob.last_error = at, now, error[:500]
 
     def attempts(self, record_uuid: str) -> int:
         ob = self._s.get(OutboxRow, record_uuid)
         return ob.attempts if ob else 0
+
+    def status_cursor(self) -> int:
+        return int(read_json(self._s, STATUS_CURSOR, 0))
+
+    def apply_statuses(self, changes: list[dict], cursor: int) -> int:
+        """Status changes from the centre's feed, and how far the feed has been read, in one commit."""
+        n = sum(self._records.set_server_status(c["uuid"], c["status"]) for c in changes)
+        write_json(self._s, STATUS_CURSOR, cursor)
+        return n
 
 
 class Outbox:
@@ -161,13 +217,17 @@ class Outbox:
         return self._read(lambda u: u.outbox.next_due_at())
 
     def due(self, max_bytes: int) -> list[Outgoing]:
-        return self._read(lambda u: u.outbox.due(max_bytes))
+        return self._write(lambda u: u.outbox.due(max_bytes))  # may sign records accepted before signatures
 
     def everything(self, batch: int = 200) -> Iterator[list[Outgoing]]:
-        """Every record in the outbox, due or not, oldest first, in batches (a jemput-bola export)."""
+        """Every record in the outbox, due or not, oldest first, in batches (a jemput-bola export): however
+        many there are, each batch read on its own so memory holds one batch of blobs at a time."""
         uuids = self._read(lambda u: u.outbox.waiting(limit=None))
         for i in range(0, len(uuids), batch):
-            yield self._read(lambda u, part=uuids[i : i + batch]: [u.outbox.outgoing(x) for x in part])
+            yield self._write(lambda u, part=uuids[i : i + batch]: u.outbox.load(part))
+
+    def waiting_count(self) -> int:
+        return self.size()
 
     def mark_sent(self, uuids: list[str]) -> None:
         self._write(lambda u: u.outbox.mark_sent(uuids))
@@ -181,11 +241,11 @@ class Outbox:
     def attempts(self, record_uuid: str) -> int:
         return self._read(lambda u: u.outbox.attempts(record_uuid))
 
-    def awaiting_print(self, limit: int = 1000) -> list[str]:
-        return self._read(lambda u: u.records.awaiting_print(limit))
+    def status_cursor(self) -> int:
+        return self._read(lambda u: u.outbox.status_cursor())
 
-    def update_server_status(self, statuses: list[dict]) -> int:
-        return self._write(lambda u: sum(u.records.set_server_status(st["uuid"], st["status"]) for st in statuses))
+    def apply_statuses(self, changes: list[dict], cursor: int) -> int:
+        return self._write(lambda u: u.outbox.apply_statuses(changes, cursor))
 
     # The audit trail follows the records to the centre; these are its cursor and its entries.
     def audit_after(self, seq: int, limit: int = 1000) -> list[dict]:

@@ -3,11 +3,13 @@ record's state changes (move), each change with its audit entry."""
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -16,7 +18,7 @@ from station.domain.clock import Clock
 from station.domain.enrolment import Enrolment
 from station.domain.errors import InvalidTransition
 from station.domain.lifecycle import RecordStatus
-from station.domain.payload import Photo, payload_digest
+from station.domain.payload import Photo, origin_message, payload_digest
 from station.domain.permissions import SYSTEM, Actor
 from station.storage.audit import AuditRepository
 from station.storage.crypto import DataKey
@@ -67,8 +69,15 @@ class DayRecord:
 
 
 class RecordRepository:
-    def __init__(self, session: Session, key: Callable[[], DataKey], clock: Clock, audit: AuditRepository) -> None:
-        self._s, self._key, self._clock, self._audit = session, key, clock, audit
+    def __init__(
+        self,
+        session: Session,
+        key: Callable[[], DataKey],
+        clock: Clock,
+        audit: AuditRepository,
+        signer: Callable[[], Ed25519PrivateKey] | None = None,
+    ) -> None:
+        self._s, self._key, self._clock, self._audit, self._signer = session, key, clock, audit, signer
 
     # --- writing ----------------------------------------------------------------------------------
     def save_draft(self, enrolment: Enrolment, actor: Actor, station_id: str, record_uuid: str | None = None) -> str:
@@ -102,17 +111,20 @@ class RecordRepository:
         row.operator = actor.name
         row.quality = json.dumps(quality, ensure_ascii=False)
         row.payload_sha256 = payload_digest(record_uuid, enrolment.to_dict(), quality, photo_hashes)
+        self.sign(row)  # this station is the record's origin, and says so with its key
         self._s.flush()  # the record row first: photos and outbox reference it
         waived = (quality.get("waiver") or {}).get("checks")
         self.move(record_uuid, status, actor, {"waived": waived})
         return record_uuid
 
     def add_received(self, wire: dict, station_id: str) -> None:
-        """A record another station accepted (a jemput-bola bundle), queued to be sent from here."""
-        row = self._new(wire["uuid"], RecordStatus.QUEUED, station_id, wire["operator"])
+        """A record another station accepted (a jemput-bola bundle), queued to be sent from here. It keeps its
+        origin and the origin's signature: this station only carries it."""
+        row = self._new(wire["uuid"], RecordStatus.QUEUED, wire.get("origin") or station_id, wire["operator"])
         row.created_at = wire["created_at"]
         row.quality = _json(wire["quality"]).decode()
         row.payload_sha256 = wire["payload_sha256"]
+        row.origin_signature = wire.get("origin_signature")
         self._fill(row, Enrolment.from_dict(wire["biodata"]))
         self._s.flush()
 
@@ -123,6 +135,20 @@ class RecordRepository:
         row.status, row.updated_at = new.value, self._clock.stamp()
         self._audit.append(actor.name, step.action, record_uuid, detail or {})
         return new
+
+    def sign(self, row: RecordRow) -> None:
+        """The origin's signature over the record's digest (domain.payload.origin_message)."""
+        if self._signer is not None and row.payload_sha256:
+            message = origin_message(row.payload_sha256)
+            row.origin_signature = base64.b64encode(self._signer().sign(message)).decode("ascii")
+
+    def sign_own(self, record_uuids: list[str], station_id: str) -> None:
+        """Records this station accepted before records were signed (schema < 0005) are signed when first sent."""
+        stmt = select(RecordRow).where(
+            RecordRow.uuid.in_(record_uuids), RecordRow.origin_signature.is_(None), RecordRow.station_id == station_id
+        )
+        for row in self._s.scalars(stmt):
+            self.sign(row)
 
     def set_reason(self, record_uuid: str, reason: str | None) -> None:
         """Why the supervisor held or rejected it (the operator sees this in Rekaman)."""
@@ -192,18 +218,24 @@ class RecordRepository:
             server_reason=row.server_reason,
         )
 
-    def wire(self, record_uuid: str) -> dict:
+    def wire(self, record_uuid: str, row: RecordRow | None = None) -> dict:
         """Everything the record says but its photos, as it travels (sync batch or bundle)."""
-        row = self._row(record_uuid)
+        row = row or self._row(record_uuid)
         return {
             "uuid": row.uuid,
             "payload_sha256": row.payload_sha256,
             "biodata": self._biodata(row),
             "quality": json.loads(row.quality),
             "created_at": row.created_at,
-            "station_id": row.station_id,
+            "origin": row.station_id,
+            "origin_signature": row.origin_signature,
             "operator": row.operator,
         }
+
+    def wire_many(self, record_uuids: list[str]) -> dict[str, dict]:
+        """wire() for many records in one query (a sync batch)."""
+        rows = self._s.scalars(select(RecordRow).where(RecordRow.uuid.in_(record_uuids)))
+        return {row.uuid: self.wire(row.uuid, row) for row in rows}
 
     def find(self, query: str = "", status: RecordStatus | None = None, limit: int = 500) -> list[RecordSummary]:
         """Newest first. A whole NIK is found through the keyed index; anything else (part of a name, the

@@ -57,7 +57,7 @@ class UnitOfWork:
         self.accounts = AccountRepository(s)
         self.keys = KeyRepository(s, self._key)
         self.photos = PhotoRepository(s, self._key)
-        self.records = RecordRepository(s, self._key, self.clock, self.audit)
+        self.records = RecordRepository(s, self._key, self.clock, self.audit, self.keys.signing_key)
         self.outbox = OutboxRepository(s, self.clock, self.records, self.photos)
         self.tickets = TicketRepository(s, self.clock)
         return self

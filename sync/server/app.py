@@ -9,7 +9,7 @@ from sqlalchemy.orm import sessionmaker
 
 from sync.server.deps import Central
 from sync.server.models import Base
-from sync.server.routes import audit, master, records, stations
+from sync.server.routes import audit, blobs, master, records, stations
 
 API = "/v1"
 
@@ -22,7 +22,7 @@ def create_app(database_url: str = "sqlite:///central.db", registration_codes: t
     app = FastAPI(title="Disdukcapil central API for e-KTP recording stations", version="1.0.0")
     app.state.central = Central(sessionmaker(engine, expire_on_commit=False), registration_codes)
     app.state.engine = engine
-    for module in (stations, records, audit, master):
+    for module in (stations, records, blobs, audit, master):
         app.include_router(module.router, prefix=API)
     return app
 

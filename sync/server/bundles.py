@@ -1,5 +1,5 @@
-"""Import a jemput-bola bundle straight into the central database, with the same exactly-once rule as
-uploads (store_record), after checking it is signed by the station that claims it."""
+"""Import a jemput-bola bundle straight into the central database, with the same exactly-once and origin rules
+as uploads (sync.server.intake), after checking it is signed by the station that claims it."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
 
 from station.bundle_format import BundleRefused, read
-from sync.server.intake import store_record
+from sync.server.intake import Intake
 from sync.server.models import Base, StationRow
-from sync.server.schemas import RecordIn
 
 
 @dataclass(frozen=True)
@@ -34,26 +33,11 @@ def import_bundle(database_url: str, data: bytes, code: str) -> CentralImport:
         bundle = read(data, code, base64.b64decode(station.signing_public_key))
         outcomes: dict[str, int] = {}
         with sessions.begin() as s:  # the whole bundle or nothing
+            intake = Intake(s)  # each record filed under its origin, its signature checked as on the network
             for r in bundle.records:
-                ack = store_record(
-                    s,
-                    r.get("station_id", bundle.station_id),
-                    RecordIn(
-                        **{
-                            k: r[k]
-                            for k in (
-                                "uuid",
-                                "payload_sha256",
-                                "biodata",
-                                "quality",
-                                "created_at",
-                                "operator",
-                                "photos",
-                            )
-                        }
-                    ),
-                )
-                outcomes[ack.outcome] = outcomes.get(ack.outcome, 0) + 1
+                ack = intake.store_bundled(bundle.station_id, r)
+                key = "repeat" if ack.repeat else ack.outcome  # here already: stored (or refused) once
+                outcomes[key] = outcomes.get(key, 0) + 1
         return CentralImport(bundle.station_id, outcomes)
     finally:
         engine.dispose()

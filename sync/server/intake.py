@@ -1,88 +1,254 @@
-"""Record intake: the whole idempotency rule, shared by network uploads and bundle imports.
+"""Record intake: the whole idempotency rule and the whole trust rule, shared by network uploads and central bundle
+imports (both call `Intake.store`).
 
-A record travels with its UUID and the SHA-256 of its payload. The first arrival is stored; a repeat with the
-same digest gets the same acknowledgement; a different digest under the same UUID is refused (conflict).
+- A record is (origin, uuid). It carries its origin station and that station's Ed25519 signature over its digest
+  (station.domain.payload.origin_message); the signature is checked against the origin's registered key, and the
+  record is filed under the origin, never under whoever carried it (another station, a USB bundle). A station
+  cannot file anything under another station's name, and a uuid one station uses (say, read off a receipt's QR
+  code) takes nothing from another station's record with the same uuid: their identities differ.
+- The first arrival is stored with its outcome (stored, or rejected with a reason); a repeat with the same digest
+  gets that same outcome again (`repeat`: true), so a rejection stays a rejection when the first answer was
+  lost; a different digest under the same (origin, uuid) is a conflict.
+- What a station hears depends only on that record: whether the NIK was recorded elsewhere is flagged for the
+  centre (flags = duplicate_nik) and never answered, so the API cannot be used to probe for a NIK.
+- Blobs are content-addressed and uploaded apart (POST /v1/blobs); a record is only taken once all its blobs are
+  here (else `missing_blobs`, send again).
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import datetime as dt
+import hashlib
 import json
 
-from sqlalchemy import select
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from pydantic import ValidationError
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from station.domain.nik import InvalidNik, parse_nik
-from station.domain.payload import payload_digest, sha256_hex
-from sync.server.models import BlobRow, CentralRecordRow
+from station.domain.payload import origin_message, payload_digest, sha256_hex
+from sync.server.models import BlobPartRow, BlobRow, CentralRecordRow, StationRow
 from sync.server.schemas import RecordAck, RecordIn
+
+MAX_BLOB = 32 * 1024 * 1024  # one image or ISO record; a bigger "blob" is refused before it is buffered
 
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
-def store_record(s: Session, station_id: str, r: RecordIn) -> RecordAck:
-    """Store one record once (the whole idempotency rule); shared by uploads and bundle imports."""
-    try:
-        photos = {k: base64.b64decode(v, validate=True) for k, v in r.photos.items()}
-    except ValueError:
-        return RecordAck(uuid=r.uuid, outcome="rejected", reason="foto tidak terbaca (base64)")
-    hashes = {k: sha256_hex(v) for k, v in photos.items()}
-    if payload_digest(r.uuid, r.biodata, r.quality, hashes) != r.payload_sha256:
-        return RecordAck(uuid=r.uuid, outcome="rejected", reason="SHA-256 isi rekaman tidak cocok (rusak di jalan)")
-    existing = s.get(CentralRecordRow, r.uuid)
-    if existing is not None:
-        if existing.payload_sha256 == r.payload_sha256:
-            return RecordAck(
-                uuid=r.uuid,
-                outcome="repeat",
-                ack_id=existing.ack_id,
-                status=existing.status,
-                reason=existing.reason,
+def next_change(s: Session, origin: str) -> int:
+    """The origin's next status_seq. The UPDATE locks the station's row until commit, so one origin's changes
+    commit in the order of their numbers and a reader of the feed never skips one."""
+    return s.execute(
+        update(StationRow)
+        .where(StationRow.station_id == origin)
+        .values(status_seq=StationRow.status_seq + 1)
+        .returning(StationRow.status_seq)
+    ).scalar_one()
+
+
+def set_status(s: Session, row: CentralRecordRow, status: str, reason: str | None = None) -> None:
+    """A change a station hears about through its status feed (printed, rejected by the central office...)."""
+    row.status, row.reason, row.change_seq = status, reason, next_change(s, row.origin)
+
+
+class Intake:
+    """One transaction's intake: caches the origins' keys and which blobs are here, for a whole batch."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self._keys: dict[str, Ed25519PublicKey | None] = {}
+        self._present: set[str] = set()
+
+    def prefetch(self, records: list[RecordIn]) -> None:
+        shas = list({sha for r in records for sha in r.blobs.values()})
+        for i in range(0, len(shas), 500):
+            self._present |= set(self.s.scalars(select(BlobRow.sha256).where(BlobRow.sha256.in_(shas[i : i + 500]))))
+
+    def origin_key(self, origin: str) -> Ed25519PublicKey | None:
+        if origin not in self._keys:
+            row = self.s.get(StationRow, origin)
+            key = None
+            if row is not None and row.signing_public_key:
+                try:
+                    key = Ed25519PublicKey.from_public_bytes(base64.b64decode(row.signing_public_key))
+                except (ValueError, binascii.Error):
+                    key = None
+            self._keys[origin] = key
+        return self._keys[origin]
+
+    def check_origin(self, r: RecordIn) -> RecordAck | None:
+        """None when the origin's signature holds; otherwise the answer."""
+        key = self.origin_key(r.origin)
+        if key is None:
+            reason = "stasiun asal belum terdaftar di pusat (atau tanpa kunci tanda tangan); kirim lagi nanti"
+            return _refusal(r, "unknown_origin", reason)
+        try:
+            signature = base64.b64decode(r.origin_signature or "", validate=True)
+            key.verify(signature, origin_message(r.payload_sha256))
+        except (InvalidSignature, ValueError, binascii.Error):
+            return _refusal(r, "bad_signature", "tanda tangan stasiun asal tidak sah untuk rekaman ini")
+        return None
+
+    def store(self, carrier: str, r: RecordIn) -> RecordAck:
+        """Store one record once, under its verified origin; `carrier` is who delivered it (kept, never filed on)."""
+        if refused := self.check_origin(r):
+            return refused
+        if payload_digest(r.uuid, r.biodata, r.quality, r.blobs) != r.payload_sha256:
+            return _refusal(r, "rejected", "SHA-256 isi rekaman tidak cocok (rusak di jalan)")
+        existing = self.s.get(CentralRecordRow, (r.origin, r.uuid))
+        if existing is not None:
+            if existing.payload_sha256 == r.payload_sha256:
+                return _ack(existing, repeat=True)
+            return _refusal(r, "conflict", "UUID sudah dipakai rekaman lain dari stasiun ini (isi berbeda)")
+        missing = [sha for sha in set(r.blobs.values()) if sha not in self._present]
+        if missing:
+            self._present |= set(self.s.scalars(select(BlobRow.sha256).where(BlobRow.sha256.in_(missing))))
+            if set(missing) - self._present:
+                return _refusal(r, "missing_blobs", "berkas gambar rekaman belum lengkap di pusat; kirim lagi")
+        status, reason = "received", None
+        nik = str(r.biodata.get("nik", ""))
+        try:
+            parse_nik(nik)
+        except InvalidNik as err:
+            status, reason = "rejected", str(err)
+        if "crop" not in r.blobs:
+            status, reason = "rejected", "foto KTP tidak ada"
+        flags = None
+        if status == "received":
+            same = select(CentralRecordRow.uuid).where(
+                CentralRecordRow.nik == nik, CentralRecordRow.status != "rejected"
             )
-        return RecordAck(uuid=r.uuid, outcome="conflict", reason="UUID sudah dipakai rekaman lain (isi berbeda)")
-    status, reason = "received", None
-    nik = str(r.biodata.get("nik", ""))
-    try:
-        parse_nik(nik)
-    except InvalidNik as err:
-        status, reason = "rejected", str(err)
-    if "crop" not in photos:
-        status, reason = "rejected", "foto KTP tidak ada"
-    if status == "received" and s.scalar(select(CentralRecordRow.uuid).where(CentralRecordRow.nik == nik).limit(1)):
-        status = "duplicate_nik"  # stored, flagged for the central office to resolve
-    for sha, data in zip(hashes.values(), photos.values(), strict=True):
-        if s.get(BlobRow, sha) is None:
-            s.add(BlobRow(sha256=sha, data=data))
-    ack = "ACK-" + r.uuid[:8] + "-" + r.payload_sha256[:12]
-    s.add(
-        CentralRecordRow(
+            if self.s.scalar(same.limit(1)):
+                flags = "duplicate_nik"  # for the central office to resolve; never part of any station's answer
+        row = CentralRecordRow(
+            origin=r.origin,
             uuid=r.uuid,
-            station_id=station_id,
+            carrier=carrier,
+            origin_signature=r.origin_signature or "",
             payload_sha256=r.payload_sha256,
             nik=nik[:16],
             payload=json.dumps(
                 {
                     "biodata": r.biodata,
                     "quality": r.quality,
-                    "photos": hashes,
+                    "blobs": r.blobs,
                     "created_at": r.created_at,
                     "operator": r.operator,
                 }
             ),
-            ack_id=ack,
+            ack_id="ACK-" + r.uuid[:8] + "-" + r.payload_sha256[:12],
             received_at=now(),
             status=status,
             reason=reason,
+            flags=flags,
+            change_seq=next_change(self.s, r.origin),
         )
-    )
-    s.flush()
+        self.s.add(row)
+        self.s.flush()
+        return _ack(row, repeat=False)
+
+    def store_bundled(self, carrier: str, r: dict) -> RecordAck:
+        """A record out of a jemput-bola bundle: its blobs inline (base64); the same rules as the network."""
+        uuid = str(r.get("uuid", ""))
+        try:
+            blobs = {k: base64.b64decode(v, validate=True) for k, v in dict(r.get("photos") or {}).items()}
+            record = RecordIn(
+                uuid=uuid,
+                origin=r.get("origin") or r.get("station_id") or carrier,
+                origin_signature=r.get("origin_signature"),
+                payload_sha256=r.get("payload_sha256", ""),
+                biodata=r.get("biodata"),
+                quality=r.get("quality"),
+                created_at=r.get("created_at", ""),
+                operator=r.get("operator", ""),
+                blobs={k: sha256_hex(v) for k, v in blobs.items()},
+            )
+        except (ValueError, binascii.Error, ValidationError, TypeError):
+            return RecordAck(uuid=uuid[:36], outcome="rejected", reason="rekaman dalam bundel tidak terbaca")
+        if refused := self.check_origin(record):
+            return refused
+        for data in blobs.values():
+            put_blob(self.s, data)
+            self._present.add(sha256_hex(data))
+        return self.store(carrier, record)
+
+
+def _ack(row: CentralRecordRow, repeat: bool) -> RecordAck:
     return RecordAck(
-        uuid=r.uuid,
-        outcome="rejected" if status == "rejected" else "stored",
-        ack_id=ack,
-        status=status,
-        reason=reason,
+        uuid=row.uuid,
+        origin=row.origin,
+        outcome="rejected" if row.status == "rejected" else "stored",
+        repeat=repeat,
+        ack_id=row.ack_id,
+        status=row.status,
+        reason=row.reason,
     )
+
+
+def _refusal(r: RecordIn, outcome: str, reason: str) -> RecordAck:
+    return RecordAck(uuid=r.uuid, origin=r.origin, outcome=outcome, reason=reason)
+
+
+def store_record(s: Session, carrier: str, r: RecordIn) -> RecordAck:
+    """One record on its own (Intake.store in a fresh intake)."""
+    return Intake(s).store(carrier, r)
+
+
+# --- blobs: content-addressed, verified, resumable ---------------------------------------------------------
+def put_blob(s: Session, data: bytes) -> str:
+    sha = sha256_hex(data)
+    if s.get(BlobRow, sha) is None:
+        s.add(BlobRow(sha256=sha, data=data))
+        part = s.get(BlobPartRow, sha)
+        if part is not None:
+            s.delete(part)
+        s.flush()
+    return sha
+
+
+def missing_blobs(s: Session, shas: list[str]) -> dict[str, int]:
+    """SHA-256 -> bytes already held, for each blob that is not complete here."""
+    wanted = list(dict.fromkeys(shas))
+    have: set[str] = set()
+    held: dict[str, int] = {}
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        have |= set(s.scalars(select(BlobRow.sha256).where(BlobRow.sha256.in_(part))))
+        rows = s.execute(select(BlobPartRow.sha256, func.length(BlobPartRow.data)).where(BlobPartRow.sha256.in_(part)))
+        held.update({sha: n for sha, n in rows})
+    return {sha: int(held.get(sha, 0)) for sha in wanted if sha not in have}
+
+
+def put_part(s: Session, sha: str, total: int, offset: int, data: bytes) -> int | None:
+    """Take bytes [offset, offset+len) of blob `sha`. Returns None once the blob is complete and verified,
+    else how many bytes of it are held (the offset the next upload must start at)."""
+    if s.get(BlobRow, sha) is not None:
+        return None
+    part = s.get(BlobPartRow, sha)
+    held = bytes(part.data) if part is not None and part.total == total else b""
+    if offset == 0:
+        held = b""  # the sender starts over (it may not have seen what arrived)
+    elif offset != len(held):
+        return len(held)  # out of step: nothing taken, the sender asks where to resume
+    held += data
+    if len(held) >= total:
+        if part is not None:
+            s.delete(part)
+        if len(held) == total and hashlib.sha256(held).hexdigest() == sha:
+            s.add(BlobRow(sha256=sha, data=held))
+            s.flush()
+            return None
+        s.flush()
+        return 0  # damaged on the way: start again
+    if part is None:
+        s.add(BlobPartRow(sha256=sha, total=total, data=held, updated_at=now()))
+    else:
+        part.total, part.data, part.updated_at = total, held, now()
+    s.flush()
+    return len(held)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -18,6 +18,7 @@ class StationRow(Base):
     key_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # the bearer key itself is never stored
     registered_at: Mapped[str] = mapped_column(String(32))
     signing_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # base64 Ed25519
+    status_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # last change_seq given
 
 
 class BlobRow(Base):
@@ -27,19 +28,37 @@ class BlobRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class CentralRecordRow(Base):
-    __tablename__ = "central_records"
-    __table_args__ = (Index("ix_central_nik", "nik"),)
+class BlobPartRow(Base):
+    """The bytes of a blob received so far, when its upload was cut: the next upload resumes from here."""
 
+    __tablename__ = "blob_parts"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    total: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class CentralRecordRow(Base):
+    """A record is (origin, uuid): filed under the station that accepted and signed it, whoever carried it. A uuid
+    held by one station says nothing about, and takes nothing from, another station's record with the same uuid."""
+
+    __tablename__ = "central_records"
+    __table_args__ = (Index("ix_central_nik", "nik"), Index("ix_central_changes", "origin", "change_seq"))
+
+    origin: Mapped[str] = mapped_column(ForeignKey("stations.station_id"), primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    station_id: Mapped[str] = mapped_column(ForeignKey("stations.station_id"))
+    carrier: Mapped[str] = mapped_column(String(32))  # who delivered it: the origin, another station, a bundle
+    origin_signature: Mapped[str] = mapped_column(String(100))  # the origin's, over domain.payload.origin_message
     payload_sha256: Mapped[str] = mapped_column(String(64))
     nik: Mapped[str] = mapped_column(String(16))
     payload: Mapped[str] = mapped_column(Text)  # biodata + quality + photo hashes, JSON
     ack_id: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))  # received | duplicate_nik | rejected | printed
+    status: Mapped[str] = mapped_column(String(16))  # received | rejected | printed
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    flags: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the centre's own: duplicate_nik
+    change_seq: Mapped[int] = mapped_column(BigInteger)  # the origin's status_seq at its last change (status feed)
 
 
 class CentralAuditRow(Base):

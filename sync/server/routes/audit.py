@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+import time
+
+from fastapi import APIRouter, Depends, HTTPException
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from station.domain.audit_chain import verify_chain
 from sync.server.deps import Central, central, station_of
@@ -22,7 +25,17 @@ class AuditView:
 
 @router.post("/audit", response_model=AuditAck)
 def upload_audit(batch: AuditBatch, station_id: str = Depends(station_of), c: Central = Depends(central)) -> AuditAck:
-    """A repeat is stored once; an entry that does not continue the chain is reported (chain_ok false)."""
+    """A repeat is stored once; an entry that does not continue the chain is reported (chain_ok false). Two
+    uploads of the same entries at once (two loops of one station) both get their answer: the loser reads again."""
+    for attempt in range(6):
+        try:
+            return _store(batch, station_id, c)
+        except (IntegrityError, OperationalError):
+            time.sleep(0.02 * (attempt + 1))
+    raise HTTPException(503, "busy, try again")
+
+
+def _store(batch: AuditBatch, station_id: str, c: Central) -> AuditAck:
     stored, chain_ok, upto = 0, True, 0
     with c.unit() as s:
         for e in sorted(batch.entries, key=lambda e: e.seq):
