@@ -102,9 +102,11 @@ class OutboxRepository:
             return now  # the clock went back past a deferral: due now
         return self._s.scalar(select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at))))
 
-    def waiting(self, now: str | None = None, limit: int | None = 500) -> list[str]:
-        """UUIDs due by `now` (due or not without it), oldest first."""
+    def waiting(self, now: str | None = None, limit: int | None = 500, exclude: list[str] = ()) -> list[str]:
+        """UUIDs due by `now` (due or not without it), oldest first; `exclude`: those already on their way."""
         stmt = select(OutboxRow.record_uuid).order_by(OutboxRow.enqueued_at, OutboxRow.record_uuid).limit(limit)
+        if exclude:
+            stmt = stmt.where(OutboxRow.record_uuid.not_in(list(exclude)))
         if now is not None:
             stmt = stmt.where(
                 or_(
@@ -142,10 +144,10 @@ class OutboxRepository:
             )
         return out
 
-    def due(self, max_bytes: int) -> list[Outgoing]:
-        """Oldest first, up to max_bytes of payload (always at least one record); sized before anything is
-        opened, so a batch costs one decryption per blob it carries."""
-        candidates = self.waiting(self._clock.stamp())
+    def due(self, max_bytes: int, exclude: list[str] = ()) -> list[Outgoing]:
+        """Oldest first, up to max_bytes of payload (always at least one record), none of `exclude`; sized before
+        anything is opened, so a batch costs one decryption per blob it carries."""
+        candidates = self.waiting(self._clock.stamp(), exclude=exclude)
         sizes = self._photos.sizes_of(candidates)
         chosen, total = [], 0
         for u in candidates:
@@ -156,22 +158,29 @@ class OutboxRepository:
             total += size
         return self.load(chosen)
 
-    def mark_sent(self, uuids: list[str]) -> None:
-        """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until answered."""
+    def mark_sent(self, uuids: list[str]) -> int:
+        """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until answered.
+        Returns the most attempts any of them has had now (for the back-off)."""
+        self._records.load(uuids)
         for u in uuids:
             if self._records.status(u) is RecordStatus.QUEUED:
                 self._records.move(u, RecordStatus.SENT, SYSTEM)
+        most = 0
         for ob in self._s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
             ob.attempts += 1
+            most = max(most, ob.attempts)
+        return most
 
     def apply(self, answers: list[Answer]) -> None:
         """The centre's decisions; an answer that asks to send again later leaves the record in the outbox."""
+        uuids = [a.uuid for a in answers]
+        self._records.load(uuids)
+        rows = {ob.record_uuid: ob for ob in self._s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids)))}
         for a in answers:
             if a.retry:
                 continue
             self._records.answered(a.uuid, a.accepted, a.ack_id, a.server_status, a.reason)
-            ob = self._s.get(OutboxRow, a.uuid)
-            if ob is not None:
+            if (ob := rows.pop(a.uuid, None)) is not None:
                 self._s.delete(ob)
 
     def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
@@ -189,6 +198,7 @@ class OutboxRepository:
 
     def apply_statuses(self, changes: list[dict], cursor: int) -> int:
         """Status changes from the centre's feed, and how far the feed has been read, in one commit."""
+        self._records.load([c["uuid"] for c in changes])
         n = sum(self._records.set_server_status(c["uuid"], c["status"]) for c in changes)
         write_json(self._s, STATUS_CURSOR, cursor)
         return n
@@ -216,8 +226,8 @@ class Outbox:
     def next_due_at(self) -> str | None:
         return self._read(lambda u: u.outbox.next_due_at())
 
-    def due(self, max_bytes: int) -> list[Outgoing]:
-        return self._write(lambda u: u.outbox.due(max_bytes))  # may sign records accepted before signatures
+    def due(self, max_bytes: int, exclude: list[str] = ()) -> list[Outgoing]:
+        return self._write(lambda u: u.outbox.due(max_bytes, exclude))  # may sign records accepted unsigned
 
     def everything(self, batch: int = 200) -> Iterator[list[Outgoing]]:
         """Every record in the outbox, due or not, oldest first, in batches (a jemput-bola export): however
@@ -229,8 +239,8 @@ class Outbox:
     def waiting_count(self) -> int:
         return self.size()
 
-    def mark_sent(self, uuids: list[str]) -> None:
-        self._write(lambda u: u.outbox.mark_sent(uuids))
+    def mark_sent(self, uuids: list[str]) -> int:
+        return self._write(lambda u: u.outbox.mark_sent(uuids))
 
     def apply(self, answers: list[Answer]) -> None:
         self._write(lambda u: u.outbox.apply(answers))

@@ -78,6 +78,7 @@ class RecordRepository:
         signer: Callable[[], Ed25519PrivateKey] | None = None,
     ) -> None:
         self._s, self._key, self._clock, self._audit, self._signer = session, key, clock, audit, signer
+        self._held: list[RecordRow] = []
 
     # --- writing ----------------------------------------------------------------------------------
     def save_draft(self, enrolment: Enrolment, actor: Actor, station_id: str, record_uuid: str | None = None) -> str:
@@ -135,6 +136,12 @@ class RecordRepository:
         row.status, row.updated_at = new.value, self._clock.stamp()
         self._audit.append(actor.name, step.action, record_uuid, detail or {})
         return new
+
+    def load(self, record_uuids: list[str]) -> None:
+        """Read these rows in one query, so that the moves that follow need none (a sync batch). They are held
+        here for the unit of work: the session's identity map keeps only weak references."""
+        for i in range(0, len(record_uuids), 500):
+            self._held += self._s.scalars(select(RecordRow).where(RecordRow.uuid.in_(record_uuids[i : i + 500])))
 
     def sign(self, row: RecordRow) -> None:
         """The origin's signature over the record's digest (domain.payload.origin_message)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from fastapi import APIRouter, Depends, HTTPException
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from station.domain.audit_chain import verify_chain
@@ -37,15 +38,23 @@ def upload_audit(batch: AuditBatch, station_id: str = Depends(station_of), c: Ce
 
 def _store(batch: AuditBatch, station_id: str, c: Central) -> AuditAck:
     stored, chain_ok, upto = 0, True, 0
+    entries = sorted(batch.entries, key=lambda e: e.seq)
+    if not entries:
+        return AuditAck(stored=0, upto=0, chain_ok=True)
     with c.unit() as s:
-        for e in sorted(batch.entries, key=lambda e: e.seq):
+        around = select(CentralAuditRow.seq, CentralAuditRow.hash).where(
+            CentralAuditRow.station_id == station_id, CentralAuditRow.seq.between(entries[0].seq - 1, entries[-1].seq)
+        )
+        held = {seq: h for seq, h in s.execute(around)}  # held around this batch: one query, not two per entry
+        for e in entries:
             upto = max(upto, e.seq)
-            if s.get(CentralAuditRow, (station_id, e.seq)) is not None:
+            if e.seq in held:
                 continue
-            before = s.get(CentralAuditRow, (station_id, e.seq - 1))
-            continues = before is None or before.hash == e.prev_hash
+            before = held.get(e.seq - 1)
+            continues = before is None or before == e.prev_hash
             if not continues or not verify_chain([AuditView(e)], e.prev_hash).ok:
                 chain_ok = False
             s.add(CentralAuditRow(station_id=station_id, **e.model_dump()))
+            held[e.seq] = e.hash
             stored += 1
     return AuditAck(stored=stored, upto=upto, chain_ok=chain_ok)

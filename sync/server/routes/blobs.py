@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from sync.server.deps import Central, central, station_of
-from sync.server.intake import MAX_BLOB, missing_blobs, put_part
+from sync.server.intake import MAX_BLOB, missing_blobs, present, put_part
 from sync.server.schemas import BlobNeeds, BlobQuery, BlobUploadAck
 
 router = APIRouter()
@@ -86,8 +86,9 @@ def _write(c: Central, frames: list[Frame]) -> tuple[list[str], dict[str, int]]:
         stored, partial = [], {}
         try:
             with c.unit() as s:
+                known = present(s, [f.sha256 for f in frames])
                 for f in frames:
-                    held = put_part(s, f.sha256, f.total, f.offset, f.data)
+                    held = put_part(s, f.sha256, f.total, f.offset, f.data, known)
                     if held is None:
                         stored.append(f.sha256)
                         partial.pop(f.sha256, None)
@@ -123,12 +124,15 @@ async def blobs_upload(request: Request, _: str = Depends(station_of), c: Centra
             partial.pop(sha, None)
         partial.update(held)
 
+    waiting = 0  # bytes in `pending`
     try:
         async for chunk in request.stream():
-            pending += reader.feed(chunk)
-            if sum(len(f.data) for f in pending) >= FLUSH_BYTES:
+            for frame in reader.feed(chunk):
+                pending.append(frame)
+                waiting += len(frame.data)
+            if waiting >= FLUSH_BYTES:
                 await flush(pending)
-                pending = []
+                pending, waiting = [], 0
     except ClientDisconnect:  # the link died mid-upload: keep what came, so the next attempt resumes
         tail = reader.tail()
         await flush(pending + ([tail] if tail else []))
