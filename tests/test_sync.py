@@ -146,17 +146,17 @@ def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, dat
 
 @pytest.mark.slow
 def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkills(tmp_path, tls):
-    """800 records through faults injected per request (resets in the TLS handshake, uploads cut mid-body,
+    """600 records through faults injected per request (resets in the TLS handshake, uploads cut mid-body,
     answers dropped after the server committed, stalls past the client's timeout, 500/503), a station process
     killed with SIGKILL mid-pass again and again, and the central server killed with SIGKILL and started again on
     the same database. Every record must arrive exactly once, whole (its digest and every blob's bytes)."""
     ca, cert, key = tls
     central = start_central(tmp_path, *tls)
-    rates = {"reset": 0.02, "cut_upload": 0.05, "drop_response": 0.05, "stall": 0.01, "500": 0.02, "503": 0.02}
-    rates |= {"handshake_reset": 0.03, "handshake_eof": 0.03}
+    rates = {"reset": 0.03, "cut_upload": 0.07, "drop_response": 0.07, "stall": 0.01, "500": 0.03, "503": 0.03}
+    rates |= {"handshake_reset": 0.08, "handshake_eof": 0.08}  # per connection: kept alive, there are few
     proxy = FaultProxy(central.port, cert, key, ca, rates=rates, stall_s=2.0, seed=7)
     station_dir = tmp_path / "station-soak"
-    uuids = fill_station(station_dir, 800, photo_bytes=4000)
+    uuids = fill_station(station_dir, 600, photo_bytes=4000)
     with opened(station_dir) as station:
         station.sync.register(central.url, CODE, central.ca)
         point_at(
@@ -166,7 +166,7 @@ def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkil
             connect_timeout_s=1.5,
             backoff_base_s=0.02,
             backoff_cap_s=0.2,
-            batch_bytes=300_000,
+            batch_bytes=400_000,
         )
     done = threading.Event()
     server_kills = [0]
@@ -185,7 +185,7 @@ def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkil
     env = dict(os.environ, PYTHONPATH=str(ROOT), STATION_PASSWORD=PASSWORD)
     rng = random.Random(5)
     kills = passes = 0
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + 400  # about 2 minutes on a quiet machine; the bound is for a loaded one
     try:
         while time.monotonic() < deadline:
             proc = subprocess.Popen(
@@ -196,7 +196,7 @@ def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkil
                 stderr=subprocess.DEVNULL,
                 text=True,
             )
-            if kills < 10:
+            if kills < 8:
                 time.sleep(rng.uniform(1.2, 3.0))
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGKILL)
@@ -216,18 +216,18 @@ def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkil
         hashes = {u: station.records.get(u, with_photos=False).payload_sha256 for u in uuids}
     faults = {k: v for k, v in proxy.counts.items() if k != "pass"}
     print(f"sync soak: {passes} passes, {kills} station SIGKILLs, {server_kills[0]} server SIGKILLs, faults {faults}")
-    assert kills >= 5 and server_kills[0] >= 3 and sum(faults.values()) > 20
+    assert kills >= 5 and server_kills[0] >= 3 and sum(faults.values()) >= 15
     assert faults.get("cut_upload", 0) > 3 and faults.get("drop_response", 0) > 3
     with sqlite3.connect(central.db) as conn:
         rows = conn.execute("SELECT origin, uuid, payload_sha256, payload FROM central_records").fetchall()
         blobs = dict(conn.execute("SELECT sha256, data FROM blobs").fetchall())
-    assert len(rows) == len({(o, u) for o, u, _, _ in rows}) == 800  # every record once, none twice
+    assert len(rows) == len({(o, u) for o, u, _, _ in rows}) == 600  # every record once, none twice
     assert {u: h for _, u, h, _ in rows} == hashes
     for _, u, h, payload in rows:  # and whole: the digest of what the centre holds, every blob's bytes
         p = json.loads(payload)
         assert payload_digest(u, p["biodata"], p["quality"], p["blobs"]) == h
         assert all(sha in blobs and sha256_hex(blobs[sha]) == sha for sha in p["blobs"].values())
-    assert counts == {"acknowledged": 800}
+    assert counts == {"acknowledged": 600}
 
 
 def test_committed_openapi_document_matches_the_server():
