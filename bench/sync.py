@@ -38,7 +38,7 @@ import numpy as np  # noqa: E402
 from station.domain.enrolment import Enrolment  # noqa: E402
 from station.domain.payload import Photo  # noqa: E402
 from station.services.station import Station  # noqa: E402
-from tests.central import CODE, start_central  # noqa: E402
+from tests.central import start_central  # noqa: E402
 from tests.tls import make_ca_and_server  # noqa: E402
 from tests.wire import ShapedLink  # noqa: E402
 
@@ -94,7 +94,7 @@ def fill(folder: Path, station_id: str, n: int, pool, extra: ExtraBlobs | None, 
         photos = photos_for(i, pool, rng, extra)
         image_bytes += sum(len(p.data) for p in photos.values())
         nik = f"3324015508{90 + i % 10:02d}{i % 9999 + 1:04d}"
-        station.records.store(Enrolment(nik=nik, nama=f"Warga {i}"), photos, {})
+        station.records.store_unchecked(Enrolment(nik=nik, nama=f"Warga {i}"), photos, {})
     return station, image_bytes
 
 
@@ -132,7 +132,7 @@ def run(tmp: Path, tls, name: str, n: int, pool, extra, link: ShapedLink | None 
     try:
         station, image_bytes = fill(tmp / name / "station", f"ST-{name[:8]}", n, pool, extra, seed=len(name))
         with station:
-            station.sync.register(central.url, CODE, central.ca)
+            station.sync.register(central.url, central.code(station), central.ca)
             if link is not None:
                 link.target_port = central.port
                 sync = replace(station.settings.current.sync, url=link.url, read_timeout_s=120.0)

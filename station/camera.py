@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from station.domain.errors import StationError
+from station.quality.images import ImageRefused, load_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp"}
 VIDEO_SUFFIXES = {".mp4", ".avi", ".mkv", ".mov", ".webm"}
@@ -108,7 +109,10 @@ class ImageFolder(FrameSource):
         t = 0.0
         while True:
             for f in self.files:
-                frame = cv2.imread(str(f))
+                try:  # the same loader as check-photo: a huge or cut-short file is a frame that did not decode
+                    frame = load_image(f)
+                except ImageRefused:
+                    frame = None
                 for _ in range(max(1, round(self.hold * self.fps))):
                     if self.realtime:
                         time.sleep(step)

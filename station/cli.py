@@ -18,27 +18,74 @@ import sys
 from pathlib import Path
 
 from station import __version__
-from station.domain.errors import InvalidInput, StationError
+from station.domain.errors import ExitCode, InvalidInput, StationError
 from station.paths import ENV_VAR, data_dir
 
 log = logging.getLogger("station.cli")
-
-EXIT_OK = 0
-EXIT_FAILED = 1  # some input could not be judged, or records are still waiting
-EXIT_AUDIT_BROKEN = 4
-EXIT_CONFLICTS = 6
-EXIT_INTERRUPTED = 130
 
 USER_HELP = "pengguna yang membuka data (kata sandi: $STATION_PASSWORD atau ditanyakan)"
 SUPERVISOR_HELP = "supervisor (kata sandi: $STATION_PASSWORD atau ditanyakan)"
 
 
 def _date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal harus YYYY-MM-DD, bukan {text!r}") from None
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"harus bilangan bulat 1 atau lebih, bukan {text!r}")
+    return int(text)
+
+
+def _days(text: str) -> float:
+    try:
+        days = float(text)
+    except ValueError:
+        days = -1.0
+    if not 0 <= days <= 3650:  # also nan and inf
+        raise argparse.ArgumentTypeError(f"masa simpan 0 sampai 3650 hari, bukan {text!r}")
+    return days
+
+
+# argparse speaks English; these are the sentences an operator meets (the rest of the help is ours).
+ARGPARSE_WORDS = [
+    ("usage: ", "cara pakai: "),
+    ("positional arguments:", "argumen:"),
+    ("options:", "pilihan:"),
+    ("show this help message and exit", "tampilkan bantuan ini lalu keluar"),
+    ("show program's version number and exit", "tampilkan versi lalu keluar"),
+    ("the following arguments are required: ", "argumen ini wajib: "),
+    ("unrecognized arguments: ", "argumen tidak dikenal: "),
+    ("invalid choice: ", "pilihan tidak dikenal: "),
+    ("(choose from ", "(pilih dari "),
+    ("expected one argument", "perlu satu nilai"),
+    ("argument ", "argumen "),
+]
+
+
+def _indonesian(text: str) -> str:
+    for english, indonesian in ARGPARSE_WORDS:
+        text = text.replace(english, indonesian)
+    return text
+
+
+class Parser(argparse.ArgumentParser):
+    def format_usage(self) -> str:
+        return _indonesian(super().format_usage())
+
+    def format_help(self) -> str:
+        return _indonesian(super().format_help())
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.INPUT, f"{self.prog}: galat: {_indonesian(message)}\n")
 
 
 def _common() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(add_help=False)
+    p = Parser(add_help=False)
     p.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -50,7 +97,7 @@ def _common() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="station",
         description="Stasiun perekaman e-KTP. Tanpa perintah: membuka jendela aplikasi.",
         parents=[common],
@@ -70,17 +117,25 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--user", required=True, help=user)
         return p
 
-    command("gui", "buka jendela aplikasi (bawaan)")
+    gui = command("gui", "buka jendela aplikasi (bawaan)")
+    gui.add_argument("--camera", metavar="SUMBER", default=argparse.SUPPRESS, help="seperti --camera di atas")
 
     cp = command("check-photo", "nilai foto diam dengan gerbang mutu foto",
                  "Menilai tiap berkas gambar dengan gerbang mutu foto yang sama dengan kamera.")  # fmt: skip
     cp.add_argument("files", nargs="+", metavar="FILE")
     cp.add_argument("--json", action="store_true", help="satu objek JSON per baris, per berkas")
 
+    for name, what in (("check-fingers", "sidik jari (NFIQ 2, minutiae, jari yang sama)"), ("check-iris", "iris")):
+        cb = command(name, f"nilai mutu {what} dari gambar atau rekaman ISO",
+                     f"Menilai mutu {what} tiap berkas: gambar biasa atau rekaman ISO/IEC 19794 seperti dikirim "
+                     "perangkat SBI.")  # fmt: skip
+        cb.add_argument("files", nargs="+", metavar="FILE")
+        cb.add_argument("--json", action="store_true", help="satu objek JSON per baris, per berkas")
+
     dd = command("demo-data", "isi stasiun dengan N rekaman contoh", user=SUPERVISOR_HELP)
-    dd.add_argument("--count", type=int, required=True, metavar="N")
+    dd.add_argument("--count", type=_count, required=True, metavar="N")
     dd.add_argument("--photos", type=Path, required=True, metavar="DIR", help="folder foto wajah asli")
-    dd.add_argument("--kecamatan", default="33.24.01", help="kode kecamatan rekaman contoh (bawaan 33.24.01)")
+    dd.add_argument("--kecamatan", default=None, help="kode kecamatan rekaman contoh (bawaan: kecamatan stasiun)")
 
     command("info", "ringkasan isi database stasiun")
 
@@ -106,7 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("uuid", nargs="?")
     rv.add_argument("--decision", choices=["approve", "hold", "reject"])
     rv.add_argument("--reason", default="")
-    rv.add_argument("--enable", action="store_true", help="nyalakan tinjauan akhir hari untuk stasiun ini")
+    on_off = rv.add_mutually_exclusive_group()
+    on_off.add_argument("--enable", action="store_true", help="nyalakan tinjauan akhir hari untuk stasiun ini")
+    on_off.add_argument("--disable", action="store_true", help="matikan tinjauan akhir hari")
 
     rp = command(
         "report",
@@ -147,7 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ringkasan untuk tanda terima tetap ada.",
         user=SUPERVISOR_HELP,
     )
-    pg.add_argument("--days", type=float, default=30.0, help="masa simpan setelah diakui pusat (hari)")
+    pg.add_argument("--days", type=_days, default=30.0, help="masa simpan setelah diakui pusat (hari)")
 
     sy = command("sync", "kirim rekaman ke server pusat Disdukcapil",
                  "Kirim isi outbox ke server pusat, ulangi dengan jeda bila gagal.", user=USER_HELP)  # fmt: skip
@@ -157,6 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     sr.add_argument("--url", required=True, help="alamat server pusat, https://...")
     sr.add_argument("--code", required=True, help="kode pendaftaran dari admin pusat")
     sr.add_argument("--ca", type=Path, default=None, help="berkas CA (PEM) untuk memverifikasi TLS server")
+
+    command("transfer-code", "buat kode transfer kantor baru (jemput bola)",
+            "Mencetak kode transfer acak yang panjang (120 bit) untuk export/import bundel.")  # fmt: skip
 
     us = command(
         "user",
@@ -174,7 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 # --- what every command needs ---------------------------------------------------------------------
 def _secret(env: str, prompt: str) -> str:
-    return os.environ.get(env) or getpass.getpass(prompt)
+    """From the environment, or asked at the terminal; a script without either gets a message, not a hang."""
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"Isi ${env} atau jalankan perintah ini di terminal (kata sandi/kode ditanyakan).")
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise InvalidInput(f"Tidak ada masukan: isi ${env}.") from None
 
 
 def _station(args):
@@ -195,10 +263,18 @@ def _logged_in(args):
 
 
 def _out(path: Path, data: bytes) -> None:
-    """Write atomically: a pulled-out USB stick leaves no half file under the real name."""
+    """Write atomically (a pulled-out USB stick leaves no half file under the real name), private (0600)."""
+    from station.files import write_private
+
+    if path.is_dir():
+        raise InvalidInput(f"{path} adalah folder: sebutkan nama berkas, mis. {path / 'hasil.pdf'}.")
     tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        write_private(tmp, data)
+        tmp.replace(path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(f"Berkas {path} tidak bisa ditulis ({err.strerror}).") from None
 
 
 # --- the commands ---------------------------------------------------------------------------------
@@ -208,41 +284,46 @@ def cmd_setup(args) -> int:
             args.station_id, args.kecamatan, args.user, _secret("STATION_PASSWORD", "Kata sandi baru: ")
         )
     print(f"Stasiun {args.station_id} siap. KODE PEMULIHAN (simpan di brankas kantor, tidak ditampilkan lagi): {code}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_audit_verify(args) -> int:
     with _station(args) as station:
         check = station.verify_audit()
     if check.ok:
-        print(f"Jejak audit utuh: {check.entries} entri.")
-        return EXIT_OK
+        anchored = f"diterima server pusat sampai entri {check.anchored_upto}" if check.anchored_upto else "belum ada"
+        print(f"Jejak audit utuh: {check.entries} entri ({anchored}).")
+        return ExitCode.OK
     print(f"JEJAK AUDIT RUSAK di entri {check.broken_at}: {check.why}.", file=sys.stderr)
-    return EXIT_AUDIT_BROKEN
+    return ExitCode.AUDIT_BROKEN
 
 
 def cmd_info(args) -> int:
     with _station(args) as station:
         print(json.dumps(station.info(), indent=2))
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_review(args) -> int:
     from station.domain.lifecycle import WORDS
 
     with _logged_in(args) as station:
-        if args.enable:
-            station.review.enable()
-            print("Tinjauan akhir hari menyala: rekaman baru menunggu persetujuan supervisor.")
+        if args.enable or args.disable:
+            station.review.enable(args.enable)
+            print(
+                "Tinjauan akhir hari menyala: rekaman baru menunggu persetujuan supervisor."
+                if args.enable
+                else "Tinjauan akhir hari mati: rekaman baru langsung masuk antrean kirim."
+            )
         if args.uuid is None:
             for r in station.review.waiting():
                 print(f"{r.uuid}  {WORDS[r.status]:18s} {station.clock.local(r.created_at):%d-%m-%Y %H:%M}  {r.nama}")
-            return EXIT_OK
+            return ExitCode.OK
         if args.decision is None:
             raise _usage("Pilih --decision approve|hold|reject.")
         new = station.review.decide(args.uuid, args.decision, args.reason)
     print(f"{args.uuid}: {WORDS[new]}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_report(args) -> int:
@@ -261,7 +342,7 @@ def cmd_report(args) -> int:
             pdf = {"recap": papers.recap, "progress": papers.progress, "prr": papers.prr}[args.kind](day)
     _out(args.out, pdf)
     print(f"{args.out} ({len(pdf)} byte)")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_export(args) -> int:
@@ -273,22 +354,27 @@ def cmd_export(args) -> int:
         data, n = station.transfer.export(code, progress=show if sys.stderr.isatty() else None)
     _out(args.out, data)
     print(f"{n} rekaman diekspor ke {args.out} (semua yang menunggu dikirim)")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_import(args) -> int:
     with _logged_in(args) as station:
         data = args.file.read_bytes()
         r = station.transfer.import_bundle(data, _secret("STATION_TRANSFER_CODE", "Kode transfer kantor: "))
-    print(f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik")
-    return EXIT_CONFLICTS if r.conflicts else EXIT_OK
+    print(
+        f"dari {r.station_id}: {r.imported} baru, {r.repeats} sudah ada, {len(r.conflicts)} konflik, "
+        f"{len(r.refused)} ditolak (aturan data)"
+    )
+    for uuid, why in r.refused:
+        print(f"  ditolak {uuid[:8]}: {why}")
+    return ExitCode.BUNDLE_CONFLICTS if r.conflicts or r.refused else ExitCode.OK
 
 
 def cmd_purge(args) -> int:
     with _logged_in(args) as station:
         n = station.retention.purge(args.days)
     print(f"{n} rekaman dibersihkan (foto dan biodata), ringkasan tanda terima disimpan.")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_demo_data(args) -> int:
@@ -296,7 +382,7 @@ def cmd_demo_data(args) -> int:
         n = sum(1 for _ in station.demo.fill(args.count, args.photos, args.kecamatan))
         log.info("demo records added: %d", n)
         print(f"{n} rekaman contoh ditambahkan ke {station.info()['database']}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_sync(args) -> int:
@@ -307,7 +393,7 @@ def cmd_sync(args) -> int:
             r = station.sync.run_once()
             fields = ("online", "busy", "acknowledged", "rejected", "deferred", "remaining", "error")
             print(json.dumps({f: getattr(r, f) for f in fields}), flush=True)
-            return EXIT_OK if r.remaining == 0 else EXIT_FAILED
+            return ExitCode.OK if r.remaining == 0 else ExitCode.FAILED
         stop = threading.Event()
 
         def show(r) -> None:
@@ -318,14 +404,14 @@ def cmd_sync(args) -> int:
             station.sync.run_forever(stop, show)
         except KeyboardInterrupt:
             stop.set()
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_sync_register(args) -> int:
     with _logged_in(args) as station:
         sid = station.sync.register(args.url, args.code, args.ca)
     print(f"Stasiun {sid} terdaftar di {args.url}")
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def cmd_user(args) -> int:
@@ -336,7 +422,7 @@ def cmd_user(args) -> int:
             code = _secret("STATION_RECOVERY_CODE", "Kode pemulihan: ")
             station.accounts.recover(code, args.name, _secret("STATION_NEW_PASSWORD", "Kata sandi baru: "))
         print(f"Kata sandi {args.name} diganti dengan kode pemulihan.")
-        return EXIT_OK
+        return ExitCode.OK
     if not args.user:
         raise _usage("Sebutkan supervisor yang bertindak: --user NAMA.")
     with _logged_in(args) as station:
@@ -353,22 +439,30 @@ def cmd_user(args) -> int:
         else:
             accounts.unlock(args.name)
             print(f"Akun {args.name} dibuka kuncinya.")
-    return EXIT_OK
+    return ExitCode.OK
+
+
+def cmd_transfer_code(args) -> int:
+    from station.domain.passwords import new_transfer_code
+
+    print(new_transfer_code())
+    return ExitCode.OK
 
 
 def cmd_check_photo(args) -> int:
-    import cv2
-
     from station.quality import GateConfig, PhotoGate
+    from station.quality.images import ImageRefused, load_image
 
     folder = data_dir(getattr(args, "data_dir", None))
     failed = 0
     with PhotoGate(GateConfig.load(folder if folder.exists() else None)) as gate:
         for name in args.files:
-            image = cv2.imread(name) if Path(name).is_file() else None
+            try:  # sized from its header first: too large or cut short is refused, never decoded or judged
+                image, why = load_image(name), ""
+            except ImageRefused as err:
+                image, why = None, str(err)
             if image is None:
                 failed += 1
-                why = "berkas tidak ada" if not Path(name).exists() else "bukan berkas gambar yang bisa dibaca"
                 if args.json:
                     print(json.dumps({"file": name, "error": why}), flush=True)
                 else:
@@ -382,7 +476,31 @@ def cmd_check_photo(args) -> int:
                 print(f"{name}: {head}")
                 for m in verdict.messages:
                     print(f"  - {m}")
-    return EXIT_FAILED if failed else EXIT_OK
+    return ExitCode.FAILED if failed else ExitCode.OK
+
+
+def cmd_check_biometrics(args) -> int:
+    """check-fingers / check-iris: one JSON object per file (issue 16's contract), or plain lines."""
+    from station.biometrics.check import check_fingers, check_iris
+
+    with _station(args) as station:
+        thresholds = station.settings.current.biometrics  # the office's thresholds; no login needed
+    check = check_fingers if args.command == "check-fingers" else check_iris
+    failed = 0
+    for obj in check(args.files, thresholds):
+        failed += "error" in obj
+        if args.json:
+            print(json.dumps(obj), flush=True)
+        elif "same_finger" in obj:
+            for a, b, score in obj["same_finger"]:
+                print(f"JARI SAMA: {a} = {b} (Bozorth3 {score})")
+        elif "error" in obj:
+            print(f"{obj['file']}: GALAT: {obj['error']}", flush=True)
+        else:
+            print(f"{obj['file']}: {'DITERIMA' if obj['ok'] else 'DITOLAK'}", flush=True)
+            for m in obj["messages"]:
+                print(f"  - {m}")
+    return ExitCode.FAILED if failed else ExitCode.OK
 
 
 def cmd_smoke(args) -> int:
@@ -390,7 +508,7 @@ def cmd_smoke(args) -> int:
 
     result = smoke(args.photo)
     print(json.dumps(result))
-    return EXIT_OK if result["faces"] >= 1 else EXIT_FAILED
+    return ExitCode.OK if result["faces"] >= 1 else ExitCode.FAILED
 
 
 def cmd_gui(args) -> int:
@@ -405,6 +523,8 @@ def _usage(message: str) -> InvalidInput:
 
 COMMANDS = {
     "check-photo": cmd_check_photo,
+    "check-fingers": cmd_check_biometrics,
+    "check-iris": cmd_check_biometrics,
     "demo-data": cmd_demo_data,
     "info": cmd_info,
     "gui": cmd_gui,
@@ -418,11 +538,15 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "user": cmd_user,
+    "transfer-code": cmd_transfer_code,
     "smoke": cmd_smoke,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
+    from station.files import private_umask
+
+    private_umask()  # everything this process creates is its user's only (station.files)
     args = build_parser().parse_args(argv)
     from station.logs import setup_logging
 
@@ -434,9 +558,16 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("command=%s failed code=%s", command, err.code)  # the code, never the message's data
         print(str(err), file=sys.stderr)
         return err.exit_code
-    except OSError as err:  # a file named on the command line: missing, unreadable, not writable
+    except OSError as err:
         log.warning("command=%s failed os_error=%s", command, err.errno)
-        print(f"Berkas tidak bisa dibaca/ditulis: {err.filename} ({err.strerror}).", file=sys.stderr)
-        return EXIT_FAILED
+        if err.filename:  # a file named on the command line: missing, unreadable, not writable
+            print(f"Berkas tidak bisa dibaca/ditulis: {err.filename} ({err.strerror}).", file=sys.stderr)
+        else:
+            print(f"Galat sistem: {err.strerror or type(err).__name__}.", file=sys.stderr)
+        return ExitCode.FAILED
     except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+        return ExitCode.INTERRUPTED
+    except Exception:  # a defect: the details go to the log file, the operator gets a sentence
+        log.exception("command=%s crashed", command)
+        print("Galat tak terduga; rinciannya tercatat di log stasiun. Data yang sudah tersimpan aman.", file=sys.stderr)
+        return ExitCode.FAILED

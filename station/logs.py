@@ -1,11 +1,14 @@
-"""Logging to the data folder. Personal data (NIK, names, photos) is never logged: log record UUIDs."""
+"""Logging to the data folder (private to the user: station.files). Personal data (NIK, names, photos) is never
+logged: log record UUIDs."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
+from station.files import private_dir, private_file
 from station.paths import log_dir
 
 HANDLER = "station"
@@ -17,9 +20,11 @@ def setup_logging(folder: Path) -> None:
         return
     root.setLevel(logging.INFO)
     try:
-        log_dir(folder).mkdir(parents=True, exist_ok=True)
+        path = private_dir(log_dir(folder)) / "station.log"
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))  # private before the first line
+        private_file(path)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            log_dir(folder) / "station.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:
         handler = logging.StreamHandler()  # a read-only folder must not stop the station from starting

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import requests
 
-from station.domain.errors import StationError
+from station.domain.errors import ExitCode, StationError
 from station.storage import Answer, Outgoing
 
 # A blob frame on POST /v1/blobs: SHA-256 (32 raw bytes), total size, offset of this part, part length; then the part.
@@ -35,7 +35,7 @@ class SyncRefused(StationError):
     will not help until an admin acts."""
 
     code = "sync_refused"
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
 
 def _causes(err: BaseException) -> Iterator[BaseException]:
@@ -193,6 +193,13 @@ class CentralClient:
 
     def record_status(self, uuid: str) -> dict:
         return self._json("GET", f"/records/{uuid}")
+
+    def master_stations(self) -> dict:
+        """The centre's signed list of registered stations (checked by station.station_list, not here)."""
+        try:
+            return self._call("GET", "/master/stations").json()
+        except ValueError:
+            raise SyncError("Jawaban server pusat tidak terbaca") from None
 
     def master_regions(self, dest: Path) -> str:
         r = self._call("GET", "/master/regions")

@@ -20,9 +20,11 @@ def document() -> dict:
         spec = app.openapi()
         app.state.engine.dispose()
     spec["info"]["description"] = (
-        "Central Disdukcapil API for e-KTP recording stations. Stations register with a code from the central "
-        "admin and then authenticate every request with `Authorization: Bearer <station_key>` over verified TLS; "
-        "a client never follows a redirect. A batch goes in two steps: its blobs (photos; later fingerprints, "
+        "Central Disdukcapil API for e-KTP recording stations. Stations register with a one-time code the central "
+        "admin issued for their station id (`python -m sync.server issue-code`) and then authenticate every request "
+        "with `Authorization: Bearer <station_key>` over verified TLS; a client never follows a redirect. Request "
+        "bodies are limited before they are read (64 KB without a station key, 16 MB with one). "
+        "A batch goes in two steps: its blobs (photos; later fingerprints, "
         "irises, the signature image) as bytes, only those `POST /v1/blobs/missing` says the centre lacks, each "
         "resumed from the byte an interrupted upload reached (`POST /v1/blobs`); then the records' own fields "
         "(`POST /v1/records`), naming their blobs by SHA-256. A record is (origin, uuid): it carries its origin "
@@ -30,7 +32,10 @@ def document() -> dict:
         "under the origin whoever carries it (network or `import-bundle`), and is answered on its own: `stored` or "
         "`rejected` (with a reason) the first time and the same outcome again on a repeat (`repeat`: true), "
         "`conflict`, `bad_signature`, or `unknown_origin`/`missing_blobs` (send again later). Where a station's "
-        "own records stand (received, rejected, printed) is a feed read by cursor: `GET /v1/records/changes`."
+        "own records stand (received, rejected, printed) is a feed read by cursor: `GET /v1/records/changes`. "
+        "The audit trail is taken only where it continues the station's chain; the answer names the head the "
+        "centre holds (the station's anchor). `/v1/master/stations` is the centre-signed list of registered "
+        "stations and their signing keys (station.station_list)."
     )
     return spec
 

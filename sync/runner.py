@@ -173,7 +173,9 @@ def _send_blobs(client: CentralClient, items: list[Outgoing], report: SyncReport
 
 
 def _push_audit(outbox: Outbox, client: CentralClient, report: SyncReport) -> None:
-    """The audit trail follows the records; the station remembers how far the server has it."""
+    """The audit trail follows the records. The centre answers with the head it holds (seq and hash): the station
+    keeps it as its anchor (audit-verify checks against it) and sends on from there. Entries the centre refuses
+    (a gap, a rewritten or edited entry) are not stored there; the pass stops and says so."""
     upto = outbox.audit_sent_upto()
     while entries := outbox.audit_after(upto):
         try:
@@ -181,12 +183,13 @@ def _push_audit(outbox: Outbox, client: CentralClient, report: SyncReport) -> No
         except (SyncError, SyncRefused) as err:
             report.error = f"jejak audit: {err}"
             return
+        outbox.anchor_audit(ack["upto"], ack["head_hash"])
         if not ack["chain_ok"]:
-            report.error = "server pusat melaporkan rantai audit stasiun ini tidak utuh"
+            report.error = "server pusat menolak jejak audit stasiun ini: rantai tidak utuh (hubungi admin pusat)"
+            return
         if ack["upto"] <= upto:
-            return  # the server took nothing new: do not ask again in this pass
+            return  # nothing taken: never loop on the same entries
         upto = ack["upto"]
-        outbox.set_audit_sent_upto(upto)
 
 
 def _pull_statuses(outbox: Outbox, client: CentralClient, report: SyncReport) -> None:

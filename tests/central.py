@@ -15,7 +15,7 @@ from pathlib import Path
 import requests
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE = "KODE-UJI-123"
+CODE = "KODE-UJI-123"  # a code the server never issued: refused
 
 
 def free_port() -> int:
@@ -46,6 +46,18 @@ class Central:
         """The same server, database and certificate again, on a new port."""
         return start_central(self.folder, *self.tls)
 
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.db}"
+
+    def code(self, station, rekey: bool = False) -> str:
+        """A one-time registration code for this station (a Station, or its id), as the central admin issues it
+        (`python -m sync.server issue-code`), straight on the server's database."""
+        from sync.server.admin import issue_code
+
+        station_id = station if isinstance(station, str) else station.settings.current.station_id
+        return issue_code(self.db_url, station_id, rekey)
+
     def stop(self) -> None:
         self.proc.terminate()
         try:
@@ -71,8 +83,8 @@ def start_central(folder: Path, ca: Path, cert: Path, key: Path, faults: str = "
             str(cert),
             "--key",
             str(key),
-            "--registration-code",
-            CODE,
+            "--secrets",
+            str(folder / "central-secrets.json"),
             "--faults",
             faults,
             "--workers",

@@ -39,6 +39,28 @@ def regions():
     return load_regions()
 
 
+@pytest.fixture(autouse=True)
+def cheaper_kdf_in_process(request, monkeypatch):
+    """The tests derive keys from passwords hundreds of times. In the test process they do it at n=2^14: the
+    same code, an eighth of the shipped cost. The shipped cost (crypto.SCRYPT, n=2^17) is what every
+    command-line subprocess in the tests pays, what tests marked real_kdf check, and what bench/unlock.py
+    measures."""
+    if request.node.get_closest_marker("real_kdf") is None:
+        from station.storage import crypto
+
+        monkeypatch.setitem(crypto.SCRYPT, "n", 2**14)
+
+
+@pytest.fixture(autouse=True)
+def umask_restored():
+    """The command line sets umask 077 for its process (station.files); a test calling cli.main in this
+    process must not change it for the tests after it."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
 @pytest.fixture()
 def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "station-data"

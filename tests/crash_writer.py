@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 from station.domain.enrolment import Enrolment
-from tests.stations import keyed_station, store_record
+from tests.stations import station_at, store_record
 
 
 def main() -> None:
     folder, seed = Path(sys.argv[1]), int(sys.argv[2])
     rng = random.Random(seed)
-    station = keyed_station(folder, who="crash")
+    station = station_at(folder)
     print("ready", flush=True)
     i = 0
     while True:

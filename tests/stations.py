@@ -6,11 +6,9 @@ from pathlib import Path
 
 from station.domain.clock import Clock
 from station.domain.payload import Photo
-from station.domain.permissions import Actor, Role
-from station.paths import database_path
 from station.services.station import Station
 from station.storage import Database
-from tests.keys import PASSWORD, TEST_KEY
+from tests.keys import PASSWORD
 
 
 def new_station(data_dir: Path, station_id: str = "ST-TEST", user: str = "spv", clock: Clock | None = None) -> Station:
@@ -20,27 +18,22 @@ def new_station(data_dir: Path, station_id: str = "ST-TEST", user: str = "spv", 
     return station
 
 
-def keyed_db(data_dir: Path) -> Database:
-    return Database(database_path(Path(data_dir)), TEST_KEY)
-
-
-def keyed_station(
-    data_dir: Path,
-    who: str = "op1",
-    role: Role = Role.SUPERVISOR,
-    db: Database | None = None,
-    clock: Clock | None = None,
-) -> Station:
-    """A station opened with the fixed test key and someone acting, without accounts (storage-level tests)."""
-    return Station(data_dir, clock, db or keyed_db(data_dir), Actor(who, role))
+def station_at(data_dir: Path, db: Database | None = None, clock: Clock | None = None) -> Station:
+    """The station in this folder with the supervisor `spv` logged in (set up the first time)."""
+    station = Station(data_dir, clock, db)
+    if station.accounts.configured:
+        station.accounts.login("spv", PASSWORD)
+    else:
+        station.accounts.first_start("ST-TEST", "33.24.01", "spv", PASSWORD)
+    return station
 
 
 def store_record(
-    station: Station, enrolment, crop: bytes, frame: bytes | None = None, quality=None, uuid=None, ticket=None
+    station: Station, enrolment, crop: bytes, frame: bytes | None = None, quality=None, ticket=None
 ) -> str:
-    """Commit a record whose checks are taken as passed (as demo data is)."""
+    """Commit a record without the gate (as demo data is): the logged-in person must be a supervisor."""
     photos = {"crop": Photo(crop)} | ({"frame": Photo(frame)} if frame else {})
-    return station.records.store(enrolment, photos, quality or {}, uuid, ticket)
+    return station.records.store_unchecked(enrolment, photos, quality or {}, ticket)
 
 
 def as_user(station: Station, name: str, password: str) -> Station:

@@ -1,7 +1,10 @@
 import datetime as dt
 
+import pytest
+
 from station.domain.antrean import TicketStatus, next_working_day
-from tests.stations import keyed_station, store_record
+from station.domain.errors import InvalidTransition
+from tests.stations import station_at, store_record
 from tests.test_enrolment import good
 
 FRIDAY = dt.date(2026, 11, 27)
@@ -13,7 +16,7 @@ def test_next_working_day_skips_weekend_and_holidays():
 
 
 def test_full_day_sends_the_ticket_to_the_next_working_day(data_dir):
-    with keyed_station(data_dir) as station:
+    with station_at(data_dir) as station:
         q = station.queue
         station.settings.change(daily_quota=3)
         first = [q.issue(FRIDAY) for _ in range(3)]
@@ -24,7 +27,7 @@ def test_full_day_sends_the_ticket_to_the_next_working_day(data_dir):
 
 
 def test_call_skip_recall_done(data_dir):
-    with keyed_station(data_dir) as station:
+    with station_at(data_dir) as station:
         q = station.queue
         a, b = q.issue(FRIDAY), q.issue(FRIDAY)
         called = q.call_next(FRIDAY)
@@ -36,3 +39,11 @@ def test_call_skip_recall_done(data_dir):
         assert q.tickets(FRIDAY)[0].record_uuid is not None
         assert q.call_next(FRIDAY) is None
         assert [t.status for t in q.tickets(FRIDAY)] == [TicketStatus.DONE, TicketStatus.CALLED]
+        for again in (
+            lambda: q.recall(a.id),
+            lambda: q.skip(a.id),
+            lambda: store_record(station, good(), b"k", ticket=a),
+        ):
+            with pytest.raises(InvalidTransition):  # a served ticket is finished: its record keeps its number
+                again()
+        assert q.tickets(FRIDAY)[0].status is TicketStatus.DONE

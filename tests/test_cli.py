@@ -119,3 +119,57 @@ def test_papers_review_and_purge_from_the_command_line(faces_dir, data_dir, tmp_
     r = station("review", "--enable", "--user", "spv", env=env)
     assert r.returncode == 0 and "menyala" in r.stdout
     assert station("purge", "--days", "30", "--user", "spv", env=env).returncode == 0
+
+
+def test_bad_input_gets_an_indonesian_message_and_an_exit_code_never_a_traceback(
+    data_dir, tmp_path, monkeypatch, capsys
+):
+    from station import cli
+    from station.domain.errors import ExitCode
+    from tests.stations import new_station
+
+    new_station(data_dir).close()
+    monkeypatch.setenv("STATION_DATA_DIR", str(data_dir))
+    monkeypatch.delenv("STATION_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)  # a script: nobody to ask for a password
+
+    def run(*argv: str) -> tuple[int, str]:
+        try:
+            code = cli.main(list(argv))
+        except SystemExit as stop:  # argparse refuses before any command runs
+            code = stop.code
+        err = capsys.readouterr().err
+        assert "Traceback" not in err, err
+        return code, err
+
+    code, err = run("user", "list", "--user", "spv")
+    assert code == ExitCode.INPUT and "$STATION_PASSWORD" in err
+    monkeypatch.setenv("STATION_PASSWORD", "bukan-sandinya")
+    code, err = run("user", "list", "--user", "spv")
+    assert code == ExitCode.LOGIN and "salah" in err
+    monkeypatch.setenv("STATION_PASSWORD", PASSWORD)
+    code, err = run("report", "recap", "--out", str(tmp_path), "--user", "spv")
+    assert code == ExitCode.INPUT and "folder" in err and not list(tmp_path.parent.glob("*.part"))
+    code, err = run("report", "recap", "--date", "2024-13-01", "--out", str(tmp_path / "r.pdf"), "--user", "spv")
+    assert code == ExitCode.INPUT and "YYYY-MM-DD" in err and "galat" in err
+    code, err = run("demo-data", "--count", "-3", "--photos", str(tmp_path), "--user", "spv")
+    assert code == ExitCode.INPUT and "bilangan bulat" in err
+    for days in ("nan", "inf", "-5"):
+        code, err = run("purge", "--days", days, "--user", "spv")
+        assert code == ExitCode.INPUT and "masa simpan" in err
+    (data_dir / "gate.json").write_text('{"max_yaw": "lima"')
+    code, err = run("check-photo", str(tmp_path / "x.jpg"))
+    assert code == ExitCode.INPUT and "gate.json" in err
+    (data_dir / "gate.json").write_text('{"max_yaw": "lima"}')
+    code, err = run("check-photo", str(tmp_path / "x.jpg"))
+    assert code == ExitCode.INPUT and "max_yaw" in err
+    (data_dir / "gate.json").unlink()
+
+    def defect(args):
+        raise RuntimeError("a bug, not an operator's doing")
+
+    monkeypatch.setitem(cli.COMMANDS, "info", defect)
+    code, err = run("info")
+    assert code == ExitCode.FAILED and "Galat tak terduga" in err
+    logs = "".join(p.read_text("utf-8") for p in (data_dir / "logs").glob("*.log*"))
+    assert "RuntimeError: a bug" in logs  # the details are kept for whoever fixes it

@@ -1,6 +1,8 @@
 """The layering promises of DESIGN.md, checked on the source (every import, including those inside functions):
 
-- Qt only in station/ui, SQL only in station/storage (and the reference server), HTTP only in sync/;
+- Qt only in station/ui, SQL only in station/storage (and the reference server), HTTP only in sync/ and the
+  device layers (the station's SBI client station/devices, the simulator devices/);
+- the device simulator shares only the station's domain types (it stands in for a vendor's hardware);
 - the window and the command line never import storage: they go through the services;
 - storage never imports services; domain imports only the standard library; quality never imports storage;
 - sync reaches storage only through the outbox interface;
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LIBRARIES = {
     ("PySide6", "shiboken6"): ("station/ui/",),
     ("sqlalchemy", "sqlite3", "alembic"): ("station/storage/", "sync/server/"),
-    ("requests", "httpx", "urllib3", "http.client"): ("sync/",),
+    ("requests", "httpx", "urllib3", "http.client"): ("sync/", "station/devices/", "devices/"),
 }
 
 # (files, forbidden module prefixes)
@@ -28,6 +30,10 @@ CONTRACTS = [
     (("station/quality/",), ("station.storage", "station.services", "station.ui", "sync")),
     (("station/reports/",), ("station.storage", "station.services", "station.ui", "sync")),
     (("station/services/",), ("station.ui", "station.cli")),
+    (
+        ("devices/",),
+        ("station.biometrics", "station.devices", "station.services", "station.storage", "station.quality"),
+    ),
 ]
 OUTBOX_INTERFACE = {"Outbox", "Outgoing", "Answer"}
 # station.resources only says where shipped files are (a few lines of pathlib): the region list reads through it.
@@ -35,7 +41,7 @@ DOMAIN_MAY_IMPORT = ("station.domain", "station.resources")
 
 
 def sources() -> list[Path]:
-    return sorted([*ROOT.glob("station/**/*.py"), *ROOT.glob("sync/**/*.py")])
+    return sorted([*ROOT.glob("station/**/*.py"), *ROOT.glob("sync/**/*.py"), *ROOT.glob("devices/**/*.py")])
 
 
 def rel(path: Path) -> str:

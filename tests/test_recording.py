@@ -9,12 +9,13 @@ import numpy as np
 import pytest
 
 from station.domain.clock import FixedClock
+from station.domain.errors import NotAllowed
 from station.domain.lifecycle import RecordStatus
 from station.domain.waivers import Waiver, WaiverError
 from station.quality.gate import crop_id_photo
 from station.quality.live import Capture
-from station.services.recording import NotAcceptable
-from tests.stations import keyed_station
+from station.services.acceptance import NotAcceptable
+from tests.stations import as_user, station_at
 from tests.test_enrolment import TODAY, good
 
 CLOCK = dt.datetime.combine(TODAY, dt.time(3, 0), tzinfo=dt.UTC)  # 10:00 WIB on the tests' day
@@ -27,7 +28,7 @@ def capture_of(faces_dir, gate, name: str) -> Capture:
 
 
 def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate, data_dir):
-    with keyed_station(data_dir, clock=FixedClock(CLOCK)) as station:
+    with station_at(data_dir, clock=FixedClock(CLOCK)) as station:
         done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"))
         rec = station.records.get(done.uuid)
     assert rec.status is RecordStatus.QUEUED and rec.enrolment.nik == good().nik
@@ -39,7 +40,7 @@ def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate,
 def test_bad_form_or_bad_photo_is_refused_and_nothing_is_written(faces_dir, still_gate, data_dir):
     e = good()
     e.nik = "123"
-    with keyed_station(data_dir, clock=FixedClock(CLOCK)) as station:
+    with station_at(data_dir, clock=FixedClock(CLOCK)) as station:
         with pytest.raises(NotAcceptable) as err:
             station.records.accept(e, capture_of(faces_dir, still_gate, "img42.jpg"))
         assert station.records.counts() == {}
@@ -56,9 +57,17 @@ def test_waiver_needs_a_supervisor_and_is_carried_by_the_record(faces_dir, still
     with pytest.raises(WaiverError, match="tidak dapat dikecualikan"):
         Waiver("kondisi_mata", ("mouth_closed",), "salah alasan", "op1", "spv").validate()
     waiver = Waiver("disabilitas", ("mouth_closed",), "tidak dapat menutup mulut", "op1", "spv1")
-    with keyed_station(data_dir, clock=FixedClock(CLOCK)) as station:
+    with station_at(data_dir, clock=FixedClock(CLOCK)) as station:
+        station.accounts.add("op1", "sandi-operator-1")
+        station.accounts.add("spv1", "sandi-supervisor-1", "supervisor")
+        as_user(station, "op1", "sandi-operator-1")
+        with pytest.raises(NotAllowed, match="dikonfirmasi"):  # a waiver nobody confirmed is refused
+            station.records.accept(good(), cap, waiver=waiver)
+        station.accounts.confirm_supervisor("spv1", "sandi-supervisor-1")
         done = station.records.accept(good(), cap, waiver=waiver)
         rec = station.records.get(done.uuid)
+        with pytest.raises(NotAllowed):  # one confirmation, one record
+            station.records.accept(good(), cap, waiver=waiver)
     assert done.waived == ("mouth_closed",)
     assert rec.quality["waiver"]["supervisor"] == "spv1" and rec.quality["waiver"]["checks"] == ["mouth_closed"]
 

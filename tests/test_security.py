@@ -12,7 +12,7 @@ from pathlib import Path
 import cv2
 import pytest
 
-from station.domain.errors import InvalidTransition, NotAllowed
+from station.domain.errors import InvalidInput, NotAllowed
 from station.domain.lifecycle import RecordStatus
 from station.services.accounts import MAX_FAILS, AccountError, LockedOut, LoginFailed
 from station.services.station import Station
@@ -158,7 +158,7 @@ def test_end_of_day_review_gates_the_outbox(data_dir):
         waiting = station.records.waiting_to_sync
         assert station.records.counts() == {"captured": 3} and waiting() == 0  # nothing leaves unreviewed
         assert station.review.decide(a, "approve") is RecordStatus.QUEUED
-        with pytest.raises(InvalidTransition, match="alasan"):
+        with pytest.raises(InvalidInput, match="alasan"):
             station.review.decide(b, "hold")
         station.review.decide(b, "hold", "foto perlu diulang, warga dipanggil lagi")
         station.review.decide(c, "reject", "data ganda")

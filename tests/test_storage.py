@@ -10,8 +10,7 @@ from station.domain.lifecycle import RecordStatus
 from station.domain.permissions import SYSTEM
 from station.storage import Database, StorageCorrupt, StorageError, StorageFull, StorageUnavailable
 from station.storage.db import current_revision, head_revision
-from tests.keys import TEST_KEY
-from tests.stations import keyed_db, keyed_station, store_record
+from tests.stations import station_at, store_record
 
 PHOTO = bytes(range(256)) * 160  # 40 KB
 
@@ -23,7 +22,7 @@ def citizen(i: int = 1) -> Enrolment:
 def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
     (data_dir / "station.db").touch()  # an empty file is a valid, empty SQLite database
     with Database.in_folder(data_dir) as db:
-        assert current_revision(db.engine) == head_revision() == "0005_sync_origin"
+        assert current_revision(db.engine) == head_revision() == "0006_sync_origin"
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
@@ -33,10 +32,10 @@ def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
 
 
 def test_accept_commits_record_photos_and_outbox_together(data_dir):
-    with keyed_station(data_dir) as station:
+    with station_at(data_dir) as station:
         station.settings.change(station_id="3324-01-A")
         uuid = store_record(station, citizen(), PHOTO, PHOTO[::-1], {"checks": {}})
-    with keyed_station(data_dir) as station:  # reopened: it is on disk
+    with station_at(data_dir) as station:  # reopened: it is on disk
         rec = station.records.get(uuid)
         assert rec.status is RecordStatus.QUEUED and rec.station_id == "3324-01-A"
         assert rec.photos["crop"].data == PHOTO and set(rec.photos) == {"crop", "frame"}
@@ -47,11 +46,14 @@ def test_accept_commits_record_photos_and_outbox_together(data_dir):
 
 
 def test_uuid_never_changes_and_status_only_moves_forward(data_dir):
-    db = keyed_db(data_dir)
-    with keyed_station(data_dir, db=db) as station:
+    db = Database.in_folder(data_dir)
+    with station_at(data_dir, db=db) as station:
         draft = station.records.save_draft(citizen())
         assert station.records.get(draft).status is RecordStatus.DRAFT
-        same = store_record(station, citizen(), PHOTO, uuid=draft)
+        spv = station.operator
+        with db.unit(Clock()) as uow:
+            same = uow.records.accept(citizen(), spv, "ST", {}, {}, RecordStatus.QUEUED, draft)
+            uow.commit()
         assert same == draft
         outbox = station.sync.outbox()
         outbox.mark_sent([draft])
@@ -61,13 +63,13 @@ def test_uuid_never_changes_and_status_only_moves_forward(data_dir):
         assert station.records.get(draft).status is RecordStatus.ACKNOWLEDGED
         with db.unit(Clock()) as uow, pytest.raises(InvalidTransition):
             uow.records.move(draft, RecordStatus.QUEUED, SYSTEM)
-        with pytest.raises(InvalidTransition):
-            store_record(station, citizen(), PHOTO, uuid=draft)
+        with db.unit(Clock()) as uow, pytest.raises(InvalidTransition):
+            uow.records.accept(citizen(), spv, "ST", {}, {}, RecordStatus.QUEUED, draft)
 
 
 def test_full_disk_gives_a_clear_message_and_keeps_what_was_committed(data_dir):
-    db = keyed_db(data_dir)
-    with keyed_station(data_dir, db=db) as station:
+    db = Database.in_folder(data_dir)
+    with station_at(data_dir, db=db) as station:
         kept = store_record(station, citizen(1), PHOTO)
         engine = db.engine
 
@@ -81,7 +83,7 @@ def test_full_disk_gives_a_clear_message_and_keeps_what_was_committed(data_dir):
             for i in range(2, 50):
                 store_record(station, citizen(i), PHOTO)
         assert "Data yang sudah tersimpan aman" in str(err.value)
-    with keyed_station(data_dir) as station:
+    with station_at(data_dir) as station:
         assert station.records.get(kept).photos["crop"].data == PHOTO
         assert station.info()["integrity"] == "ok"
 
@@ -103,7 +105,7 @@ def test_folder_that_cannot_exist_is_reported(tmp_path):
 
 
 def test_damaged_pages_are_reported_not_hidden(data_dir):
-    with keyed_station(data_dir) as station:
+    with station_at(data_dir) as station:
         for i in range(30):
             store_record(station, citizen(i), PHOTO)
     # closing the last connection checkpoints the WAL into the main file
@@ -163,16 +165,9 @@ def test_plaintext_left_by_an_older_schema_is_sealed_at_first_unlock(data_dir):
 def test_downgrade_below_encryption_is_refused_rather_than_losing_data(data_dir):
     from station.storage.db import migrate
 
-    db = keyed_db(data_dir)
-    with keyed_station(data_dir, db=db) as station:
+    db = Database.in_folder(data_dir)
+    with station_at(data_dir, db=db) as station:
         uuid = store_record(station, citizen(), PHOTO)
         with pytest.raises(RuntimeError, match="refusing to downgrade"):
             migrate(db.engine, "0003")
         assert station.records.get(uuid).photos["crop"].data == PHOTO
-
-
-def test_database_opened_with_a_key_is_keyed(data_dir):
-    with Database.in_folder(data_dir) as db:
-        assert not db.unlocked
-    with Database(data_dir / "station.db", TEST_KEY) as db:
-        assert db.unlocked

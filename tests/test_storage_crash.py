@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.stations import keyed_station
+from tests.stations import station_at
 
 ROUNDS = 25
 
@@ -35,7 +35,7 @@ def test_sigkill_mid_commit_loses_no_committed_record(tmp_path: Path):
                 committed[parts[0]] = (parts[1], parts[2])
         assert proc.returncode == -signal.SIGKILL
     assert len(committed) > ROUNDS  # the writers did get work done before each kill
-    with keyed_station(tmp_path) as station:
+    with station_at(tmp_path) as station:
         assert station.info()["integrity"] == "ok"
         for uuid, (sha, name) in committed.items():
             rec = station.records.get(uuid)

@@ -23,6 +23,7 @@ from station.services.station import Station
 from sync.client import CentralClient, SyncRefused
 from sync.runner import send
 from tests.central import CODE, start_central
+from tests.forge import citizen
 from tests.keys import PASSWORD
 from tests.stations import new_station, store_record
 from tests.tls import make_ca_and_server
@@ -48,8 +49,8 @@ def fill_station(folder: Path, n: int, photo_bytes: int = 3000, seed: int = 0) -
     with new_station(folder, f"ST-{folder.name[-6:]}") as station:
         uuids = []
         for i in range(n):
-            nik = f"33240155089{i % 10}{rng.randint(1, 9999):04d}"
-            e = Enrolment(nik=nik, nama=f"Warga {i}")
+            # a form that passes every rule (a bundle importer checks them), the NIK's serial drawn
+            e = citizen(i, nik=f"332401550890{rng.randint(1, 9999):04d}")
             uuids.append(store_record(station, e, rng.randbytes(photo_bytes), rng.randbytes(photo_bytes // 2)))
     return uuids
 
@@ -82,7 +83,7 @@ def test_register_push_and_acknowledge(central, data_dir):
     with opened(data_dir) as station:
         with pytest.raises(SyncRefused):
             station.sync.register(central.url, "wrong-code", central.ca)
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         report = station.sync.run_once()
         assert report.online and report.acknowledged == 25 and report.remaining == 0
         for u in uuids:
@@ -99,7 +100,7 @@ def test_register_push_and_acknowledge(central, data_dir):
 def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
     [uuid] = fill_station(data_dir, 1)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         client = station.sync.client()
         [item] = station.sync.outbox().due(10_000_000)
         [first] = send(client, [item])
@@ -120,7 +121,7 @@ def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
 def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
     with new_station(data_dir, "ST-R") as station:
         bad = store_record(station, Enrolment(nik="3324013102900003", nama="Tanggal Mustahil"), b"x" * 500)  # 31 Feb
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         report = station.sync.run_once()
         rec = station.records.get(bad)
     assert report.rejected == 1 and rec.status is RecordStatus.REJECTED and "tidak mungkin" in rec.server_reason
@@ -130,7 +131,7 @@ def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, dat
     central = start_central(tmp_path, *tls)
     fill_station(data_dir, 5)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         central.stop()
         report = station.sync.run_once()
         assert not report.online and report.remaining == 5
@@ -169,7 +170,7 @@ def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkil
     station_dir = tmp_path / "station-soak"
     uuids = fill_station(station_dir, 600, photo_bytes=4000)
     with opened(station_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         point_at(
             station,
             url=proxy.url,
@@ -252,7 +253,7 @@ def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_
 
     uuids = fill_station(data_dir, 3)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         station.sync.run_once()
         assert len(station.papers.prr_entries()) == 3
         r = subprocess.run(
@@ -283,7 +284,7 @@ def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_
 def test_a_running_station_follows_settings_changed_elsewhere(central, data_dir):
     fill_station(data_dir, 2)
     with opened(data_dir) as window, opened(data_dir) as cli:
-        window.sync.register(central.url, CODE, central.ca)
+        window.sync.register(central.url, central.code(window), central.ca)
         point_at(cli, url="https://127.0.0.1:9")  # another process moves the station elsewhere
         assert not window.sync.run_once().online  # the running loop follows it, not a stale copy
         point_at(cli, url=central.url)

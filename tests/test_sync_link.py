@@ -18,7 +18,7 @@ from station.domain.enrolment import Enrolment
 from station.domain.lifecycle import RecordStatus
 from station.services.loop_lock import PassLock
 from sync.runner import send
-from tests.central import CODE, start_central
+from tests.central import start_central
 from tests.keys import PASSWORD
 from tests.stations import new_station, store_record
 from tests.test_sync import fill_station, opened, point_at
@@ -54,7 +54,7 @@ def test_blobs_go_as_bytes_once_and_a_cut_upload_resumes_where_it_stopped(centra
     ca, cert, key = tls
     proxy = FaultProxy(int(central.url.rsplit(":", 1)[1]), cert, key, ca, plan=plan, cut_fraction=0.6)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         point_at(station, url=proxy.url, backoff_base_s=0.01, backoff_cap_s=0.02)
         blob_bytes = sum(len(b) for o in station.sync.outbox().due(10**9) for b in o.blobs.values())
         passes = []
@@ -79,10 +79,10 @@ def test_a_station_cannot_file_a_record_under_another_origin(central, tmp_path):
     fill_station(f_dir, 1)
     fill_station(e_dir, 1)
     with opened(f_dir) as f:
-        f.sync.register(central.url, CODE, central.ca)
+        f.sync.register(central.url, central.code(f), central.ca)
         f_id = f.settings.current.station_id
     with opened(e_dir) as e:
-        e.sync.register(central.url, CODE, central.ca)
+        e.sync.register(central.url, central.code(e), central.ca)
         [item] = e.sync.outbox().due(10**9)
         client = e.sync.client()
         [forged] = send(client, [replace(item, origin=f_id)])  # E's record, claimed for F with E's signature
@@ -111,7 +111,7 @@ def test_one_sync_pass_at_a_time_and_the_lock_goes_with_a_killed_process(central
     try:
         assert holder.stdout.readline().strip() == "held"
         with opened(data_dir) as station:
-            station.sync.register(central.url, CODE, central.ca)
+            station.sync.register(central.url, central.code(station), central.ca)
             busy = station.sync.run_once()
             assert busy.busy and busy.remaining == 2 and station.records.counts() == {"queued": 2}
             holder.send_signal(signal.SIGKILL)  # a sync that crashed mid-pass
@@ -127,7 +127,7 @@ def test_a_record_rejected_at_the_centre_reaches_the_operator_once_and_stays(cen
     """The rejection the station recorded and the centre's status feed agree; a later pass changes nothing."""
     with new_station(data_dir, "ST-REJ") as station:
         bad = store_record(station, Enrolment(nik="3324013102900003", nama="Mustahil"), b"x" * 700)
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         first = station.sync.run_once()
         again = station.sync.run_once()
         rec = station.records.get(bad, with_photos=False)
@@ -138,7 +138,7 @@ def test_a_record_rejected_at_the_centre_reaches_the_operator_once_and_stays(cen
 def test_sync_once_prints_whether_it_stood_aside(central, data_dir):
     fill_station(data_dir, 1)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
     lock = PassLock(data_dir / "sync.lock")
     assert lock.acquire()
     try:

@@ -25,8 +25,10 @@ from station import bundle_format
 from station.domain.clock import FixedClock
 from station.domain.enrolment import Enrolment
 from station.domain.lifecycle import RecordStatus
+from station.domain.payload import Photo
+from station.domain.permissions import Action
 from sync.client import SyncError
-from tests.central import CODE, start_central
+from tests.central import start_central
 from tests.keys import PASSWORD
 from tests.stations import new_station, store_record
 from tests.test_sync import fill_station, opened, point_at
@@ -81,7 +83,7 @@ def test_a_rejected_record_stays_rejected_when_its_reply_is_lost(central, tls, d
     proxy = proxy_for(central, tls, plan=first("/v1/records", "drop_response"))
     with new_station(data_dir, "ST-R") as station:
         bad = store_record(station, Enrolment(nik=IMPOSSIBLE_NIK, nama="Tanggal Mustahil"), b"x" * 500)
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         point_at(station, url=proxy.url, backoff_base_s=0.01, backoff_cap_s=0.02)
         assert station.sync.run_once().deferred == 1  # the server decided; the answer never came
         time.sleep(0.05)
@@ -97,7 +99,8 @@ def test_export_carries_every_waiting_record_and_says_how_many(data_dir, tmp_pat
     seen: list[tuple[int, int]] = []
     with opened(data_dir) as station:
         data, n = station.transfer.export(TRANSFER, progress=lambda done, total: seen.append((done, total)))
-    bundle = bundle_format.read(data, TRANSFER)
+    signer = bundle_format._parse(data)  # the station's own key: this test counts records, test_bundle the trust
+    bundle = bundle_format.read(data, TRANSFER, {signer.station_id: signer.public_key})
     assert n == 1012 and sorted(r["uuid"] for r in bundle.records) == sorted(uuids)
     assert seen[-1] == (1012, 1012) and len(seen) >= 3  # the window's progress bar moves as it goes
     usb = tmp_path / "jemput.bundle"
@@ -105,7 +108,7 @@ def test_export_carries_every_waiting_record_and_says_how_many(data_dir, tmp_pat
     cmd = [sys.executable, "-m", "station", "export", "--out", str(usb), "--user", "spv", "--data-dir", str(data_dir)]
     r = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     assert r.returncode == 0 and "1012 rekaman" in r.stdout, r.stdout + r.stderr
-    assert len(bundle_format.read(usb.read_bytes(), TRANSFER).records) == 1012
+    assert len(bundle_format.read(usb.read_bytes(), TRANSFER, {signer.station_id: signer.public_key}).records) == 1012
 
 
 # --- 3. transport errors by what happened; the back-off cap applies last ----------------------------------
@@ -114,7 +117,7 @@ def test_a_reset_during_the_tls_handshake_is_offline_not_a_certificate_problem(c
     # the probe is answered on a connection that then closes; the upload's new connection dies in its handshake
     proxy = proxy_for(central, tls, plan=first("/v1/health", "close_after", method="GET"))
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         point_at(station, url=proxy.url, backoff_base_s=100, backoff_cap_s=10_000)
         proxy.connection_plan.extend(["pass", "handshake_eof"])
         report = station.sync.run_once()
@@ -127,7 +130,7 @@ def test_a_reset_during_the_tls_handshake_is_offline_not_a_certificate_problem(c
 def test_the_backoff_cap_is_the_last_word(central, data_dir):
     fill_station(data_dir, 1)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         with sqlite3.connect(central.db) as conn:  # the centre revokes the station's key: every call is refused
             conn.execute("UPDATE stations SET key_sha256 = 'revoked'")
         point_at(station, backoff_base_s=100, backoff_cap_s=150)
@@ -141,7 +144,7 @@ def test_printed_status_reaches_every_record_and_an_idle_pass_costs_little(centr
     uuids = fill_station(data_dir, 1003, photo_bytes=200)
     proxy = proxy_for(central, tls)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         assert station.sync.run_once().remaining == 0
         station.sync.run_once()  # whatever the first pass left to say
         point_at(station, url=proxy.url)
@@ -160,10 +163,10 @@ def test_a_carried_record_is_filed_under_its_origin_and_leaves_the_origins_prr_l
     f_uuids = fill_station(f_dir, 3)
     fill_station(e_dir, 1)
     with opened(f_dir) as f:
-        f.sync.register(central.url, CODE, central.ca)
+        f.sync.register(central.url, central.code(f), central.ca)
         bundle, _ = f.transfer.export(TRANSFER)
     with opened(e_dir) as e:
-        e.sync.register(central.url, CODE, central.ca)
+        e.sync.register(central.url, central.code(e), central.ca)
         e.transfer.import_bundle(bundle, TRANSFER)
         assert e.sync.run_once().remaining == 0  # E carries F's records to the centre before F is online
     with opened(f_dir) as f:
@@ -180,10 +183,10 @@ def test_a_carrier_bundle_imported_at_the_centre_files_records_under_their_origi
     f_uuids = fill_station(f_dir, 2)
     e_uuids = fill_station(e_dir, 1)
     with opened(f_dir) as f:
-        f.sync.register(central.url, CODE, central.ca)
+        f.sync.register(central.url, central.code(f), central.ca)
         bundle, _ = f.transfer.export(TRANSFER)
     with opened(e_dir) as e:
-        e.sync.register(central.url, CODE, central.ca)
+        e.sync.register(central.url, central.code(e), central.ca)
         e.transfer.import_bundle(bundle, TRANSFER)
         carried, n = e.transfer.export(TRANSFER)  # E's own record and F's two, in one bundle signed by E
     assert n == 3
@@ -206,18 +209,26 @@ def test_a_carrier_bundle_imported_at_the_centre_files_records_under_their_origi
 
 
 # --- issue 12, item 16: uuid squatting and NIK probing ------------------------------------------------------
+def squat_record(station, enrolment: Enrolment, crop: bytes, record_uuid: str) -> str:
+    """A station changed to reuse a uuid it read elsewhere (the services choose uuids themselves)."""
+    with station._ctx.unit(Action.DEMO_DATA) as uow:
+        got = station.records._commit(uow, enrolment, {"crop": Photo(crop)}, {}, record_uuid, None)
+        uow.commit()
+    return got
+
+
 def test_a_station_can_neither_squat_another_stations_uuid_nor_probe_for_a_nik(central, tmp_path):
     f_dir, e_dir = tmp_path / "F", tmp_path / "E"
     [earlier] = fill_station(f_dir, 1)
     with opened(f_dir) as f:
-        f.sync.register(central.url, CODE, central.ca)
+        f.sync.register(central.url, central.code(f), central.ca)
         assert f.sync.run_once().remaining == 0
         nik = f.records.get(earlier, with_photos=False).enrolment.nik
         later = store_record(f, Enrolment(nik="3324014508900007", nama="Belum Terkirim"), b"f" * 900)
     with new_station(e_dir, "ST-E") as e:
-        squat = store_record(e, Enrolment(nik="3324015009850002", nama="Penyerobot"), b"e" * 700, uuid=later)
+        squat = squat_record(e, Enrolment(nik="3324015009850002", nama="Penyerobot"), b"e" * 700, later)
         probe = store_record(e, Enrolment(nik=nik, nama="Penyelidik"), b"p" * 800)
-        e.sync.register(central.url, CODE, central.ca)
+        e.sync.register(central.url, central.code(e), central.ca)
         assert e.sync.run_once().remaining == 0  # E goes first with F's uuid (read off the receipt's QR)
         assert squat == later
         # whether a NIK was recorded elsewhere is the centre's business, not an answer to any station
@@ -233,7 +244,7 @@ def test_two_sync_loops_on_one_station_send_each_record_once(central, tls, data_
     fill_station(data_dir, 40)
     proxy = proxy_for(central, tls, keep_bodies=("/v1/records",), delay_s=0.25)
     with opened(data_dir) as window:
-        window.sync.register(central.url, CODE, central.ca)
+        window.sync.register(central.url, central.code(window), central.ca)
         point_at(window, url=proxy.url, batch_bytes=20_000)
         passes = []
         t = threading.Thread(target=lambda: passes.append(window.sync.run_once()))
@@ -257,7 +268,7 @@ def test_two_sync_loops_on_one_station_send_each_record_once(central, tls, data_
 def test_the_audit_endpoint_answers_concurrent_repeats(central, data_dir):
     fill_station(data_dir, 3)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         entries = station.sync.outbox().audit_after(0)
         auth = station.sync.client().session.headers["Authorization"]
 
@@ -290,11 +301,12 @@ def test_registering_again_after_a_lost_reply_gets_the_same_key(central, tls, da
     fill_station(data_dir, 1)
     with opened(data_dir) as station:
         sid = station.settings.current.station_id
+        code = central.code(station)  # one-time: the repeat presents the same code
         with pytest.raises(SyncError):
-            station.sync.register(proxy.url, CODE, central.ca)
+            station.sync.register(proxy.url, code, central.ca)
         kept = central_key(central, sid)
         assert kept  # the centre registered the station; only the answer was lost
-        station.sync.register(proxy.url, CODE, central.ca)
+        station.sync.register(proxy.url, code, central.ca)
         assert central_key(central, sid) == kept
         assert station.sync.run_once().remaining == 0
 
@@ -302,7 +314,7 @@ def test_registering_again_after_a_lost_reply_gets_the_same_key(central, tls, da
 def test_an_offline_pass_is_logged(caplog, central, data_dir):
     fill_station(data_dir, 1)
     with opened(data_dir) as station:
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         point_at(station, url="https://127.0.0.1:9")
         with caplog.at_level(logging.INFO, logger="sync.runner"):
             report = station.sync.run_once()
@@ -377,7 +389,7 @@ def test_the_client_never_follows_a_redirect_to_plain_http(central, tls, data_di
         threading.Thread(target=s.serve_forever, daemon=True).start()
     try:
         with opened(data_dir) as station:
-            station.sync.register(central.url, CODE, central.ca)
+            station.sync.register(central.url, central.code(station), central.ca)
             point_at(station, url=f"https://127.0.0.1:{redirector.server_address[1]}")
             report = station.sync.run_once()
     finally:

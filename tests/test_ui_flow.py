@@ -110,14 +110,14 @@ def test_status_bar_follows_sync_without_blocking(qtbot, station, data_dir, tmp_
     from station.domain.enrolment import Enrolment
     from station.ui.app import make_app
     from station.ui.main_window import MainWindow
-    from tests.central import CODE, start_central
+    from tests.central import start_central
     from tests.tls import make_ca_and_server
 
     central = start_central(tmp_path, *make_ca_and_server(tmp_path / "tls"))
     try:
         for i in range(3):
             store_record(station, Enrolment(nik=f"332401550890000{i + 1}", nama=f"Warga {i}"), b"j" * 900)
-        station.sync.register(central.url, CODE, central.ca)
+        station.sync.register(central.url, central.code(station), central.ca)
         make_app()
         settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
         window = MainWindow(station, lambda: None, settings)

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from station.domain.errors import InvalidTransition
+
 DEFAULT_QUOTA = 150
 
 
@@ -16,6 +18,26 @@ class TicketStatus(StrEnum):
     CALLED = "called"
     SKIPPED = "skipped"
     DONE = "done"
+
+
+# A ticket's moves: a served ticket is finished for good (its record keeps its number).
+TICKET_MOVES = {
+    TicketStatus.WAITING: {TicketStatus.CALLED, TicketStatus.SKIPPED},
+    TicketStatus.CALLED: {TicketStatus.CALLED, TicketStatus.SKIPPED, TicketStatus.DONE},
+    TicketStatus.SKIPPED: {TicketStatus.CALLED},
+    TicketStatus.DONE: set(),
+}
+WORDS = {
+    TicketStatus.WAITING: "menunggu",
+    TicketStatus.CALLED: "dipanggil",
+    TicketStatus.SKIPPED: "dilewati",
+    TicketStatus.DONE: "selesai",
+}
+
+
+def check_ticket_move(old: TicketStatus, new: TicketStatus) -> None:
+    if new not in TICKET_MOVES[old]:
+        raise InvalidTransition(f"Nomor antrean yang {WORDS[old]} tidak bisa menjadi {WORDS[new]}.")
 
 
 @dataclass(frozen=True)

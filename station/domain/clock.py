@@ -60,6 +60,3 @@ class FixedClock(Clock):
     def __init__(self, at: dt.datetime, utc_offset_hours: float = WIB_HOURS) -> None:
         self.at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
         super().__init__(utc_offset_hours, lambda: self.at)
-
-    def advance(self, **delta: float) -> None:
-        self.at += dt.timedelta(**delta)

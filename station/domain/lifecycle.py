@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from station.domain.errors import InvalidTransition, NotAllowed
-from station.domain.permissions import Role
+from station.domain.errors import InvalidInput, InvalidTransition
+from station.domain.permissions import Action, Role, require
 
 
 class RecordStatus(StrEnum):
@@ -30,26 +30,23 @@ class RecordStatus(StrEnum):
 @dataclass(frozen=True)
 class Move:
     action: str  # the audit entry's action
-    by: frozenset[Role]
+    permission: Action  # who may make it: the one permission table decides
 
 
-_COUNTER = frozenset({Role.OPERATOR, Role.SUPERVISOR})
-_SUPERVISOR = frozenset({Role.SUPERVISOR})
-_SYSTEM = frozenset({Role.SYSTEM})
 S = RecordStatus
 
 MOVES: dict[tuple[RecordStatus, RecordStatus], Move] = {
-    (S.DRAFT, S.CAPTURED): Move("accepted", _COUNTER),
-    (S.DRAFT, S.QUEUED): Move("accepted", _COUNTER),
-    (S.CAPTURED, S.QUEUED): Move("review_approve", _SUPERVISOR),
-    (S.CAPTURED, S.HELD): Move("review_hold", _SUPERVISOR),
-    (S.CAPTURED, S.REJECTED): Move("review_reject", _SUPERVISOR),
-    (S.HELD, S.QUEUED): Move("review_approve", _SUPERVISOR),
-    (S.HELD, S.HELD): Move("review_hold", _SUPERVISOR),  # held again, with a new reason
-    (S.HELD, S.REJECTED): Move("review_reject", _SUPERVISOR),
-    (S.QUEUED, S.SENT): Move("sent", _SYSTEM),
-    (S.SENT, S.ACKNOWLEDGED): Move("acknowledged", _SYSTEM),
-    (S.SENT, S.REJECTED): Move("rejected_by_server", _SYSTEM),
+    (S.DRAFT, S.CAPTURED): Move("accepted", Action.RECORD_ACCEPT),
+    (S.DRAFT, S.QUEUED): Move("accepted", Action.RECORD_ACCEPT),
+    (S.CAPTURED, S.QUEUED): Move("review_approve", Action.REVIEW),
+    (S.CAPTURED, S.HELD): Move("review_hold", Action.REVIEW),
+    (S.CAPTURED, S.REJECTED): Move("review_reject", Action.REVIEW),
+    (S.HELD, S.QUEUED): Move("review_approve", Action.REVIEW),
+    (S.HELD, S.HELD): Move("review_hold", Action.REVIEW),  # held again, with a new reason
+    (S.HELD, S.REJECTED): Move("review_reject", Action.REVIEW),
+    (S.QUEUED, S.SENT): Move("sent", Action.SYNC_RECORD),
+    (S.SENT, S.ACKNOWLEDGED): Move("acknowledged", Action.SYNC_RECORD),
+    (S.SENT, S.REJECTED): Move("rejected_by_server", Action.SYNC_RECORD),
 }
 
 WORDS = {
@@ -70,8 +67,7 @@ def move(old: RecordStatus, new: RecordStatus, role: Role | str) -> Move:
     found = MOVES.get((RecordStatus(old), RecordStatus(new)))
     if found is None:
         raise InvalidTransition(f"Status rekaman tidak bisa berpindah dari {WORDS[old]} ke {WORDS[new]}.")
-    if Role(role) not in found.by:
-        raise NotAllowed(f"Peran {role} tidak dapat memindahkan rekaman dari {WORDS[old]} ke {WORDS[new]}.")
+    require(role, found.permission)
     return found
 
 
@@ -81,7 +77,7 @@ DECISIONS = {"approve": S.QUEUED, "hold": S.HELD, "reject": S.REJECTED}
 def review_target(decision: str, reason: str) -> RecordStatus:
     """The end-of-day decision's state; holding or rejecting needs a reason the operator will read."""
     if decision not in DECISIONS:
-        raise InvalidTransition(f"Keputusan tidak dikenal: {decision} (approve, hold atau reject).")
+        raise InvalidInput(f"Keputusan tidak dikenal: {decision} (approve, hold atau reject).")
     if decision != "approve" and len(reason.strip()) < 3:
-        raise InvalidTransition("Tulis alasan menahan atau menolak rekaman.")
+        raise InvalidInput("Tulis alasan menahan atau menolak rekaman.")
     return DECISIONS[decision]

@@ -77,8 +77,13 @@ class KkInfo:
     serial: int
 
 
+def clean_nik(text: str) -> str:
+    """A NIK or No. KK as typed, without the spaces operators paste in ("3324 0112 ...")."""
+    return "".join(str(text).split())
+
+
 def _digits(text: str, what: str) -> str:
-    s = "".join(str(text).split())  # operators paste "3324 0112 ..." with spaces
+    s = clean_nik(text)
     if not s:
         raise InvalidNik(f"{what} belum diisi.")
     if not s.isdigit():

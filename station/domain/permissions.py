@@ -28,10 +28,6 @@ class Actor:
     name: str
     role: Role
 
-    @property
-    def is_supervisor(self) -> bool:
-        return self.role is Role.SUPERVISOR
-
 
 SYSTEM = Actor("sync", Role.SYSTEM)
 
@@ -54,6 +50,7 @@ class Action(StrEnum):
     PURGE = "retention.purge"
     SYNC_REGISTER = "sync.register"
     SYNC_RUN = "sync.run"
+    SYNC_RECORD = "sync.record"  # the centre's answers move records (sent, acknowledged, rejected)
     DEMO_DATA = "demo.fill"
 
 
@@ -78,6 +75,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.PURGE: _SUPERVISOR,
     Action.SYNC_REGISTER: _SUPERVISOR,  # decides where every record goes
     Action.SYNC_RUN: _BOTH | {Role.SYSTEM},
+    Action.SYNC_RECORD: frozenset({Role.SYSTEM}),
     Action.DEMO_DATA: _SUPERVISOR,
 }
 
@@ -109,5 +107,6 @@ def require(role: Role | str | None, action: Action) -> None:
     if role is None:
         raise NotAllowed("Masuk (login) dulu.")
     if not may(role, action):
-        what = REFUSALS.get(action, action.value)
-        raise NotAllowed(f"Hanya supervisor yang dapat {what}.")
+        if Role.SUPERVISOR in PERMISSIONS[action]:
+            raise NotAllowed(f"Hanya supervisor yang dapat {REFUSALS.get(action, action.value)}.")
+        raise NotAllowed(f"Langkah ini hanya dilakukan stasiun sendiri ({action.value}), bukan oleh {role}.")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from station.domain.errors import StationError
+from station.domain.errors import ExitCode, StationError
 from station.resources import resource
 
 LEVELS = ("provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan")
@@ -20,7 +20,7 @@ LEVELS = ("provinsi", "kabupaten/kota", "kecamatan", "desa/kelurahan")
 
 class UnknownRegion(StationError, KeyError):
     code = "region_unknown"
-    exit_code = 2
+    exit_code = ExitCode.INPUT
 
     def __str__(self) -> str:
         return f"Kode wilayah {self.args[0]} tidak dikenal."
@@ -34,10 +34,6 @@ class Region:
     @property
     def level(self) -> str:
         return LEVELS[self.code.count(".")]
-
-    @property
-    def parent_code(self) -> str | None:
-        return self.code.rsplit(".", 1)[0] if "." in self.code else None
 
 
 class Regions:
@@ -64,6 +60,10 @@ class Regions:
 
     def __len__(self) -> int:
         return len(self._names)
+
+    def is_kecamatan(self, code: str) -> bool:
+        """A kecamatan code (PP.KK.CC) that is in the list."""
+        return code.count(".") == 2 and self.exists(code)
 
     def exists(self, code: str) -> bool:
         return code in self._names

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from station.domain.antrean import DEFAULT_QUOTA
+from station.domain.biometrics import BiometricThresholds
 from station.domain.clock import WIB_HOURS
 from station.domain.errors import InvalidInput
 
@@ -67,6 +68,7 @@ class Settings:
     office: Office = field(default_factory=Office)
     progress: Progress = field(default_factory=Progress)
     sync: SyncSettings = field(default_factory=SyncSettings)
+    biometrics: BiometricThresholds = field(default_factory=BiometricThresholds)
 
     @property
     def configured(self) -> bool:
@@ -89,6 +91,7 @@ class Settings:
             raise InvalidInput("Kunci setelah diam antara 1 dan 120 menit.")
         if not -12 <= self.utc_offset_hours <= 14:
             raise InvalidInput("Zona waktu kantor tidak masuk akal.")
+        self.biometrics.validate()
 
     # --- stored form --------------------------------------------------------------------------
     def to_rows(self) -> dict[str, Any]:
@@ -97,8 +100,18 @@ class Settings:
 
     @classmethod
     def from_rows(cls, rows: dict[str, Any]) -> Settings:
-        base = cls()
-        return replace(base, **{k: _coerce(base, k, v) for k, v in rows.items() if k in {f.name for f in fields(cls)}})
+        """What is stored; a value of the wrong type or out of range (a hand-edited row) keeps its default."""
+        out, names = cls(), {f.name for f in fields(cls)}
+        for key, value in rows.items():
+            if key not in names:
+                continue
+            candidate = replace(out, **{key: _coerce(out, key, value)})
+            try:
+                candidate.validate()
+            except InvalidInput:
+                continue
+            out = candidate
+        return out
 
 
 def _plain(value: Any) -> Any:

@@ -7,6 +7,8 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from station.domain.errors import InvalidInput
+
 
 @dataclass(frozen=True)
 class GateConfig:
@@ -53,18 +55,42 @@ class GateConfig:
     max_faces: int = 4  # how many faces MediaPipe looks for (to see someone behind the citizen)
 
     def with_overrides(self, values: dict) -> GateConfig:
-        known = {f.name for f in fields(self)}
-        unknown = set(values) - known
+        """These values instead of the defaults, each of the default's type; InvalidInput names the first bad one."""
+        if not isinstance(values, dict):
+            raise InvalidInput("Pengaturan gerbang foto harus berupa objek JSON {nama: nilai}.")
+        known = {f.name: f for f in fields(self)}
+        unknown = set(values) - set(known)
         if unknown:
-            raise ValueError(f"Pengaturan gerbang foto tidak dikenal: {', '.join(sorted(unknown))}")
+            raise InvalidInput(f"Pengaturan gerbang foto tidak dikenal: {', '.join(sorted(unknown))}.")
+        for name, value in values.items():
+            if not _fits(getattr(self, name), value):
+                raise InvalidInput(f"Nilai pengaturan gerbang foto {name} tidak sah: {value!r}.")
         return replace(self, **values)
 
     @classmethod
     def load(cls, data_dir: Path | None) -> GateConfig:
+        """The office's gate.json over the defaults; a damaged file is reported, never a traceback."""
         path = Path(data_dir) / "gate.json" if data_dir else None
-        if path and path.exists():
-            return cls().with_overrides(json.loads(path.read_text("utf-8")))
-        return cls()
+        if not (path and path.exists()):
+            return cls()
+        try:
+            values = json.loads(path.read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+            raise InvalidInput(f"Berkas {path} rusak atau bukan JSON: {err}.") from None
+        return cls().with_overrides(values)
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def _fits(default: object, value: object) -> bool:
+    """Is value of the kind the default is (an int where an int is meant, a number where a float is)?"""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    if default is None:
+        return value is None or isinstance(value, str)
+    return isinstance(value, type(default))

@@ -7,8 +7,6 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-import cv2
-
 from station.camera import IMAGE_SUFFIXES
 from station.domain import values
 from station.domain.enrolment import Enrolment
@@ -16,10 +14,9 @@ from station.domain.errors import InvalidInput
 from station.domain.payload import Photo
 from station.domain.permissions import Action
 from station.domain.regions import Regions, UnknownRegion
-from station.quality import GateConfig, PhotoGate
-from station.quality.gate import crop_id_photo
+from station.quality.config import GateConfig
+from station.services.acceptance import encode_jpeg
 from station.services.base import Service
-from station.services.recording import encode_jpeg
 from station.services.records import Records
 
 FIRST_L = ["Agus", "Budi", "Dedi", "Eko", "Hendra", "Joko", "Rudi", "Slamet", "Wahyu", "Yusuf", "Ahmad", "Bambang"]
@@ -73,16 +70,25 @@ def fake_enrolment(rng: random.Random, regions: Regions, kecamatan: str, today: 
     )
 
 
-def portrait_crops(folder: Path, cfg: GateConfig) -> list[bytes]:
-    """One ICAO-geometry crop per photo with a face (a centred resize when none is found)."""
-    files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+def portrait_crops(folder: Path, cfg: GateConfig, count: int) -> list[bytes]:
+    """One ICAO-geometry crop per photo with a face (a centred resize when none is found), for at most `count`
+    photos. The face models load only here: no other command pays for them."""
+    import cv2
+
+    from station.quality.gate import PhotoGate, crop_id_photo
+    from station.quality.images import ImageRefused, load_image
+
+    if not Path(folder).is_dir():
+        raise InvalidInput(f"Folder foto {folder} tidak ada.")
+    files = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)[: max(1, count)]
     if not files:
         raise InvalidInput(f"Tidak ada foto di {folder}.")
     out = []
     with PhotoGate(cfg) as gate:
         for f in files:
-            img = cv2.imread(str(f))
-            if img is None:
+            try:
+                img = load_image(f)
+            except ImageRefused:
                 continue
             v = gate.judge(img)
             if v.geometry is not None:
@@ -90,20 +96,26 @@ def portrait_crops(folder: Path, cfg: GateConfig) -> list[bytes]:
             else:
                 crop = cv2.resize(img, (cfg.crop_width, cfg.crop_height), interpolation=cv2.INTER_AREA)
             out.append(encode_jpeg(crop))
+    if not out:
+        raise InvalidInput(f"Tidak ada foto yang bisa dibaca di {folder}.")
     return out
 
 
 class DemoData(Service):
-    def fill(self, count: int, photos: Path, kecamatan: str = "33.24.01", seed: int = 1) -> Iterator[str]:
-        """Realistic records for training and demos, accepted as the logged-in supervisor."""
+    def fill(self, count: int, photos: Path, kecamatan: str | None = None, seed: int = 1) -> Iterator[str]:
+        """Realistic records for training and demos, accepted as the logged-in supervisor, in this station's
+        kecamatan unless another is named."""
         ctx = self._ctx
         ctx.require(Action.DEMO_DATA)
-        if kecamatan.count(".") != 2 or not ctx.regions.exists(kecamatan):
+        kecamatan = kecamatan or ctx.settings.kecamatan
+        if not ctx.regions.is_kecamatan(kecamatan):
             raise UnknownRegion(kecamatan)
+        if count < 1:
+            raise InvalidInput("Jumlah rekaman contoh paling sedikit 1.")
         rng = random.Random(seed)
-        crops = portrait_crops(photos, GateConfig())
+        crops = portrait_crops(photos, ctx.gate_config, count)
         records = Records(ctx)
         today = ctx.clock.today()
         for i in range(count):
             e = fake_enrolment(rng, ctx.regions, kecamatan, today)
-            yield records.store(e, {"crop": Photo(crops[i % len(crops)])}, {"demo": True})
+            yield records.store_unchecked(e, {"crop": Photo(crops[i % len(crops)])}, {"demo": True})

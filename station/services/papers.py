@@ -1,4 +1,8 @@
-"""Papers: gathers what each one needs from the station and hands it to station.reports (PDF bytes out)."""
+"""Papers: gathers what each one needs from the station and hands it to station.reports (PDF bytes out).
+
+Every paper is bytes in memory. A paper that must pass through a file to reach the printer (the system's
+PDF viewer) goes to DATA_DIR/papers, private to the user, and does not stay: the next lock or login removes
+it once the viewer has had PAPER_MAX_AGE_S, a purge removes them all, and `cleanup()` does it on demand."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from station.domain.antrean import Ticket
 from station.domain.errors import InvalidInput
 from station.domain.lifecycle import WAITING_TO_LEAVE, RecordStatus
 from station.domain.permissions import Action
+from station.files import PAPER_MAX_AGE_S, papers_dir, private_dir, remove_papers, write_private
 from station.reports.recap import Indicator, OperatorDay, PrrEntry, build_daily_recap, build_progress, build_prr
 from station.reports.receipt import ReceiptData, build_receipt
 from station.reports.ticket import build_ticket
@@ -88,11 +93,13 @@ class Papers(Service):
         return build_prr(day, self.prr_entries(), self._ctx.settings.office)
 
     def save(self, pdf: bytes, name: str) -> Path:
-        """Keep a paper in DATA_DIR/papers (the window opens it from there)."""
-        out = self._ctx.data_dir / "papers" / name
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(pdf)
-        return out
+        """A temporary file for the printer (the window hands it to the system's viewer): 0600, removed by
+        cleanup() and by the next lock, login or purge once older than PAPER_MAX_AGE_S."""
+        return write_private(private_dir(papers_dir(self._ctx.data_dir)) / Path(name).name, pdf)
+
+    def cleanup(self, older_than_s: float = PAPER_MAX_AGE_S) -> int:
+        """Remove papers left on their way to the printer; returns how many went."""
+        return remove_papers(self._ctx.data_dir, older_than_s)
 
     def _counts(self) -> dict[str, int]:
         with self._ctx.db.unit(self._ctx.clock) as uow:

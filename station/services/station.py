@@ -38,11 +38,12 @@ log = logging.getLogger(__name__)
 
 class Station:
     def __init__(
-        self, data_dir: Path, clock: Clock | None = None, db: Database | None = None, who: Actor | None = None
+        self, data_dir: Path, clock: Clock | None = None, db: Database | None = None, *, context: Context | None = None
     ) -> None:
+        """Nobody is logged in: accounts.first_start, login or recover decide who acts. (`context` is the
+        services' own: Station.worker hands a background thread the same station.)"""
         self.data_dir = Path(data_dir)
-        self._ctx = Context(self.data_dir, db or Database.in_folder(self.data_dir), clock or Clock())
-        self._ctx.who = who
+        self._ctx = context or Context(self.data_dir, db or Database.in_folder(self.data_dir), clock or Clock())
         self.accounts = Accounts(self._ctx)
         self.settings = SettingsService(self._ctx)
         self.queue = Queue(self._ctx)
@@ -73,21 +74,31 @@ class Station:
 
     def worker(self) -> Station:
         """The same station for a background thread (sync): its own connections, the same key and person."""
-        return Station(self.data_dir, self._ctx.clock, self._ctx.db.for_worker(), self._ctx.who)
+        worker = self._ctx.for_worker()
+        return Station(worker.data_dir, context=worker)
 
     def verify_audit(self) -> AuditCheck:
-        """The audit trail's hash chain (no personal data: no login needed)."""
-        with self._ctx.db.unit(self._ctx.clock) as uow:
-            return uow.audit.verify()
+        """The audit trail's hash chain, and the accounts as stored against the roster it last recorded: a
+        role or an account written into the database by hand shows here (no personal data: no login needed)."""
+        with self._ctx.read() as uow:
+            check = uow.audit.verify()
+            audited = uow.audit.last_roster() if check.ok else None
+            if audited is not None and audited[1] != uow.accounts.roster():
+                stored = uow.accounts.roster()
+                odd = sorted(n for n in set(stored) | set(audited[1]) if stored.get(n) != audited[1].get(n))
+                why = f"daftar akun berbeda dari yang dicatat entri ini (diubah di luar aplikasi: {', '.join(odd)})"
+                return AuditCheck(False, check.entries, audited[0], why)
+            return check
 
     def info(self) -> dict:
         """Counts, outbox size and SQLite's own integrity check (no personal data: no login needed)."""
-        with self._ctx.db.unit(self._ctx.clock) as uow:
-            counts, outbox = uow.records.counts(), uow.outbox.size()
+        with self._ctx.read() as uow:
+            counts, outbox, quarantined = uow.records.counts(), uow.outbox.size(), sorted(uow.quarantine.uuids())
         return {
             "database": str(self._ctx.db.path),
             "records": counts,
             "outbox": outbox,
+            "quarantined": quarantined,  # UUIDs whose sealed data no longer opens (Records.quarantined)
             "integrity": self._ctx.db.integrity_check(),
         }
 

@@ -1,11 +1,18 @@
 """Sync with the central server, as the station's use cases: registering (a supervisor's act, audited with
-the address), and running passes of the sync loop (sync.runner) over the outbox."""
+the address), and running passes of the sync loop (sync.runner) over the outbox.
+
+When the installer pinned the central server (station.pinning), registering anywhere else is refused and
+audited, and every pass goes to the pinned address with the pinned CA, whatever the settings say. Without a
+pin, the bearer key is bound to the address and CA it was registered with (binding): only this service and
+the settings service (both a supervisor's, audited) move them; an edit of the database row stops sync."""
 
 from __future__ import annotations
 
 import base64
 import dataclasses
 import datetime as dt
+import hashlib
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -13,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station.bundle_format import public_bytes
-from station.domain.errors import StationError
+from station.domain.errors import ExitCode, NotAllowed, StationError
 from station.domain.permissions import Action
 from station.services.base import Service
 from station.services.loop_lock import PassLock
-from station.storage import Outbox
+from station.storage import Outbox, StorageCorrupt
 
 if TYPE_CHECKING:
     from sync.client import CentralClient
@@ -28,7 +35,13 @@ log = logging.getLogger(__name__)
 
 class NotConfigured(StationError):
     code = "sync_not_configured"
-    exit_code = 2
+    exit_code = ExitCode.INPUT
+
+
+def binding(url: str, ca_bundle: str | Path | None) -> str:
+    """What the bearer key is sealed to: the server's address and the CA file that vouches for it."""
+    ca = str(Path(ca_bundle).resolve()) if ca_bundle else ""
+    return hashlib.sha256(json.dumps([url.strip().rstrip("/"), ca]).encode("utf-8")).hexdigest()
 
 
 class SyncService(Service):
@@ -38,6 +51,18 @@ class SyncService(Service):
 
         ctx = self._ctx
         actor = ctx.require(Action.SYNC_REGISTER)
+        pin = ctx.pin
+        if pin is not None:
+            if not pin.same_url(url) or not pin.same_ca(ca_bundle):
+                with ctx.db.unit(ctx.clock) as uow:
+                    detail = {"action": Action.SYNC_REGISTER.value, "why": "pinned", "url": url}
+                    uow.audit.append(actor.name, "refused", None, detail)
+                    uow.commit()
+                raise NotAllowed(
+                    f"Server pusat dikunci oleh pemasang ({pin.url}, {pin.source}): stasiun ini tidak bisa "
+                    "didaftarkan ke alamat atau CA lain."
+                )
+            url, ca_bundle = pin.url, pin.ca_bundle
         settings = ctx.settings
         if not settings.station_id:
             raise NotConfigured("Identitas stasiun belum diatur (mulai pertama di jendela aplikasi).")
@@ -51,29 +76,38 @@ class SyncService(Service):
             sync = dataclasses.replace(settings.sync, url=url, ca_bundle=str(ca_bundle) if ca_bundle else None)
             new = uow.settings.load().changed(sync=sync)
             uow.settings.save(new)
-            uow.keys.set_sync_key(key)
+            uow.keys.set_sync_key(key, binding(url, ca_bundle))
             uow.audit.append(actor.name, "sync_registered", None, {"url": url})
             uow.commit()
         ctx.use_settings(new)
         log.info("registered with the central server url=%s", url)
         return settings.station_id
 
-    @property
-    def configured(self) -> bool:
-        return bool(self._ctx.settings.sync.url)
-
     def client(self) -> CentralClient:
+        """The client for the registered centre (its key is personal to this station: a logged-in act)."""
         from sync.client import CentralClient
 
-        s = self._ctx.settings.sync
-        with self._ctx.db.unit(self._ctx.clock) as uow:
-            key = uow.keys.sync_key()
+        s, pin = self._ctx.settings.sync, self._ctx.pin
+        url, ca = (pin.url, pin.ca_bundle) if pin else (s.url, s.ca_bundle)  # a pin wins over the database
+        with self._ctx.unit(Action.SYNC_RUN) as uow:
+            try:
+                key = uow.keys.sync_key(binding(url, ca))
+            except StorageCorrupt:
+                raise NotConfigured(
+                    "Alamat atau CA server pusat di pengaturan tidak cocok dengan pendaftaran (diubah di luar "
+                    "aplikasi). Sinkronisasi berhenti; supervisor: daftarkan ulang stasiun."
+                ) from None
+            if key and not uow.keys.sync_key_bound():  # left by an older version: bound from now on
+                uow.keys.set_sync_key(key, binding(url, ca))
+                uow.commit()
         if not s.url or not key:
             raise NotConfigured("Stasiun belum terdaftar ke server pusat: jalankan `station sync-register`.")
-        return CentralClient(s.url, key, s.ca_bundle, (s.connect_timeout_s, s.read_timeout_s))
+        return CentralClient(url, key, ca, (s.connect_timeout_s, s.read_timeout_s))
 
     def outbox(self) -> Outbox:
+        """The outbox as the sync loop sees it (it carries personal data: a logged-in act)."""
         ctx = self._ctx
+        ctx.require(Action.SYNC_RUN)
         return Outbox(lambda: ctx.db.unit(ctx.clock))
 
     def run_once(self) -> SyncReport:
@@ -108,5 +142,17 @@ class SyncService(Service):
             stop.wait(wait)
 
     def pull_master_data(self) -> str:
-        """Region codes from the central server into DATA_DIR/master (they then replace the shipped list)."""
-        return self.client().master_regions(self._ctx.data_dir / "master" / "wilayah.tsv.gz")
+        """Master data from the central server into DATA_DIR/master: region codes (they then replace the shipped
+        list; their ETag is returned) and the centre's signed list of registered stations (services.master)."""
+        from station.services.master import pull_station_list
+
+        ctx = self._ctx
+        client = self.client()
+        etag = client.master_regions(ctx.data_dir / "master" / "wilayah.tsv.gz")
+        ctx.forget_regions()
+        stations = pull_station_list(ctx, client)
+        with ctx.unit(Action.SYNC_RUN) as uow:
+            detail = {"regions_sha256": etag, "stations": len(stations.keys)}
+            uow.audit.append(ctx.actor.name, "master_data_pulled", None, detail)
+            uow.commit()
+        return etag

@@ -1,29 +1,37 @@
 """Jemput bola: every record still waiting leaves on a USB bundle, and a bundle is taken in exactly once.
 
-The bundle format (encryption, signature) is storage.bundle_format; here are the rules: who may export,
-what goes in, and how an import decides repeat, conflict or new, in one transaction.
+The bundle format (encryption, signatures, what a reader checks) is station.bundle_format; here are the rules: who
+may export, what goes in, and how an import decides repeat, conflict, refused or new, in one transaction.
 """
 
 from __future__ import annotations
 
 import base64
+import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from station import bundle_format
 from station.bundle_format import BundleRefused
+from station.domain.enrolment import Enrolment, validate
+from station.domain.errors import StationError
+from station.domain.passwords import check_transfer_code
 from station.domain.payload import Photo, payload_digest, sha256_hex
 from station.domain.permissions import Action
 from station.services.base import Service
+from station.station_list import StationList, StationListInvalid
 from station.storage import Outbox
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class ImportReport:
-    station_id: str
+    station_id: str  # who signed (carried) the bundle
     imported: int
     repeats: int
     conflicts: list[str]
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (uuid, the first rule it breaks)
 
 
 class Transfer(Service):
@@ -34,6 +42,7 @@ class Transfer(Service):
         record keeps its origin and the origin's signature, so whoever carries it, it is filed under its origin."""
         ctx = self._ctx
         actor = ctx.require(Action.EXPORT)
+        check_transfer_code(code)  # a bundle on a lost stick is only as safe as this code
         outbox = Outbox(lambda: ctx.db.unit(ctx.clock))
         total, done = outbox.waiting_count(), [0]
 
@@ -54,13 +63,18 @@ class Transfer(Service):
         return data, done[0]
 
     def import_bundle(self, data: bytes, code: str) -> ImportReport:
-        """Verify everything first; then one transaction. A record already here with the same digest is a
-        repeat (skipped); the same UUID with other content is a conflict (reported, not imported)."""
+        """Verify everything first (station.bundle_format: a registered signer, its registered key, fixed key
+        derivation, capped inflation, every field, every record's origin, every payload digest); then one
+        transaction. A record already here with the same digest is a repeat (skipped); the same UUID with other
+        content is a conflict; a record that breaks the domain rules (domain.enrolment.validate) is refused. Those
+        are reported and not imported; they stay in the exporting station's outbox and are sent from there."""
         actor = self._ctx.require(Action.IMPORT)
-        bundle = bundle_format.read(data, code)
+        registered = self._registered(bundle_format.signer_of(data))
+        bundle = bundle_format.read(data, code, registered.keys)
         photos_of = {r["uuid"]: _verified_photos(r) for r in bundle.records}
-        imported, repeats, conflicts = 0, 0, []
-        with self._ctx.unit(Action.IMPORT) as uow:
+        broken = {r["uuid"]: why for r in bundle.records if (why := self._rule_errors(r))}
+        imported, repeats, conflicts, refused = 0, 0, [], []
+        with self._ctx.unit() as uow:  # permission checked above, before the bundle was opened
             for r in bundle.records:
                 if uow.records.exists(r["uuid"]):
                     if uow.records.digest(r["uuid"]) == r["payload_sha256"]:
@@ -68,15 +82,56 @@ class Transfer(Service):
                     else:
                         conflicts.append(r["uuid"])
                     continue
-                uow.records.add_received(r, r.get("station_id", bundle.station_id))
+                if r["uuid"] in broken:
+                    refused.append((r["uuid"], broken[r["uuid"]]))
+                    continue
+                uow.records.add_received(r, r["origin"])
                 for kind, jpeg in photos_of[r["uuid"]].items():
                     uow.photos.add(r["uuid"], kind, Photo(jpeg))
                 uow.outbox.enqueue(r["uuid"])
                 imported += 1
-            detail = {"from": bundle.station_id, "records": imported, "repeats": repeats, "conflicts": len(conflicts)}
+            detail = {
+                "from": bundle.station_id,
+                "records": imported,
+                "repeats": repeats,
+                "conflicts": len(conflicts),
+                "refused": len(refused),
+            }
             uow.audit.append(actor.name, "imported", None, detail)
             uow.commit()
-        return ImportReport(bundle.station_id, imported, repeats, conflicts)
+        return ImportReport(bundle.station_id, imported, repeats, conflicts, refused)
+
+    def _registered(self, signer: str) -> StationList:
+        """The centre's list of registered stations, pulled again first when it does not know this signer (a
+        station registered since the last pull) or when the list here no longer verifies; offline, the list
+        already here decides, and a list that does not verify refuses everything."""
+        from station.services.master import pull_station_list, saved_station_list
+        from station.services.sync import SyncService
+
+        try:
+            known, broken = saved_station_list(self._ctx), None
+        except StationListInvalid as err:
+            known, broken = None, err
+        if (known is None or known.key_of(signer) is None) and self._ctx.settings.sync.url:
+            try:
+                known, broken = pull_station_list(self._ctx, SyncService(self._ctx).client()), None
+            except StationError as err:
+                log.info("station list not refreshed: %s", err.code)
+        if broken is not None:
+            raise broken
+        if known is None:
+            raise BundleRefused(
+                "Stasiun ini belum punya daftar stasiun terdaftar dari server pusat, jadi belum bisa memeriksa "
+                "penanda tangan bundel. Sambungkan ke server pusat sekali (sync), lalu impor lagi."
+            )
+        return known
+
+    def _rule_errors(self, record: dict) -> str | None:
+        """The domain's rules as of the day the record was accepted (its office date): the first error, or None."""
+        enrolment = Enrolment.from_dict(record["biodata"])
+        day = self._ctx.clock.local(record["created_at"]).date()
+        errors = [p for p in validate(enrolment, self._ctx.regions, day) if p.blocking]
+        return f"{errors[0].field}: {errors[0].message}" if errors else None
 
 
 def _verified_photos(record: dict) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ from station.storage.errors import (
     StorageUnavailable,
 )
 from station.storage.outbox import Answer, Outbox, Outgoing
+from station.storage.quarantine import Quarantined
 from station.storage.records import DayRecord, RecordSummary, StoredRecord
 from station.storage.unit import UnitOfWork
 
@@ -26,6 +27,7 @@ __all__ = [
     "Locked",
     "Outbox",
     "Outgoing",
+    "Quarantined",
     "RecordNotFound",
     "RecordSummary",
     "StorageCorrupt",

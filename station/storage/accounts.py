@@ -1,6 +1,8 @@
 """Accounts as stored: each user's role and wrapped data key, the recovery wrap, and lockouts.
 
-Only data lives here; logging in, lockout rules and who may add whom are services.accounts.
+Only data lives here; logging in, lockout rules and who may add whom are services.accounts. The role stored
+beside each wrap is a copy for lists: the wrap itself is bound to the name and role it was made for
+(crypto.wrap_aad), and the audit trail records every roster the station's services wrote.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ class AccountRepository:
 
     def all(self) -> list[Account]:
         return [Account(n, u["role"], u["wrap"]) for n, u in sorted(self._ring().get("users", {}).items())]
+
+    def roster(self) -> dict[str, str]:
+        """name -> role as stored (no key needed: audit-verify compares it with the audited roster)."""
+        return {n: u["role"] for n, u in sorted(self._ring().get("users", {}).items())}
 
     def put(self, account: Account) -> None:
         ring = self._ring()

@@ -1,6 +1,11 @@
-"""The audit trail in the station database: append-only, hash-chained (station.domain.audit_chain).
-Details carry no personal data (record UUIDs, check names, counts): the log travels to the central
-server with the records."""
+"""The audit trail in the station database: append-only, hash-chained (station.domain.audit_chain), anchored at
+the central server. Details carry no personal data (record UUIDs, check names, counts): the log travels to the
+central server with the records.
+
+Ids are never reused (AUTOINCREMENT, migration 0005): deleting the newest entries and writing new ones cannot
+give the new ones the old numbers. The anchor is the head the centre acknowledged (sequence number and hash);
+verify() checks the chain and then that this entry is still here, unchanged.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,16 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from station.domain.audit_chain import GENESIS, AuditCheck, entry_hash, verify_chain
+from station.domain.audit_chain import GENESIS, AuditCheck, entry_hash, verify_anchor, verify_chain
 from station.domain.clock import Clock
 from station.storage.models import AuditRow
 from station.storage.rows import read_json, write_json
 
 SENT_UPTO = "audit_sent_upto"
+ANCHOR = "audit_anchor"
+# Entries that carry the whole roster (name -> role) as the services left it; the older first_start and
+# user_added entries (before rosters were audited) carry one account each.
+ROSTER_ACTIONS = ("first_start", "user_added", "password_reset", "password_recovered", "key_rewrapped", "roster_fixed")
 
 
 class AuditRepository:
@@ -57,11 +66,51 @@ class AuditRepository:
             for r in rows
         ]
 
+    def last_roster(self) -> tuple[int, dict[str, str]] | None:
+        """(entry id, name -> role) as the audit trail last recorded it, or None when it never did."""
+        stmt = select(AuditRow.id, AuditRow.actor, AuditRow.action, AuditRow.detail).where(
+            AuditRow.action.in_(ROSTER_ACTIONS)
+        )
+        rows = list(self._s.execute(stmt.order_by(AuditRow.id.desc())))
+        roster: dict[str, str] = {}
+        for entry_id, _actor, _action, text in rows:
+            detail = _detail(text)
+            if isinstance(detail.get("roster"), dict):
+                return entry_id, {str(k): str(v) for k, v in detail["roster"].items()}
+        for _id, actor, action, text in reversed(rows):  # only entries from before rosters were audited
+            detail = _detail(text)
+            if action == "first_start":
+                roster[actor] = str(detail.get("role", "supervisor"))
+            elif action == "user_added" and detail.get("user"):
+                roster[str(detail["user"])] = str(detail.get("role", "operator"))
+        return (rows[0][0], roster) if roster else None
+
     def verify(self) -> AuditCheck:
-        return verify_chain(self._s.scalars(select(AuditRow).order_by(AuditRow.id)))
+        check = verify_chain(self._s.scalars(select(AuditRow).order_by(AuditRow.id)))
+        anchored = self.anchor()
+        hash_at = self._s.scalar(select(AuditRow.hash).where(AuditRow.id == anchored[0])) if anchored else None
+        return verify_anchor(check, anchored, hash_at)
 
     def sent_upto(self) -> int:
         return int(read_json(self._s, SENT_UPTO, 0))
 
     def set_sent_upto(self, seq: int) -> None:
         write_json(self._s, SENT_UPTO, seq)
+
+    def anchor(self) -> tuple[int, str] | None:
+        value = read_json(self._s, ANCHOR)
+        return (int(value["seq"]), str(value["hash"])) if value else None
+
+    def set_anchor(self, seq: int, hash_: str) -> None:
+        """The centre holds the chain up to seq, whose hash is hash_: the station may forget nothing before it."""
+        if seq > 0:
+            write_json(self._s, ANCHOR, {"seq": seq, "hash": hash_})
+        self.set_sent_upto(seq)
+
+
+def _detail(text: str) -> dict:
+    try:
+        detail = json.loads(text)
+    except ValueError:
+        return {}
+    return detail if isinstance(detail, dict) else {}

@@ -3,7 +3,11 @@ with scrypt from each operator's password and from the office's recovery code.
 
 A copied station.db holds only wrapped keys, keyed NIK hashes and ciphertext: without a password or the
 recovery code, NIKs, names, addresses and photos read as noise. Each ciphertext is bound (as associated
-data) to its record and field, so blobs cannot be swapped between records unnoticed.
+data) to its record and field, so blobs cannot be swapped between records unnoticed; text fields are padded
+to a fixed block before sealing, so a ciphertext's length does not give away the length of a name.
+
+Each account's wrap is bound (as associated data) to the account's name and role: a role edited in the
+database no longer opens the data key under that role (see services.accounts for what a login does then).
 """
 
 from __future__ import annotations
@@ -11,24 +15,57 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import os
 import secrets
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from station.storage.errors import StorageCorrupt, StorageError
+from station.domain.errors import LoginNeeded
+from station.storage.errors import StorageCorrupt
 
-SCRYPT = {"n": 2**15, "r": 8, "p": 1}  # 32 MiB per derivation: costly for a guesser, ~0.1 s for an operator
-MAXMEM = 64 * 1024 * 1024  # OpenSSL refuses scrypt above its 32 MiB default otherwise
-WRAP_AAD = b"station-dek-v1"
+# 128 MiB and ~0.3 s per derivation here (bench/unlock.py): OWASP's scrypt figure. Every guess at a stolen
+# laptop's password costs that much memory and time; an operator pays it once per login. Wraps made with a
+# lower cost still open and are made again at the next login (services.accounts).
+SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+MAXMEM = 256 * 1024 * 1024  # OpenSSL refuses scrypt above its 32 MiB default otherwise
+WRAP_AAD_V1 = b"station-dek-v1"  # wraps of the first version: bound to nothing but "a data key"
+RECOVERY_AAD = b"station-dek-v2|recovery"
+WRAP_VERSION = 2
+_PAD_MARK = b"\x80"  # ISO/IEC 7816-4 padding: 0x80 then zeros. JSON never ends in either byte.
 
 
-class Locked(StorageError):
+def wrap_aad(name: str, role: str) -> bytes:
+    """What an account's wrap is bound to: the name and the role it was made for."""
+    return f"station-dek-v2|user|{name}|{role}".encode()
+
+
+class Locked(LoginNeeded):
     """Personal data needs an unlocked station (an operator logged in)."""
+
+    code = "locked"
 
     def __init__(self) -> None:
         super().__init__("Data terkunci: masuk (login) dulu untuk membuka data pribadi.")
+
+
+def pad(data: bytes, block: int) -> bytes:
+    """data + 0x80 + zeros up to a multiple of block: equal lengths for every name that fits."""
+    padded = data + _PAD_MARK
+    return padded + b"\x00" * (-len(padded) % block)
+
+
+def unpad(data: bytes) -> bytes:
+    """Undo pad(); an unpadded JSON text (sealed by an older version) comes back as it is."""
+    if not data.endswith((b"\x00", _PAD_MARK)):
+        return data
+    body = data.rstrip(b"\x00")
+    return body[:-1] if body.endswith(_PAD_MARK) else data
+
+
+def _derive(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(secret.encode("utf-8"), salt=salt, dklen=32, maxmem=MAXMEM, n=n, r=r, p=p)
 
 
 class DataKey:
@@ -50,31 +87,58 @@ class DataKey:
     def open(self, blob: bytes, aad: str) -> bytes:
         try:
             return self._aead.decrypt(blob[:12], blob[12:], aad.encode())
-        except (InvalidTag, ValueError):
-            raise StorageCorrupt(f"Data terenkripsi rusak atau tertukar ({aad.split(':', 1)[0]}).") from None
+        except (InvalidTag, ValueError, TypeError):
+            part = aad.split(":", 1)[0]
+            raise StorageCorrupt(f"Data terenkripsi rusak atau tertukar ({part}).", part) from None
+
+    def seal_json(self, value, aad: str, block: int) -> bytes:
+        """A JSON value, padded to `block` bytes, sealed: its length says only how many blocks it took."""
+        return self.seal(pad(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"), block), aad)
+
+    def open_json(self, blob: bytes, aad: str):
+        try:
+            return json.loads(unpad(self.open(blob, aad)))
+        except (ValueError, UnicodeDecodeError):
+            part = aad.split(":", 1)[0]
+            raise StorageCorrupt(f"Data terenkripsi rusak ({part}).", part) from None
 
     def index(self, nik: str) -> str:
         """Keyed hash of a NIK: exact-match search without the NIK in clear (a plain hash of a 16-digit
         number with a known structure would be brute-forced in minutes)."""
         return hmac.new(self._index_key, "".join(nik.split()).encode(), hashlib.sha256).hexdigest()
 
-    def wrap(self, secret: str) -> dict:
+    def wrap(self, secret: str, aad: bytes) -> dict:
+        """This key under a key derived from `secret` (scrypt at today's cost), bound to `aad`."""
         salt, nonce = os.urandom(16), os.urandom(12)
-        kek = hashlib.scrypt(secret.encode("utf-8"), salt=salt, dklen=32, maxmem=MAXMEM, **SCRYPT)
-        ct = AESGCM(kek).encrypt(nonce, self._key, WRAP_AAD)
+        ct = AESGCM(_derive(secret, salt, **SCRYPT)).encrypt(nonce, self._key, aad)
         b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
-        return {"salt": b64(salt), "nonce": b64(nonce), "ct": b64(ct), **SCRYPT}
+        return {"salt": b64(salt), "nonce": b64(nonce), "ct": b64(ct), **SCRYPT, "v": WRAP_VERSION}
 
     @classmethod
-    def unwrap(cls, entry: dict, secret: str) -> DataKey | None:
-        raw = {k: base64.b64decode(entry[k]) for k in ("salt", "nonce", "ct")}
-        kek = hashlib.scrypt(
-            secret.encode("utf-8"), salt=raw["salt"], dklen=32, maxmem=MAXMEM, n=entry["n"], r=entry["r"], p=entry["p"]
-        )
+    def unwrap(cls, entry: dict, secret: str, *aads: bytes) -> tuple[DataKey, bytes] | None:
+        """The key and the associated data it opened under (one scrypt, then each candidate), or None.
+        A first-version wrap opens only under WRAP_AAD_V1, whatever is asked."""
         try:
-            return cls(AESGCM(kek).decrypt(raw["nonce"], raw["ct"], WRAP_AAD))
-        except InvalidTag:
-            return None
+            raw = {k: base64.b64decode(entry[k]) for k in ("salt", "nonce", "ct")}
+            kek = _derive(secret, raw["salt"], int(entry["n"]), int(entry["r"]), int(entry["p"]))
+        except (KeyError, TypeError, ValueError):
+            return None  # a damaged wrap opens nothing (and never with a traceback)
+        for aad in aads if entry.get("v") == WRAP_VERSION else (WRAP_AAD_V1,):
+            try:
+                return cls(AESGCM(kek).decrypt(raw["nonce"], raw["ct"], aad)), aad
+            except InvalidTag:
+                continue
+        return None
+
+    @staticmethod
+    def stale(entry: dict) -> bool:
+        """Made by an older version or at a lower cost: to be made again at the next successful unlock."""
+        return entry.get("v") != WRAP_VERSION or any(int(entry.get(k, 0)) < v for k, v in SCRYPT.items())
+
+    @staticmethod
+    def spend(secret: str) -> None:
+        """The cost of one unwrap, for a name that has no account: a failed login takes as long either way."""
+        _derive(secret, os.urandom(16), **SCRYPT)
 
 
 def recovery_code() -> str:

@@ -15,15 +15,18 @@ from sqlalchemy.orm import sessionmaker
 from station.domain.clock import Clock
 from station.paths import database_path
 from station.storage.crypto import DataKey, Locked
-from station.storage.db import open_engine
+from station.storage.db import READ_ONLY, open_engine
 from station.storage.unit import UnitOfWork
 
 
 class Database:
-    def __init__(self, path: Path, key: DataKey | None = None) -> None:
+    def __init__(self, path: Path, key: DataKey | None = None, check: bool = True) -> None:
         self.path = Path(path)
-        self.engine = open_engine(self.path)
+        self.engine = open_engine(self.path, check)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False, autobegin=False)
+        self.readers = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False, autobegin=False
+        )
         self._key: DataKey | None = key
 
     @classmethod
@@ -31,10 +34,6 @@ class Database:
         return cls(database_path(Path(folder)))
 
     # --- the data key ---------------------------------------------------------------------------
-    @property
-    def unlocked(self) -> bool:
-        return self._key is not None
-
     def key(self) -> DataKey:
         """The data key; Locked when nobody is logged in."""
         if self._key is None:
@@ -56,11 +55,16 @@ class Database:
 
     def for_worker(self) -> Database:
         """A second connection pool with the same data key, for a background thread (sync)."""
-        return Database(self.path, self._key)
+        return Database(self.path, self._key, check=False)  # this process checked the file when it opened it
 
     # --- units and upkeep ----------------------------------------------------------------------
     def unit(self, clock: Clock) -> UnitOfWork:
+        """A unit that may write: it holds the write lock from its first statement to commit or rollback."""
         return UnitOfWork(self.sessions, self.key, clock, str(self.path))
+
+    def reader(self, clock: Clock) -> UnitOfWork:
+        """A unit that only reads: a consistent snapshot that never waits for the write lock."""
+        return UnitOfWork(self.readers, self.key, clock, str(self.path), read_only=True)
 
     def integrity_check(self) -> str:
         """'ok', or what SQLite found wrong: an answer, not an exception, so admins can read it."""

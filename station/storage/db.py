@@ -7,6 +7,9 @@ measures it.
 
 from __future__ import annotations
 
+import errno
+import os
+import sqlite3
 from pathlib import Path
 
 from alembic import command
@@ -15,7 +18,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, exc, text
 
-from station.storage.errors import StorageError, StorageUnavailable, translate
+from station.files import private_dir, private_file
+from station.storage.errors import StorageError, StorageUnavailable, corrupt_untouched, read_only, translate
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -33,9 +37,13 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.close()
 
 
+READ_ONLY = "station_read_only"
+
+
 def _on_begin(conn) -> None:
-    # IMMEDIATE takes the write lock up front: no SQLITE_BUSY half-way through "accept".
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # IMMEDIATE takes the write lock up front: no SQLITE_BUSY half-way through "accept". A unit that only
+    # reads starts a plain (deferred) transaction: in WAL it never waits for, nor blocks, a writer.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def alembic_config(connection) -> Config:
@@ -85,12 +93,54 @@ def _is_older(cfg: Config, a: str, b: str) -> bool:
     return any(r.revision == a for r in script.iterate_revisions(b, "base")) and a != b
 
 
-def open_engine(path: Path) -> Engine:
-    """Open (creating if needed) and migrate the station database; StorageError with advice otherwise."""
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def quick_check(path: Path) -> str:
+    """SQLite's quick_check on a connection that cannot write: 'ok', or what is wrong. Without a -wal file
+    the database is opened immutable (nothing at all is created beside it); with one, read-only, so the
+    frames it holds are read too."""
+    wal = path.with_name(path.name + "-wal").exists()
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if wal else "&immutable=1")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        return str(err)
+    return "\n".join(str(r[0]) for r in rows[:5])
+
+
+def preflight(path: Path) -> None:
+    """Before anything is written: the folder exists (private), can be written, and the database in it is
+    whole. A damaged database is refused here, untouched, instead of being opened and written to."""
+    try:
+        private_dir(path.parent)
     except OSError as err:
+        if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise read_only(str(path)) from err
         raise StorageUnavailable(f"Folder data tidak bisa dibuat: {path.parent} ({err.strerror}).") from err
+    exists = path.exists()
+    side = [path.with_name(path.name + s) for s in SIDE_FILES]
+    if not os.access(path.parent, os.W_OK) or any(p.exists() and not os.access(p, os.W_OK) for p in [path, *side]):
+        raise read_only(str(path))
+    if exists and path.stat().st_size > 0:
+        found = quick_check(path)
+        if found != "ok":
+            raise corrupt_untouched(str(path), found)
+    if not exists:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # private from the first byte
+    for p in [path, *side]:
+        private_file(p)  # SQLite makes -wal and -shm with the database's own mode
+
+
+def open_engine(path: Path, check: bool = True) -> Engine:
+    """Open (creating if needed) and migrate the station database; StorageError with advice otherwise.
+    check=False skips the whole-file check (a second pool in a process that has just made it)."""
+    if check:
+        preflight(path)
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

@@ -26,12 +26,12 @@ class RecordRow(Base):
     nik: Mapped[str | None] = mapped_column(String(16), nullable=True)
     nama: Mapped[str | None] = mapped_column(String(80), nullable=True)
     biodata: Mapped[str | None] = mapped_column(Text, nullable=True)
-    quality: Mapped[str] = mapped_column(Text, default="{}")  # gate verdict summary + waivers, JSON
+    quality: Mapped[str] = mapped_column(Text, default="{}")  # "enc1:" + sealed JSON: gate summary + waiver
     payload_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     ack_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the central server's receipt
     acked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
     server_status: Mapped[str | None] = mapped_column(String(32), nullable=True)  # e.g. duplicate_nik, printed
-    server_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # why the server/supervisor refused
+    server_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # "enc1:" + sealed: why it was refused
     # Ed25519 by the origin station (station_id) over domain.payload.origin_message, base64: made at acceptance,
     # travels with the record (network and bundles); the centre files the record under the origin it proves.
     origin_signature: Mapped[str | None] = mapped_column(String(88), nullable=True)
@@ -82,9 +82,11 @@ class TicketRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only, hash-chained: hash = SHA-256(prev_hash + the entry). No personal data in detail."""
+    """Append-only, hash-chained: hash = SHA-256(prev_hash + the entry). No personal data in detail. AUTOINCREMENT:
+    an id is never given twice, even after the newest entries were deleted."""
 
     __tablename__ = "audit"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[str] = mapped_column(String(32))

@@ -1,5 +1,8 @@
 """The outbox: records waiting for the central server, written in the same transaction as the record.
 
+A record whose sealed data no longer opens is quarantined (storage.quarantine) when it comes up: named by
+UUID in the audit trail and left out of every batch and export, while the others flow.
+
 `OutboxRepository` works inside a unit of work. `Outbox` is the interface the sync layer uses: each call is
 one unit of work, so a client killed at any point leaves each record either still in the outbox (sent again;
 the server answers a repeat with the outcome it already gave) or answered and out of it.
@@ -23,8 +26,10 @@ from sqlalchemy.orm import Session
 from station.domain.clock import Clock
 from station.domain.lifecycle import RecordStatus
 from station.domain.permissions import SYSTEM
+from station.storage.errors import StorageCorrupt
 from station.storage.models import OutboxRow
 from station.storage.photos import PhotoRepository
+from station.storage.quarantine import QuarantineRepository
 from station.storage.records import RecordRepository
 from station.storage.rows import read_json, write_json
 
@@ -87,8 +92,16 @@ class Answer:
 
 
 class OutboxRepository:
-    def __init__(self, session: Session, clock: Clock, records: RecordRepository, photos: PhotoRepository) -> None:
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        records: RecordRepository,
+        photos: PhotoRepository,
+        quarantine: QuarantineRepository,
+    ) -> None:
         self._s, self._clock, self._records, self._photos = session, clock, records, photos
+        self._quarantine = quarantine
 
     def enqueue(self, record_uuid: str) -> None:
         self._s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=self._clock.stamp(), attempts=0))
@@ -97,14 +110,18 @@ class OutboxRepository:
         return self._s.scalar(select(func.count()).select_from(OutboxRow)) or 0
 
     def next_due_at(self) -> str | None:
-        now = self._clock.stamp()
-        if self._s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.deferred_at > now)):
+        now, quarantined = self._clock.stamp(), self._quarantine.uuids()
+        live = OutboxRow.record_uuid.not_in(quarantined)
+        if self._s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.deferred_at > now, live)):
             return now  # the clock went back past a deferral: due now
-        return self._s.scalar(select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at))))
+        stmt = select(func.min(func.coalesce(OutboxRow.next_attempt_at, OutboxRow.enqueued_at)))
+        return self._s.scalar(stmt.where(live))
 
     def waiting(self, now: str | None = None, limit: int | None = 500, exclude: list[str] = ()) -> list[str]:
-        """UUIDs due by `now` (due or not without it), oldest first; `exclude`: those already on their way."""
+        """UUIDs due by `now` (due or not without it), oldest first; `exclude`: those already on their way; never
+        a quarantined one."""
         stmt = select(OutboxRow.record_uuid).order_by(OutboxRow.enqueued_at, OutboxRow.record_uuid).limit(limit)
+        stmt = stmt.where(OutboxRow.record_uuid.not_in(self._quarantine.uuids()))
         if exclude:
             stmt = stmt.where(OutboxRow.record_uuid.not_in(list(exclude)))
         if now is not None:
@@ -119,7 +136,21 @@ class OutboxRepository:
 
     def load(self, record_uuids: list[str]) -> list[Outgoing]:
         """The records as they leave, in the order asked, with their blobs (three queries for the lot). Own
-        records accepted before records were signed get their signature here."""
+        records accepted before records were signed get their signature here. A record whose sealed data does
+        not open is quarantined on the way (the caller commits) and left out; the others leave."""
+        try:
+            return self._load(record_uuids)
+        except StorageCorrupt:
+            pass  # which one: each on its own
+        out: list[Outgoing] = []
+        for u in record_uuids:
+            try:
+                out += self._load([u])
+            except StorageCorrupt as err:
+                self._quarantine.add(u, err.part or "data")
+        return out
+
+    def _load(self, record_uuids: list[str]) -> list[Outgoing]:
         station_id = read_json(self._s, "station_id")
         if station_id:
             self._records.sign_own(record_uuids, station_id)
@@ -146,17 +177,21 @@ class OutboxRepository:
 
     def due(self, max_bytes: int, exclude: list[str] = ()) -> list[Outgoing]:
         """Oldest first, up to max_bytes of payload (always at least one record), none of `exclude`; sized before
-        anything is opened, so a batch costs one decryption per blob it carries."""
-        candidates = self.waiting(self._clock.stamp(), exclude=exclude)
-        sizes = self._photos.sizes_of(candidates)
-        chosen, total = [], 0
-        for u in candidates:
-            size = sizes.get(u, 0) + RECORD_OVERHEAD
-            if chosen and total + size > max_bytes:
-                break
-            chosen.append(u)
-            total += size
-        return self.load(chosen)
+        anything is opened, so a batch costs one decryption per blob it carries. A record that does not open is
+        quarantined on the way (the caller commits) and the next ones are taken."""
+        while True:
+            candidates = self.waiting(self._clock.stamp(), exclude=exclude)
+            sizes = self._photos.sizes_of(candidates)
+            chosen, total = [], 0
+            for u in candidates:
+                size = sizes.get(u, 0) + RECORD_OVERHEAD
+                if chosen and total + size > max_bytes:
+                    break
+                chosen.append(u)
+                total += size
+            out = self.load(chosen)
+            if out or not chosen:  # every one chosen was quarantined: they are out of `waiting` now
+                return out
 
     def mark_sent(self, uuids: list[str]) -> int:
         """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until answered.
@@ -227,11 +262,13 @@ class Outbox:
         return self._read(lambda u: u.outbox.next_due_at())
 
     def due(self, max_bytes: int, exclude: list[str] = ()) -> list[Outgoing]:
-        return self._write(lambda u: u.outbox.due(max_bytes, exclude))  # may sign records accepted unsigned
+        # a write: it may sign records accepted unsigned, and quarantine a damaged one
+        return self._write(lambda u: u.outbox.due(max_bytes, exclude))
 
     def everything(self, batch: int = 200) -> Iterator[list[Outgoing]]:
         """Every record in the outbox, due or not, oldest first, in batches (a jemput-bola export): however
-        many there are, each batch read on its own so memory holds one batch of blobs at a time."""
+        many there are, each batch read on its own so memory holds one batch of blobs at a time; a damaged one is
+        quarantined and left out."""
         uuids = self._read(lambda u: u.outbox.waiting(limit=None))
         for i in range(0, len(uuids), batch):
             yield self._write(lambda u, part=uuids[i : i + batch]: u.outbox.load(part))
@@ -264,5 +301,6 @@ class Outbox:
     def audit_sent_upto(self) -> int:
         return self._read(lambda u: u.audit.sent_upto())
 
-    def set_audit_sent_upto(self, seq: int) -> None:
-        self._write(lambda u: u.audit.set_sent_upto(seq))
+    def anchor_audit(self, seq: int, hash_: str) -> None:
+        """The centre acknowledged holding the chain up to seq (whose hash is hash_): audit-verify checks it."""
+        self._write(lambda u: u.audit.set_anchor(seq, hash_))

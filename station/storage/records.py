@@ -1,5 +1,12 @@
 """Citizens' records: biodata sealed under the data key, a keyed NIK index for search, and the one place a
-record's state changes (move), each change with its audit entry."""
+record's state changes (move), each change with its audit entry.
+
+Everything a record says about a person is sealed: the summary (NIK, name) and biodata, and also the quality
+summary (a waiver's reason and note can tell a health condition or a religion) and the reason a record was
+refused (a server's reason can quote a NIK). Each is padded to a block before sealing (crypto.pad), so the
+stored length does not give away the length of a name. The `quality` and `server_reason` columns hold
+"enc1:" + base64 of the sealed JSON; anything else in them was written in clear by an older version and is
+sealed at the next login (seal_plaintext)."""
 
 from __future__ import annotations
 
@@ -18,16 +25,21 @@ from station.domain.clock import Clock
 from station.domain.enrolment import Enrolment
 from station.domain.errors import InvalidTransition
 from station.domain.lifecycle import RecordStatus
+from station.domain.nik import clean_nik
 from station.domain.payload import Photo, origin_message, payload_digest
 from station.domain.permissions import SYSTEM, Actor
 from station.storage.audit import AuditRepository
 from station.storage.crypto import DataKey
-from station.storage.errors import RecordNotFound
+from station.storage.errors import RecordNotFound, StorageCorrupt
 from station.storage.models import RecordRow
+from station.storage.rows import read_json, write_json
 
-
-def _json(d: dict) -> bytes:
-    return json.dumps(d, ensure_ascii=False, sort_keys=True).encode("utf-8")
+# Padding blocks (bytes of JSON before sealing): a summary with any name up to 80 characters fits one block,
+# a biodata record one or two; what the length still tells is "a long address", never "a short name".
+SUMMARY_BLOCK, BIODATA_BLOCK, QUALITY_BLOCK, REASON_BLOCK = 256, 1024, 1024, 256
+SEALED = "enc1:"
+DAMAGED = "[data rusak]"  # shown in lists for a record whose sealed summary no longer opens
+SEAL_FORMAT = "record_seal_format"  # 2: every text field padded (older rows are sealed again at a login)
 
 
 @dataclass(frozen=True)
@@ -110,7 +122,7 @@ class RecordRepository:
             raise InvalidTransition(f"Rekaman {record_uuid[:8]} sudah diterima sebelumnya.")
         self._fill(row, enrolment)
         row.operator = actor.name
-        row.quality = json.dumps(quality, ensure_ascii=False)
+        row.quality = self._seal_text(quality, "quality", record_uuid, QUALITY_BLOCK)
         row.payload_sha256 = payload_digest(record_uuid, enrolment.to_dict(), quality, photo_hashes)
         self.sign(row)  # this station is the record's origin, and says so with its key
         self._s.flush()  # the record row first: photos and outbox reference it
@@ -123,7 +135,7 @@ class RecordRepository:
         origin and the origin's signature: this station only carries it."""
         row = self._new(wire["uuid"], RecordStatus.QUEUED, wire.get("origin") or station_id, wire["operator"])
         row.created_at = wire["created_at"]
-        row.quality = _json(wire["quality"]).decode()
+        row.quality = self._seal_text(wire["quality"], "quality", wire["uuid"], QUALITY_BLOCK)
         row.payload_sha256 = wire["payload_sha256"]
         row.origin_signature = wire.get("origin_signature")
         self._fill(row, Enrolment.from_dict(wire["biodata"]))
@@ -150,7 +162,7 @@ class RecordRepository:
             row.origin_signature = base64.b64encode(self._signer().sign(message)).decode("ascii")
 
     def sign_own(self, record_uuids: list[str], station_id: str) -> None:
-        """Records this station accepted before records were signed (schema < 0005) are signed when first sent."""
+        """Records this station accepted before records were signed (schema < 0006) are signed when first sent."""
         stmt = select(RecordRow).where(
             RecordRow.uuid.in_(record_uuids), RecordRow.origin_signature.is_(None), RecordRow.station_id == station_id
         )
@@ -159,7 +171,7 @@ class RecordRepository:
 
     def set_reason(self, record_uuid: str, reason: str | None) -> None:
         """Why the supervisor held or rejected it (the operator sees this in Rekaman)."""
-        self._row(record_uuid).server_reason = reason
+        self._row(record_uuid).server_reason = self._seal_reason(record_uuid, reason)
 
     def answered(self, record_uuid: str, accepted: bool, ack_id: str | None, status: str | None, reason: str | None):
         """The central server's answer for a sent record; a repeated answer changes nothing."""
@@ -173,7 +185,7 @@ class RecordRepository:
             {"ack_id": ack_id, "server_status": status},
         )
         row.ack_id, row.acked_at = ack_id, self._clock.stamp()
-        row.server_status, row.server_reason = status, reason
+        row.server_status, row.server_reason = status, self._seal_reason(record_uuid, reason)
 
     def set_server_status(self, record_uuid: str, status: str) -> bool:
         row = self._s.get(RecordRow, record_uuid)
@@ -190,12 +202,45 @@ class RecordRepository:
         self._audit.append(actor.name, "purged", record_uuid, {"retention_days": retention_days})
 
     def seal_plaintext(self) -> int:
-        """Encrypt rows written in plaintext by schema 0001-0003."""
+        """Encrypt what older versions left in clear (biodata of schema 0001-0003; quality and reasons), and
+        once, seal again unpadded blobs so their length no longer tells a name's. Returns rows changed."""
         legacy = select(RecordRow).where(RecordRow.biodata_enc.is_(None), RecordRow.biodata.is_not(None))
         rows = list(self._s.scalars(legacy))
         for row in rows:
             self._fill(row, Enrolment.from_dict(json.loads(row.biodata)), touch=False)
-        return len(rows)
+        changed = {row.uuid for row in rows}
+        clear_quality = RecordRow.quality.not_like(f"{SEALED}%") & (RecordRow.quality != "{}")
+        clear_reason = RecordRow.server_reason.is_not(None) & RecordRow.server_reason.not_like(f"{SEALED}%")
+        for row in self._s.scalars(select(RecordRow).where(clear_quality | clear_reason)):
+            try:
+                row.quality = self._seal_text(self._quality(row), "quality", row.uuid, QUALITY_BLOCK)
+                row.server_reason = self._seal_reason(row.uuid, self._reason(row))
+            except StorageCorrupt:
+                continue
+            changed.add(row.uuid)
+        if read_json(self._s, SEAL_FORMAT, 1) < 2:
+            changed |= self._pad_sealed()
+            write_json(self._s, SEAL_FORMAT, 2)
+        return len(changed)
+
+    def note_padded(self) -> None:
+        """A new database: everything it will ever hold is sealed padded, nothing to seal again at a login."""
+        if self._s.scalar(select(func.count()).select_from(RecordRow)) == 0:
+            write_json(self._s, SEAL_FORMAT, 2)
+
+    def _pad_sealed(self) -> set[str]:
+        """Seal again, padded, the summaries and biodata an unpadded version wrote (once per database)."""
+        done = set()
+        for row in self._s.scalars(select(RecordRow).where(RecordRow.summary_enc.is_not(None))):
+            try:
+                summary = self._summary(row.uuid, row.summary_enc)
+                row.summary_enc = self._key().seal_json(summary, f"summary:{row.uuid}", SUMMARY_BLOCK)
+                if row.biodata_enc is not None:
+                    row.biodata_enc = self._key().seal_json(self._biodata(row), f"biodata:{row.uuid}", BIODATA_BLOCK)
+            except StorageCorrupt:
+                continue  # a damaged blob stays as it is: the outbox quarantines it, nothing else stops
+            done.add(row.uuid)
+        return done
 
     # --- reading ----------------------------------------------------------------------------------
     def exists(self, record_uuid: str) -> bool:
@@ -218,11 +263,11 @@ class RecordRepository:
             station_id=row.station_id,
             operator=row.operator,
             enrolment=self._enrolment_or_summary(row),
-            quality=json.loads(row.quality),
+            quality=self._quality(row),
             payload_sha256=row.payload_sha256,
             ack_id=row.ack_id,
             server_status=row.server_status,
-            server_reason=row.server_reason,
+            server_reason=self._reason(row),
         )
 
     def wire(self, record_uuid: str, row: RecordRow | None = None) -> dict:
@@ -232,7 +277,7 @@ class RecordRepository:
             "uuid": row.uuid,
             "payload_sha256": row.payload_sha256,
             "biodata": self._biodata(row),
-            "quality": json.loads(row.quality),
+            "quality": self._quality(row),
             "created_at": row.created_at,
             "origin": row.station_id,
             "origin_signature": row.origin_signature,
@@ -247,7 +292,7 @@ class RecordRepository:
     def find(self, query: str = "", status: RecordStatus | None = None, limit: int = 500) -> list[RecordSummary]:
         """Newest first. A whole NIK is found through the keyed index; anything else (part of a name, the
         start of a NIK) by decrypting the summaries here, never by a query on clear text."""
-        q = "".join(query.split()) if query.strip().isdigit() else query.strip().lower()
+        q = clean_nik(query) if query.strip().isdigit() else query.strip().lower()
         stmt = select(RecordRow.uuid, RecordRow.status, RecordRow.created_at, RecordRow.summary_enc)
         if q.isdigit() and len(q) == 16:
             stmt = stmt.where(RecordRow.nik_index == self._key().index(q))
@@ -255,7 +300,10 @@ class RecordRepository:
             stmt = stmt.where(RecordRow.status == status.value)
         out: list[RecordSummary] = []
         for u, st, c, blob in self._s.execute(stmt.order_by(RecordRow.created_at.desc())):
-            summary = self._summary(u, blob)
+            try:
+                summary = self._summary(u, blob)
+            except StorageCorrupt:  # one damaged record must not hide the others: it is listed as damaged
+                summary = {"nik": "", "nama": DAMAGED}
             if q and not (summary["nik"].startswith(q) or q in summary["nama"].lower()):
                 continue
             out.append(RecordSummary(u, RecordStatus(st), c, summary["nik"], summary["nama"]))
@@ -265,15 +313,13 @@ class RecordRepository:
 
     def day_records(self, start: str, end: str) -> list[DayRecord]:
         """Records accepted in [start, end): what a daily recap counts."""
-        stmt = select(
-            RecordRow.uuid,
-            RecordRow.status,
-            RecordRow.station_id,
-            RecordRow.operator,
-            RecordRow.quality,
-            RecordRow.server_status,
-        ).where(RecordRow.created_at >= start, RecordRow.created_at < end, RecordRow.status != RecordStatus.DRAFT)
-        return [DayRecord(u, st, sid, op, json.loads(q), ss) for u, st, sid, op, q, ss in self._s.execute(stmt)]
+        stmt = select(RecordRow).where(
+            RecordRow.created_at >= start, RecordRow.created_at < end, RecordRow.status != RecordStatus.DRAFT
+        )
+        return [
+            DayRecord(r.uuid, r.status, r.station_id, r.operator, self._quality(r, {}), r.server_status)
+            for r in self._s.scalars(stmt)
+        ]
 
     def counts(self) -> dict[str, int]:
         rows = self._s.execute(select(RecordRow.status, func.count()).group_by(RecordRow.status))
@@ -323,19 +369,50 @@ class RecordRepository:
 
     def _fill(self, row: RecordRow, e: Enrolment, touch: bool = True) -> None:
         key = self._key()
-        nik = "".join(e.nik.split())
+        nik = clean_nik(e.nik)
         row.nik_index = key.index(nik) if nik else None
-        row.summary_enc = key.seal(_json({"nik": nik, "nama": e.nama.strip()}), f"summary:{row.uuid}")
-        row.biodata_enc = key.seal(_json(e.to_dict()), f"biodata:{row.uuid}")
+        row.summary_enc = key.seal_json({"nik": nik, "nama": e.nama.strip()}, f"summary:{row.uuid}", SUMMARY_BLOCK)
+        row.biodata_enc = key.seal_json(e.to_dict(), f"biodata:{row.uuid}", BIODATA_BLOCK)
         row.nik = row.nama = row.biodata = None
         if touch:
             row.updated_at = self._clock.stamp()
 
     def _summary(self, row_uuid: str, blob: bytes | None) -> dict:
-        return json.loads(self._key().open(blob, f"summary:{row_uuid}")) if blob else {"nik": "", "nama": ""}
+        return self._key().open_json(blob, f"summary:{row_uuid}") if blob else {"nik": "", "nama": ""}
 
     def _biodata(self, row: RecordRow) -> dict:
-        return json.loads(self._key().open(row.biodata_enc, f"biodata:{row.uuid}"))
+        return self._key().open_json(row.biodata_enc, f"biodata:{row.uuid}")
+
+    def _seal_text(self, value, field: str, row_uuid: str, block: int) -> str:
+        blob = self._key().seal_json(value, f"{field}:{row_uuid}", block)
+        return SEALED + base64.b64encode(blob).decode("ascii")
+
+    def _open_text(self, text: str, field: str, row_uuid: str):
+        try:
+            blob = base64.b64decode(text[len(SEALED) :], validate=True)
+        except ValueError:
+            raise StorageCorrupt(f"Data terenkripsi rusak ({field}).", field) from None
+        return self._key().open_json(blob, f"{field}:{row_uuid}")
+
+    def _quality(self, row: RecordRow, damaged: dict | None = None) -> dict:
+        """The quality summary (sealed, or plaintext JSON from an older version); `damaged` instead of an
+        error when given (a daily recap counts what it can)."""
+        text = row.quality or "{}"
+        try:
+            return self._open_text(text, "quality", row.uuid) if text.startswith(SEALED) else json.loads(text)
+        except (StorageCorrupt, ValueError):
+            if damaged is None:
+                raise StorageCorrupt(f"Data terenkripsi rusak (quality) pada rekaman {row.uuid}.", "quality") from None
+            return damaged
+
+    def _seal_reason(self, row_uuid: str, reason: str | None) -> str | None:
+        return None if reason is None else self._seal_text(reason, "reason", row_uuid, REASON_BLOCK)
+
+    def _reason(self, row: RecordRow) -> str | None:
+        text = row.server_reason
+        if text is None or not text.startswith(SEALED):
+            return text
+        return self._open_text(text, "reason", row.uuid)
 
     def _enrolment_or_summary(self, row: RecordRow) -> Enrolment:
         if row.biodata_enc is not None:

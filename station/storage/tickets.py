@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from station.domain.antrean import Ticket, TicketStatus, service_date_for
+from station.domain.antrean import Ticket, TicketStatus, check_ticket_move, service_date_for
 from station.domain.clock import Clock
 from station.storage.errors import RecordNotFound
 from station.storage.models import TicketRow
@@ -67,6 +67,7 @@ class TicketRepository:
 
     def set_status(self, ticket_id: int, status: TicketStatus, record_uuid: str | None = None) -> Ticket:
         row = self._row(ticket_id)
+        check_ticket_move(TicketStatus(row.status), status)
         row.status = status.value
         if record_uuid:
             row.record_uuid = record_uuid

@@ -26,6 +26,7 @@ from station.storage.errors import StorageError, translate
 from station.storage.keys import KeyRepository
 from station.storage.outbox import OutboxRepository
 from station.storage.photos import PhotoRepository
+from station.storage.quarantine import QuarantineRepository
 from station.storage.records import RecordRepository
 from station.storage.settings import SettingsRepository
 from station.storage.tickets import TicketRepository
@@ -40,9 +41,13 @@ class UnitOfWork:
     audit: AuditRepository
     accounts: AccountRepository
     keys: KeyRepository
+    quarantine: QuarantineRepository
 
-    def __init__(self, sessions: sessionmaker, key: Callable[[], DataKey], clock: Clock, where: str) -> None:
+    def __init__(
+        self, sessions: sessionmaker, key: Callable[[], DataKey], clock: Clock, where: str, read_only: bool = False
+    ) -> None:
         self._sessions, self._key, self.clock, self._where = sessions, key, clock, where
+        self._read_only = read_only
         self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
@@ -58,11 +63,14 @@ class UnitOfWork:
         self.keys = KeyRepository(s, self._key)
         self.photos = PhotoRepository(s, self._key)
         self.records = RecordRepository(s, self._key, self.clock, self.audit, self.keys.signing_key)
-        self.outbox = OutboxRepository(s, self.clock, self.records, self.photos)
+        self.quarantine = QuarantineRepository(s, self.clock, self.audit)
+        self.outbox = OutboxRepository(s, self.clock, self.records, self.photos, self.quarantine)
         self.tickets = TicketRepository(s, self.clock)
         return self
 
     def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")  # a programming error, not an operator's
         try:
             self._session.commit()
         except saexc.SQLAlchemyError as err:

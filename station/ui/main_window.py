@@ -16,7 +16,7 @@ from station.domain.enrolment import Enrolment
 from station.domain.errors import StationError
 from station.domain.waivers import Waiver
 from station.quality.live import Capture
-from station.services.recording import NotAcceptable
+from station.services.acceptance import NotAcceptable
 from station.services.station import Station
 from station.ui.biodata_page import BiodataPage
 from station.ui.camera_worker import CameraWorker

@@ -5,16 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from station.domain.antrean import WORDS as STATUS_WORDS
 from station.domain.antrean import Ticket, TicketStatus
 from station.services.station import Station
 from station.ui.papers import open_paper, ticket_file
-
-STATUS_WORDS = {
-    TicketStatus.WAITING: "menunggu",
-    TicketStatus.CALLED: "dipanggil",
-    TicketStatus.SKIPPED: "dilewati",
-    TicketStatus.DONE: "selesai",
-}
 
 
 class QueuePage(QWidget):

@@ -14,7 +14,7 @@ from sync.server.app import create_app
 
 app = create_app(
     os.environ.get("CENTRAL_DB", "sqlite:///central.db"),
-    tuple(c for c in os.environ.get("CENTRAL_REGISTRATION_CODES", "").split(",") if c),
+    os.environ.get("CENTRAL_SECRETS", "central-secrets.json"),
 )
 
 _faults = [

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from station.bundle_format import BundleRefused
 from station.domain.nik import InvalidNik, parse_nik
 from station.domain.payload import origin_message, payload_digest, sha256_hex
 from sync.server.models import BlobPartRow, BlobRow, CentralRecordRow, StationRow
@@ -144,9 +145,10 @@ class Intake:
             return _refusal(r, "bad_signature", "tanda tangan stasiun asal tidak sah untuk rekaman ini")
         return None
 
-    def store(self, carrier: str, r: RecordIn) -> RecordAck:
-        """Store one record once, under its verified origin; `carrier` is who delivered it (kept, never filed on)."""
-        if refused := self.check_origin(r):
+    def store(self, carrier: str, r: RecordIn, origin_checked: bool = False) -> RecordAck:
+        """Store one record once, under its verified origin; `carrier` is who delivered it (kept, never filed on).
+        origin_checked: a bundle's own record, vouched for by the bundle's signature (station.bundle_format.read)."""
+        if not origin_checked and (refused := self.check_origin(r)):
             return refused
         if payload_digest(r.uuid, r.biodata, r.quality, r.blobs) != r.payload_sha256:
             return _refusal(r, "rejected", "SHA-256 isi rekaman tidak cocok (rusak di jalan)")
@@ -202,7 +204,9 @@ class Intake:
         return _ack(row, repeat=False)
 
     def store_bundled(self, carrier: str, r: dict) -> RecordAck:
-        """A record out of a jemput-bola bundle: its blobs inline (base64); the same rules as the network."""
+        """A record out of a jemput-bola bundle that station.bundle_format.read has checked (the signer's own record,
+        or one carrying its origin's signature): its blobs inline (base64); the same rules as the network. A record
+        the centre's schema cannot take refuses the whole bundle (BundleRefused; the caller rolls back)."""
         uuid = str(r.get("uuid", ""))
         try:
             blobs = {k: base64.b64decode(v, validate=True) for k, v in dict(r.get("photos") or {}).items()}
@@ -218,13 +222,16 @@ class Intake:
                 blobs={k: sha256_hex(v) for k, v in blobs.items()},
             )
         except (ValueError, binascii.Error, ValidationError, TypeError):
-            return RecordAck(uuid=uuid[:36], outcome="rejected", reason="rekaman dalam bundel tidak terbaca")
-        if refused := self.check_origin(record):
+            raise BundleRefused(
+                f"Rekaman {uuid[:8]} dalam bundel tidak sesuai skema server pusat. Tidak ada yang diimpor."
+            ) from None
+        own = record.origin == carrier and record.origin_signature is None  # the bundle's signature vouches for it
+        if not own and (refused := self.check_origin(record)):
             return refused
         for data in blobs.values():
             put_blob(self.s, data)
             self._present.add(sha256_hex(data))
-        return self.store(carrier, record)
+        return self.store(carrier, record, origin_checked=own)
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:

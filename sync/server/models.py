@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -67,7 +67,7 @@ class CentralAuditRow(Base):
     __tablename__ = "central_audit"
 
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.station_id"), primary_key=True)
-    seq: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(32))
     actor: Mapped[str] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(32))
@@ -75,3 +75,50 @@ class CentralAuditRow(Base):
     detail: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class RegistrationCodeRow(Base):
+    """A one-time registration code, bound to one station id (`python -m sync.server issue-code`). Only its SHA-256
+    is kept. `rekey`: the admin allows it to replace an existing station's keys."""
+
+    __tablename__ = "registration_codes"
+
+    code_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(32), index=True)
+    rekey: Mapped[bool] = mapped_column(Boolean, default=False)
+    issued_at: Mapped[str] = mapped_column(String(32))
+    expires_at: Mapped[str] = mapped_column(String(32))
+    used_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    used_signing_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class StationKeyHistoryRow(Base):
+    """Every signing key a station stopped using, and how it was replaced: a key is never replaced silently."""
+
+    __tablename__ = "station_key_history"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(32), index=True)
+    signing_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the key replaced
+    registered_at: Mapped[str] = mapped_column(String(32))
+    replaced_at: Mapped[str] = mapped_column(String(32))
+    how: Mapped[str] = mapped_column(String(32))  # "admin code (rekey)"
+
+
+class AuditBreakRow(Base):
+    """A station's audit entry the centre refused: a gap, a made-up prev_hash, a wrong hash, or an entry already
+    held sent again with other content. Shown by `python -m sync.server audit-breaks`. The same break sent again
+    is counted, not stored twice."""
+
+    __tablename__ = "central_audit_breaks"
+    __table_args__ = (UniqueConstraint("station_id", "seq", "kind", "sent_hash", name="uq_audit_break"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    station_id: Mapped[str] = mapped_column(String(32), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))  # gap | prev_hash | hash | changed
+    held_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # what the centre holds or expected
+    sent_hash: Mapped[str] = mapped_column(String(64))  # what the station sent
+    first_seen_at: Mapped[str] = mapped_column(String(32))
+    last_seen_at: Mapped[str] = mapped_column(String(32))
+    times: Mapped[int] = mapped_column(Integer, default=1)

@@ -1,4 +1,9 @@
-"""What travels over the central API (the OpenAPI document in sync/openapi.json is generated from these)."""
+"""What travels over the central API (the OpenAPI document in sync/openapi.json is generated from these).
+
+Every field a station sends is bounded here, before any of it reaches the database: a UUID is a real UUID in its
+canonical form, a digest is 64 hex digits, a sequence number fits a 64-bit integer, text fits its column. A request
+that breaks one of these is answered 422, never 500.
+"""
 
 from __future__ import annotations
 
@@ -6,39 +11,44 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+# A record's UUID as stations write it (str(uuid.uuid4())): lowercase, hyphenated, nothing else.
+UuidStr = Annotated[str, Field(pattern=UUID_PATTERN, json_schema_extra={"format": "uuid"})]
+Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+StationId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")]
+Ed25519Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]{43}=$", description="base64 of the 32-byte public key")]
+SEQ_MAX = 2**63 - 1  # a signed 64-bit integer: what SQLite and PostgreSQL store
+
 
 class Registration(BaseModel):
-    station_id: str = Field(min_length=1, max_length=32)
+    station_id: StationId
     kecamatan: str = Field(pattern=r"^\d\d\.\d\d\.\d\d$")
-    registration_code: str
-    signing_public_key: str | None = None  # base64 Ed25519: verifies the station's records and bundles
-    # A key the station chose and kept before asking; the server keeps its SHA-256. Presenting the same registration
-    # again (after a lost answer) returns the same key instead of replacing it.
-    station_key: str | None = Field(default=None, min_length=32, max_length=128)
+    # One-time, bound to station_id, issued by `python -m sync.server issue-code`. Empty when the request carries
+    # the station's current key instead (Authorization: Bearer ...), to rotate that key.
+    registration_code: str = Field(default="", max_length=64, pattern=r"^[\x21-\x7e]*$")
+    signing_public_key: Ed25519Key  # verifies the station's jemput-bola bundles and its records' origin signatures
+    # The bearer key the station chose and kept before asking (the server keeps its SHA-256): the same registration
+    # presented again after a lost answer gets the same key back. Without it the server draws one (shown once).
+    station_key: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_-]{32,128}$")
 
 
 class StationKey(BaseModel):
     station_id: str
-    station_key: str  # shown once; the server keeps only its SHA-256
-
-
-UUID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-SHA256 = r"^[0-9a-f]{64}$"
-Sha256 = Annotated[str, Field(pattern=SHA256)]
+    station_key: str  # the key to use from now on; the server keeps only its SHA-256
 
 
 class RecordIn(BaseModel):
     """A record's own fields; its blobs travel apart (POST /v1/blobs) and are named here by their SHA-256."""
 
-    uuid: str = Field(pattern=UUID)
-    origin: str = Field(min_length=1, max_length=32)  # the station that accepted it: the record is filed under it
+    uuid: UuidStr
+    origin: StationId  # the station that accepted it: the record is filed under it
     origin_signature: str | None = Field(default=None, max_length=100)  # base64 Ed25519, origin over origin_message
-    payload_sha256: Sha256  # station.domain.payload.payload_digest over uuid, biodata, quality, blobs
+    payload_sha256: Sha256Hex  # station.domain.payload.payload_digest over uuid, biodata, quality, blobs
     biodata: dict
     quality: dict
     created_at: str = Field(max_length=40)
     operator: str = Field(max_length=64)
-    blobs: dict[str, Sha256] = Field(max_length=64)  # kind (crop, frame; later fingers, irises) -> SHA-256
+    blobs: dict[str, Sha256Hex] = Field(max_length=64)  # kind (crop, frame; later fingers, irises) -> SHA-256
 
 
 class Batch(BaseModel):
@@ -62,7 +72,7 @@ class BatchAck(BaseModel):
 
 
 class BlobQuery(BaseModel):
-    sha256: list[Sha256] = Field(max_length=5000)
+    sha256: list[Sha256Hex] = Field(max_length=5000)
 
 
 class BlobNeeds(BaseModel):
@@ -88,24 +98,31 @@ class StatusChanges(BaseModel):
 
 
 class AuditEntry(BaseModel):
-    seq: int
-    at: str
-    actor: str
-    action: str
-    record_uuid: str | None = None
-    detail: str
-    prev_hash: str
-    hash: str
+    seq: int = Field(ge=1, le=SEQ_MAX)
+    at: str = Field(max_length=32)
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=32)
+    record_uuid: UuidStr | None = None
+    detail: str = Field(max_length=8192)
+    prev_hash: Sha256Hex
+    hash: Sha256Hex
 
 
 class AuditBatch(BaseModel):
     entries: list[AuditEntry] = Field(max_length=2000)
 
 
+class AuditRefusal(BaseModel):
+    seq: int
+    why: str  # gap | prev_hash | hash | changed
+
+
 class AuditAck(BaseModel):
     stored: int
-    upto: int  # the station may forget entries up to here as sent
-    chain_ok: bool  # False: the entries do not continue the chain already received (tampering or loss)
+    upto: int  # the centre holds this station's chain, unbroken, up to here: the station's anchor
+    head_hash: str  # the hash of entry `upto` as the centre holds it (all zeros when it holds none)
+    chain_ok: bool  # False: some entries were refused (each a recorded break); they were not stored
+    refused: list[AuditRefusal] = []
 
 
 class RecordStatusOut(BaseModel):
@@ -115,3 +132,17 @@ class RecordStatusOut(BaseModel):
     reason: str | None
     ack_id: str
     received_at: str
+
+
+class RegisteredStation(BaseModel):
+    station_id: str
+    kecamatan: str
+    signing_public_key: str
+
+
+class StationList(BaseModel):
+    """Master data: the stations the centre registered, signed by the centre (station.station_list)."""
+
+    centre_public_key: str  # base64 Ed25519; a station pins it the first time and checks it ever after
+    document: str  # JSON: {"issued_at", "stations": [RegisteredStation...]}, exactly the signed bytes
+    signature: str  # base64 Ed25519 over station.station_list.MAGIC + document

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sync.server.deps import Central, central, station_of
 from sync.server.intake import Intake
 from sync.server.models import CentralRecordRow, StationRow
-from sync.server.schemas import Batch, BatchAck, RecordStatusOut, StatusChange, StatusChanges
+from sync.server.schemas import Batch, BatchAck, RecordStatusOut, StatusChange, StatusChanges, UuidStr
 
 router = APIRouter()
 
@@ -64,7 +64,9 @@ def changes(
 
 
 @router.get("/records/{uuid}", response_model=RecordStatusOut)
-def record_status(uuid: str, station_id: str = Depends(station_of), c: Central = Depends(central)) -> RecordStatusOut:
+def record_status(
+    uuid: UuidStr, station_id: str = Depends(station_of), c: Central = Depends(central)
+) -> RecordStatusOut:
     """One of this station's own records (it is their origin); a record it only carried is not its to ask about."""
     with c.unit() as s:
         row = s.get(CentralRecordRow, (station_id, uuid[:36]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -14,7 +15,9 @@ from station.domain.errors import InvalidInput
 from station.domain.problems import Problem
 from station.domain.regions import Regions
 from station.domain.waivers import Waiver
-from station.quality.live import Capture
+
+if TYPE_CHECKING:
+    from station.quality.live import Capture
 
 JPEG_QUALITY = 90
 
