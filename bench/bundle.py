@@ -27,14 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from station.bundle_format import KDF  # noqa: E402
 from station.domain.payload import Photo  # noqa: E402
 from station.services.station import Station  # noqa: E402
 from sync.server.bundles import import_bundle  # noqa: E402
-from sync.server.models import Base, StationRow  # noqa: E402
+from sync.server.db import open_engine  # noqa: E402
+from sync.server.models import StationRow  # noqa: E402
 from tests.central import start_central  # noqa: E402
 from tests.forge import TRANSFER, citizen  # noqa: E402
 from tests.tls import make_ca_and_server  # noqa: E402
@@ -87,8 +87,7 @@ def main() -> None:
             assert report.imported == args.records, report
 
             url = f"sqlite:///{tmp / f'central-{k}.db'}"
-            engine = create_engine(url)
-            Base.metadata.create_all(engine)
+            engine = open_engine(url)
             with Session(engine) as s, s.begin():
                 s.add(
                     StationRow(

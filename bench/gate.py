@@ -4,13 +4,16 @@
 
 Frames are real photographs (../shared/faces/photos) fitted to the resolution, each held for a run of
 frames with a small drift, as a webcam would show a citizen. Prints medians and 95th percentiles of
-the whole gate (PhotoGate.judge) and of the bare face-mesh call (the landmark model alone).
+the whole gate (PhotoGate.judge) and of the bare face-mesh call (the landmark model alone), and at
+640x480 the medians of the parts issue 15 added (head pose, eyes model, glasses model, occlusion), with
+the machine's load average: on a shared machine the absolute times move with it, the ratio much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -21,8 +24,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from station.quality import GateConfig, PhotoGate  # noqa: E402
+from station.quality import GateConfig, PhotoGate, eyes, glasses, occlusion  # noqa: E402
 from station.quality.landmarks import FaceMesh  # noqa: E402
+from station.quality.pose import head_pose  # noqa: E402
 
 PHOTOS = ["img3.jpg", "img30.jpg", "img33.jpg", "img35.jpg", "img10.jpg"]
 
@@ -52,6 +56,24 @@ def timed(fn, items, warmup: int = 10) -> np.ndarray:
     return np.array(ts)
 
 
+def parts(fr: list[np.ndarray]) -> dict:
+    """Median ms of each part issue 15 added, on frames where a face is found."""
+    mesh = FaceMesh(live=False)
+    found = [(f, lm[0]) for f in fr if len(lm := mesh.landmarks(f))]
+    mesh.close()
+    with PhotoGate(GateConfig()) as gate:
+        eye_model, glasses_model = gate._eye_model, gate._glasses_model
+    grays = [cv2.cvtColor(f, cv2.COLOR_BGR2GRAY) for f, _ in found]
+    idx = list(range(len(found)))
+    work = {
+        "pose": lambda i: head_pose(found[i][1]),
+        "eyes": lambda i: eye_model.probability(eyes.evidence(grays[i], found[i][1])),
+        "glasses": lambda i: glasses_model.probability(glasses.eye_band(grays[i], found[i][1])),
+        "occlusion": lambda i: occlusion.measure(found[i][0], found[i][1]),
+    }
+    return {f"{name}_ms_p50_640x480": round(float(np.median(timed(fn, idx))), 3) for name, fn in work.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--frames", type=int, default=300)
@@ -73,6 +95,8 @@ def main() -> None:
         result[f"landmarks_ms_p95_{key}"] = round(float(np.percentile(lm, 95)), 2)
     result["gate_over_landmarks_640x480"] = round(result["gate_ms_p50_640x480"] / result["landmarks_ms_p50_640x480"], 2)
     result["frames"] = len(fr)
+    result.update(parts(frames(args.faces, 640, 480, args.frames)))
+    result["load_avg_1min"] = round(os.getloadavg()[0], 2)
     if args.json:
         print(json.dumps(result))
     else:

@@ -97,3 +97,18 @@ def ensure_qt_x11_libs() -> None:
     print(f"[setup] memasang pustaka X11 untuk Qt: {' '.join(missing)}", flush=True)
     subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False)
     subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", *missing], check=False)
+
+
+def ensure_postgresql() -> None:
+    """The central server's tests start a real PostgreSQL of their own (tests/pg.py); on Debian/Ubuntu install
+    the server from the OS packages when it is missing. Elsewhere tests/pg.py looks for initdb on PATH."""
+    if sys.platform != "linux" or not shutil.which("apt-get") or not shutil.which("dpkg-query"):
+        return
+    status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", "postgresql"], capture_output=True, text=True)
+    if "install ok installed" in status.stdout:
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    print("[setup] memasang PostgreSQL untuk uji server pusat ...", flush=True)
+    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=False, env=env)
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "postgresql"], check=False, env=env)

@@ -9,11 +9,12 @@ import os
 import subprocess
 import sys
 
-from _bootstrap import ROOT, ensure_venv
+from _bootstrap import ROOT, ensure_postgresql, ensure_venv
 
 
 def main() -> int:
     python = ensure_venv(extras="dev")
+    ensure_postgresql()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.call([str(python), "-m", "pytest", *sys.argv[1:]], cwd=ROOT, env=env)
 

@@ -124,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
                  "Menilai tiap berkas gambar dengan gerbang mutu foto yang sama dengan kamera.")  # fmt: skip
     cp.add_argument("files", nargs="+", metavar="FILE")
     cp.add_argument("--json", action="store_true", help="satu objek JSON per baris, per berkas")
+    cp.add_argument(
+        "--birth-year",
+        type=int,
+        metavar="YYYY",
+        help="tahun lahir warga: latar harus merah (ganjil) atau biru (genap), cek backdrop_year",
+    )
 
     for name, what in (("check-fingers", "sidik jari (NFIQ 2, minutiae, jari yang sama)"), ("check-iris", "iris")):
         cb = command(name, f"nilai mutu {what} dari gambar atau rekaman ISO",
@@ -455,7 +461,12 @@ def cmd_check_photo(args) -> int:
 
     folder = data_dir(getattr(args, "data_dir", None))
     failed = 0
-    with PhotoGate(GateConfig.load(folder if folder.exists() else None)) as gate:
+    config = GateConfig.load(folder if folder.exists() else None)
+    if args.birth_year is not None and not 1900 <= args.birth_year <= 2100:
+        raise InvalidInput(f"Tahun lahir {args.birth_year} tidak masuk akal (contoh: --birth-year 1991).")
+    if args.birth_year is not None:  # asking with a birth year is asking for the birth-year backdrop
+        config = config.with_overrides({"backdrop_by_birth_year": True})
+    with PhotoGate(config) as gate:
         for name in args.files:
             try:  # sized from its header first: too large or cut short is refused, never decoded or judged
                 image, why = load_image(name), ""
@@ -468,7 +479,7 @@ def cmd_check_photo(args) -> int:
                 else:
                     print(f"{name}: GALAT: {why}", flush=True)
                 continue
-            verdict = gate.judge(image)
+            verdict = gate.judge(image, args.birth_year)
             if args.json:
                 print(json.dumps(verdict.to_json(name)), flush=True)  # ASCII-escaped: safe in any locale
             else:

@@ -66,3 +66,22 @@ def data_dir(tmp_path: Path) -> Path:
     d = tmp_path / "station-data"
     d.mkdir()
     return d
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for the whole session (tests/pg.py); stopped and deleted at the end."""
+    from tests.pg import PostgresServer, PostgresUnavailable
+
+    try:
+        server = PostgresServer().start()
+    except PostgresUnavailable as err:
+        pytest.fail(str(err))
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def pg_url(pg_server) -> str:
+    """SQLAlchemy URL of a fresh, empty PostgreSQL database for this test."""
+    return pg_server.database()

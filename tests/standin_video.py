@@ -38,7 +38,7 @@ class Segment:
 
 
 def build(faces: Path, out: Path) -> list[Segment]:
-    good = fit(cv2.imread(str(faces / "photos" / "img33.jpg")))
+    good = fit(cv2.imread(str(faces / "photos" / "img62.jpg")))  # frontal, plain background
     turned = fit(cv2.imread(str(faces / "photos" / "img61.jpg")))  # head turned ~11 degrees
     plan: list[tuple[str, int, bool, callable]] = [
         ("turned", 12, False, lambda i: shift(turned, i % 3, 0)),

@@ -36,6 +36,12 @@ def store_record(
     return station.records.store_unchecked(enrolment, photos, quality or {}, ticket)
 
 
+def photo_only(station: Station) -> Station:
+    """An office that records the photo alone (settings biometrics.required off): the photo-flow tests."""
+    station.settings.change(biometrics={"required": False})
+    return station
+
+
 def as_user(station: Station, name: str, password: str) -> Station:
     station.accounts.lock()
     station.accounts.login(name, password)

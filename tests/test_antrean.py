@@ -47,3 +47,34 @@ def test_call_skip_recall_done(data_dir):
             with pytest.raises(InvalidTransition):  # a served ticket is finished: its record keeps its number
                 again()
         assert q.tickets(FRIDAY)[0].status is TicketStatus.DONE
+
+
+def test_a_served_or_cancelled_ticket_stays_closed(data_dir):
+    from station.domain.errors import InvalidInput
+
+    with station_at(data_dir) as station:
+        q = station.queue
+        a, b, c = q.issue(FRIDAY), q.issue(FRIDAY), q.issue(FRIDAY)
+        q.call_next(FRIDAY)
+        store_record(station, good(), b"j" * 100, ticket=a)
+        for move in (q.skip, q.recall):
+            with pytest.raises(InvalidTransition, match="sudah selesai"):
+                move(a.id)
+        with pytest.raises(InvalidInput, match="alasan"):
+            q.cancel(b.id, " ")
+        cancelled = q.cancel(b.id, "Tidak hadir")
+        assert cancelled.status is TicketStatus.CANCELLED and cancelled.note == "Tidak hadir"
+        with pytest.raises(InvalidTransition, match="dibatalkan"):
+            q.recall(b.id)
+        assert q.call_next(FRIDAY).id == c.id  # a cancelled ticket is never called
+
+
+def test_counts_for_the_room(data_dir):
+    with station_at(data_dir) as station:
+        station.settings.change(daily_quota=3)
+        q = station.queue
+        tickets = [q.issue(FRIDAY) for _ in range(4)]  # the fourth is for Monday
+        q.call_next(FRIDAY)
+        store_record(station, good(), b"j" * 100, ticket=tickets[0])
+        c = q.counts(FRIDAY)
+        assert (c.issued, c.served, c.waiting, c.quota_left, c.later) == (3, 1, 2, 0, 1)

@@ -43,7 +43,7 @@ def test_one_folder_build_starts_without_python(tmp_path, faces_dir):
     version = subprocess.run([str(exe), "--version"], env=bare, capture_output=True, text=True, timeout=60)
     assert version.returncode == 0 and version.stdout.startswith("station ")
     smoke = subprocess.run(
-        [str(exe), "smoke", str(faces_dir / "photos" / "img33.jpg")],
+        [str(exe), "smoke", str(faces_dir / "photos" / "img62.jpg")],
         env=bare,
         capture_output=True,
         text=True,

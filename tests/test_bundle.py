@@ -8,7 +8,6 @@ import dataclasses
 import gzip
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -37,8 +36,8 @@ def tls(tmp_path_factory):
 
 
 @pytest.fixture()
-def central(tmp_path, tls):
-    c = start_central(tmp_path, *tls)
+def central(tmp_path, tls, pg_url):
+    c = start_central(tmp_path, *tls, db_url=pg_url)
     yield c
     c.stop()
 
@@ -87,8 +86,7 @@ def station_import(folder: Path, usb: Path) -> subprocess.CompletedProcess:
 
 
 def central_rows(central) -> list[tuple[str, str]]:
-    with sqlite3.connect(central.db) as conn:
-        return conn.execute("SELECT uuid, origin FROM central_records ORDER BY uuid").fetchall()
+    return central.query("SELECT uuid, origin FROM central_records ORDER BY uuid")
 
 
 # --- the honest path ---------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 import base64
 import http.client
 import os
-import sqlite3
 import ssl
 import subprocess
 import sys
@@ -39,8 +38,8 @@ def tls(tmp_path_factory):
 
 
 @pytest.fixture()
-def central(tmp_path, tls):
-    c = start_central(tmp_path, *tls)
+def central(tmp_path, tls, pg_url):
+    c = start_central(tmp_path, *tls, db_url=pg_url)
     yield c
     c.stop()
 
@@ -60,8 +59,7 @@ def b64key(key: Ed25519PrivateKey) -> str:
 
 
 def query(central, sql: str) -> list[tuple]:
-    with sqlite3.connect(central.db) as conn:
-        return conn.execute(sql).fetchall()
+    return central.query(sql)
 
 
 # --- item 15: registration codes ----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ def station(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def test_check_photo_json_contract(faces_dir, data_dir, tmp_path):
     junk = tmp_path / "not-an-image.jpg"
     junk.write_bytes(b"definitely not a jpeg")
-    good, group = faces_dir / "photos" / "img33.jpg", faces_dir / "photos" / "selfie-many-people.jpg"
+    good, group = faces_dir / "photos" / "img62.jpg", faces_dir / "photos" / "selfie-many-people.jpg"
     closed = faces_dir / "closed" / "closed_eye_0001.jpg_face_1.jpg"
     r = station("check-photo", str(good), str(junk), str(group), str(closed), "--json", "--data-dir", str(data_dir))
     lines = [json.loads(line) for line in r.stdout.splitlines()]

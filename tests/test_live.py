@@ -77,3 +77,54 @@ def test_kept_frame_is_the_sharpest_of_the_stretch():
 def test_unknown_camera_source_says_what_is_wrong(tmp_path):
     with pytest.raises(CameraError, match="tidak dikenal"):
         open_source(str(tmp_path / "nothing.xyz"))
+
+
+def test_a_half_blink_restarts_the_count_even_when_the_frame_alone_passes():
+    """The temporal cue: lids far below the citizen's own recent open level are a blink starting or
+    ending, so that frame is never kept, though each frame's eyes_open check passed."""
+    from station.quality.verdict import Check, Verdict
+
+    class G:
+        def __init__(self, openness: float):
+            self.eyes_centre = np.array([320.0, 200.0])
+            self.eye_distance = 80.0
+            self.crop_box = (200.0, 50.0, 440.0, 370.0)
+            self.roll = 0.0
+            self.eye_openness = (openness, openness)
+
+    def verdict(openness: float, sharp: float) -> Verdict:
+        checks = {"face_count": Check("face_count", 1, True), "eyes_open": Check("eyes_open", 0.9, True)}
+        return Verdict(checks, 1, G(openness), None, sharp)
+
+    live = LiveCapture(GateConfig(steady_seconds=0.5))
+    # narrow eyes (0.30), steady for 0.4 s; a half-closed frame (0.12, the sharpest of all); open again
+    plan = [(0.30, 0.5)] * 5 + [(0.12, 0.99)] + [(0.31, 0.5)] * 7
+    states = [live.update(np.full((480, 640, 3), i, np.uint8), verdict(o, s), i * 0.1) for i, (o, s) in enumerate(plan)]
+    assert states[4].progress == pytest.approx(0.8) and states[5].progress == 0.0 and not states[5].steady
+    capture = next(s.capture for s in states if s.capture is not None)
+    assert int(capture.frame[0, 0, 0]) != 5 and capture.at >= 0.6  # the blink frame was not kept
+    assert live.refusals["eyes_open"] == 1
+
+
+def test_live_pose_smoothing_cuts_jitter_without_moving_the_estimate(faces_dir):
+    """A still head under sensor noise: the median of the last 5 frames shrinks the frame-to-frame spread
+    of yaw and pitch and leaves their level where it was (it cannot remove a bias, only noise)."""
+    import cv2
+
+    from tests.standin_video import fit, shift
+
+    rng = np.random.default_rng(0)
+    for name in ("img62.jpg", "img3.jpg"):
+        base = fit(cv2.imread(str(faces_dir / "photos" / name)))
+        frames = [
+            np.clip(shift(base, (i % 3) * 0.5, (i % 2) * 0.5) + rng.normal(0, 4, base.shape), 0, 255).astype(np.uint8)
+            for i in range(40)
+        ]
+        poses = {}
+        for n in (1, 5):
+            with PhotoGate(GateConfig(pose_smoothing_frames=n), live=True) as gate:
+                poses[n] = np.array([[v.geometry.yaw, v.geometry.pitch] for v in map(gate.judge, frames)])[5:]
+        raw, smooth = poses[1], poses[5]
+        print(name, "spread yaw/pitch raw", raw.std(0).round(3), "smoothed", smooth.std(0).round(3))
+        assert np.all(smooth.std(0) < 0.75 * raw.std(0))
+        assert np.all(np.abs(np.median(smooth, 0) - np.median(raw, 0)) < 0.2)

@@ -19,7 +19,7 @@ from station.quality.gate import crop_id_photo
 from station.quality.live import Capture
 from station.storage import Answer
 from tests.keys import PASSWORD
-from tests.stations import as_user, new_station
+from tests.stations import as_user, new_station, photo_only
 from tests.test_enrolment import good
 
 
@@ -36,7 +36,7 @@ def qr_of(pdf: bytes, page: int = 0) -> str:
 
 @pytest.fixture()
 def office_store(data_dir, faces_dir, still_gate):
-    station = new_station(data_dir, "ST-01")
+    station = photo_only(new_station(data_dir, "ST-01"))
     station.settings.change(
         office=Office(
             name="Kantor Kecamatan Plantungan",
@@ -47,7 +47,7 @@ def office_store(data_dir, faces_dir, still_gate):
     )
     station.accounts.add("ani", "sandi-operator-1")
     station.accounts.add("budi", "sandi-operator-2")
-    frame = cv2.imread(str(faces_dir / "photos" / "img33.jpg"))
+    frame = cv2.imread(str(faces_dir / "photos" / "img62.jpg"))
     v = still_gate.judge(frame)
     capture = Capture(frame, crop_id_photo(frame, v.geometry, 480, 640), v, 0.0, {"yaw": 12, "eyes_open": 3})
     station.queue.issue()
@@ -103,10 +103,11 @@ def test_daily_recap_figures_match_the_store(office_store):
     by_op = {r.operator: r for r in rows}
     assert by_op["ani"].recorded == 1 and by_op["ani"].waiting == 1
     assert by_op["budi"].recorded == 3 and by_op["budi"].synced == 2 and by_op["budi"].rejected == 1
-    assert by_op["ani"].gate_refusals == {"yaw": 12, "eyes_open": 3}
+    assert by_op["ani"].gate_refusals == {"yaw": 1, "eyes_open": 1}  # citizens, not the 15 video frames
     text = text_of(station.papers.recap(station.clock.today()))
     assert "REKAP HARIAN" in text and "JUMLAH" in text and "Drs. Budi Santoso" in text
-    assert "menoleh" in text and "12" in text
+    assert "kepala menoleh" in text and "mata tertutup" in text and "eyes_open" not in text
+    assert "jumlah warga" in text and "bingkai" not in text.lower()
 
 
 def test_progress_report_against_targets(office_store):
@@ -130,3 +131,25 @@ def test_prr_list_is_masked_and_skips_printed_records(office_store):
         for r in station.records.find(status=RecordStatus.ACKNOWLEDGED)
     }
     assert sorted(acked.values()) == ["printed", "received"]
+
+
+def test_receipt_names_the_queue_number_as_such(office_store):
+    station, uuid, ticket = office_store
+    text = text_of(station.papers.receipt(uuid))
+    assert f"Nomor antrean {ticket.label}" in text.replace("\n", " ") or "Nomor antrean" in text
+    assert "Nomor rekaman" not in text
+
+
+def test_empty_prr_list_says_so_and_progress_without_population_says_not_set(data_dir):
+    with new_station(data_dir, "ST-02") as station:
+        text = text_of(station.papers.prr(station.clock.today()))
+        assert "tidak ada rekaman yang menunggu cetak" in text
+        text = text_of(station.papers.progress(station.clock.today()))
+        assert "belum diatur" in text and "0 jiwa" not in text
+
+
+def test_recovery_sheet_carries_the_code_and_nothing_is_kept(data_dir):
+    with new_station(data_dir, "ST-03") as station:
+        text = text_of(station.papers.recovery_sheet("ABCD-EFGH-JKLM"))
+        assert "ABCD-EFGH-JKLM" in text and "ST-03" in text
+        assert not (data_dir / "papers").exists()

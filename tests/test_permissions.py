@@ -10,7 +10,7 @@ from station import cli
 from station.domain.errors import NotAllowed, StationError
 from station.domain.permissions import PERMISSIONS, Action, Role, is_privileged
 from tests.keys import PASSWORD
-from tests.stations import as_user, new_station, store_record
+from tests.stations import as_user, new_station, photo_only, store_record
 from tests.test_enrolment import good
 
 OPERATOR_PASSWORD = "sandi-operator-1"
@@ -36,6 +36,8 @@ ACTIONS = {
     Action.SYNC_RUN: lambda st, u: st.sync.run_once(),
     Action.SYNC_RECORD: lambda st, u: record_move(st, u),
     Action.DEMO_DATA: lambda st, u: list(st.demo.fill(1, DEMO_PHOTOS[0])),
+    Action.BIOMETRIC_CAPTURE: lambda st, u: st.biometrics.begin(ports=[]),
+    Action.BIOMETRIC_EXCEPTION: lambda st, u: biometric_exception(st),
 }
 CONFIRM: list[tuple[str, str]] = [("", "")]
 CAPTURE: list = [None]
@@ -49,6 +51,17 @@ def record_move(station, uuid: str) -> None:
     lifecycle.move(RecordStatus.QUEUED, RecordStatus.SENT, station.operator.role)
 
 
+def biometric_exception(station) -> None:
+    """Without a supervisor's confirmation for it: allowed to ask, refused for want of the confirmation."""
+    from station.domain.biometrics import BiometricException, ExceptionReason, Modality
+
+    proof = b"\xff\xd8" + bytes(200)
+    exc = BiometricException(
+        Modality.FINGER, 1, ExceptionReason.AMPUTATED, "jari diamputasi", proof, station.operator.name, "lain"
+    )
+    station.biometrics.add_exception(station.biometrics.begin(ports=[]), exc)
+
+
 BUNDLE: list[bytes] = [b""]
 DEMO_PHOTOS: list = [None]
 
@@ -60,10 +73,10 @@ def office(data_dir, faces_dir, tmp_path, still_gate):
     from station.quality.gate import crop_id_photo
     from station.quality.live import Capture
 
-    frame = cv2.imread(str(faces_dir / "photos" / "img33.jpg"))
+    frame = cv2.imread(str(faces_dir / "photos" / "img62.jpg"))
     verdict = still_gate.judge(frame)
     CAPTURE[0] = Capture(frame, crop_id_photo(frame, verdict.geometry, 480, 640), verdict, 0.0)
-    station = new_station(data_dir)
+    station = photo_only(new_station(data_dir))
     station.accounts.add("ani", OPERATOR_PASSWORD)
     station.accounts.add("dua", "sandi-operator-2")
     uuid = store_record(station, good(), (faces_dir / "photos" / "img33.jpg").read_bytes())
@@ -163,6 +176,11 @@ PUBLIC = {
     "Queue.call_next": Action.QUEUE,
     "Queue.skip": Action.QUEUE,
     "Queue.recall": Action.QUEUE,
+    "Queue.cancel": Action.QUEUE,
+    "Queue.attach": Action.QUEUE,
+    "Queue.counts": NO_PERSONAL_DATA + " (counts of tickets)",
+    "Queue.get": NO_PERSONAL_DATA + " (a ticket's number and state)",
+    "Queue.for_record": NO_PERSONAL_DATA + " (a ticket's number and state)",
     "Records.save_draft": Action.RECORD_DRAFT,
     "Records.accept": Action.RECORD_ACCEPT,
     "Records.store_unchecked": Action.DEMO_DATA,
@@ -172,6 +190,8 @@ PUBLIC = {
     "Records.same_nik": Action.RECORD_READ,
     "Records.counts": NO_PERSONAL_DATA,
     "Records.waiting_to_sync": NO_PERSONAL_DATA,
+    "Records.drafts": "through Records.find, under Action.RECORD_READ",
+    "Records.accepted_on": NO_PERSONAL_DATA + " (a count)",
     "Review.waiting": Action.REVIEW,
     "Review.decide": Action.REVIEW,
     "Review.enable": Action.SETTINGS_CHANGE,
@@ -183,6 +203,7 @@ PUBLIC = {
     "Papers.progress": Action.PAPERS,
     "Papers.prr_entries": Action.PAPERS,
     "Papers.prr": Action.PAPERS,
+    "Papers.recovery_sheet": Action.PAPERS,
     "Papers.save": "writes bytes it is given, already made under Action.PAPERS",
     "Papers.cleanup": "deletes leftover paper files by age; reads nothing, runs before anyone logs in",
     "Transfer.export": Action.EXPORT,
@@ -195,6 +216,16 @@ PUBLIC = {
     "SyncService.run_forever": Action.SYNC_RUN,
     "SyncService.pull_master_data": Action.SYNC_RUN,
     "DemoData.fill": Action.DEMO_DATA,
+    "Biometrics.begin": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.find_devices": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.sign": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.capture_fingers": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.capture_irises": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.verify": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.preview": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.remove_exception": Action.BIOMETRIC_CAPTURE,
+    "Biometrics.add_exception": Action.BIOMETRIC_EXCEPTION,
+    "Biometrics.stored": Action.RECORD_READ,
 }
 
 

@@ -15,7 +15,7 @@ from station.domain.waivers import Waiver, WaiverError
 from station.quality.gate import crop_id_photo
 from station.quality.live import Capture
 from station.services.acceptance import NotAcceptable
-from tests.stations import as_user, station_at
+from tests.stations import as_user, photo_only, station_at
 from tests.test_enrolment import TODAY, good
 
 CLOCK = dt.datetime.combine(TODAY, dt.time(3, 0), tzinfo=dt.UTC)  # 10:00 WIB on the tests' day
@@ -28,8 +28,8 @@ def capture_of(faces_dir, gate, name: str) -> Capture:
 
 
 def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate, data_dir):
-    with station_at(data_dir, clock=FixedClock(CLOCK)) as station:
-        done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img33.jpg"))
+    with photo_only(station_at(data_dir, clock=FixedClock(CLOCK))) as station:
+        done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"))
         rec = station.records.get(done.uuid)
     assert rec.status is RecordStatus.QUEUED and rec.enrolment.nik == good().nik
     crop = cv2.imdecode(np.frombuffer(rec.photos["crop"].data, np.uint8), cv2.IMREAD_COLOR)
@@ -40,7 +40,7 @@ def test_good_photo_and_form_are_committed_with_the_photo(faces_dir, still_gate,
 def test_bad_form_or_bad_photo_is_refused_and_nothing_is_written(faces_dir, still_gate, data_dir):
     e = good()
     e.nik = "123"
-    with station_at(data_dir, clock=FixedClock(CLOCK)) as station:
+    with photo_only(station_at(data_dir, clock=FixedClock(CLOCK))) as station:
         with pytest.raises(NotAcceptable) as err:
             station.records.accept(e, capture_of(faces_dir, still_gate, "img42.jpg"))
         assert station.records.counts() == {}
@@ -57,7 +57,7 @@ def test_waiver_needs_a_supervisor_and_is_carried_by_the_record(faces_dir, still
     with pytest.raises(WaiverError, match="tidak dapat dikecualikan"):
         Waiver("kondisi_mata", ("mouth_closed",), "salah alasan", "op1", "spv").validate()
     waiver = Waiver("disabilitas", ("mouth_closed",), "tidak dapat menutup mulut", "op1", "spv1")
-    with station_at(data_dir, clock=FixedClock(CLOCK)) as station:
+    with photo_only(station_at(data_dir, clock=FixedClock(CLOCK))) as station:
         station.accounts.add("op1", "sandi-operator-1")
         station.accounts.add("spv1", "sandi-supervisor-1", "supervisor")
         as_user(station, "op1", "sandi-operator-1")

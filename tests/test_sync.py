@@ -6,7 +6,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -38,8 +37,8 @@ def tls(tmp_path_factory):
 
 
 @pytest.fixture()
-def central(tmp_path, tls):
-    c = start_central(tmp_path, *tls)
+def central(tmp_path, tls, pg_url):
+    c = start_central(tmp_path, *tls, db_url=pg_url)
     yield c
     c.stop()
 
@@ -55,9 +54,8 @@ def fill_station(folder: Path, n: int, photo_bytes: int = 3000, seed: int = 0) -
     return uuids
 
 
-def central_rows(db: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT uuid, payload_sha256 FROM central_records").fetchall()
+def central_rows(central) -> list[tuple[str, str]]:
+    return central.query("SELECT uuid, payload_sha256 FROM central_records")
 
 
 def test_plain_http_and_unverified_tls_are_refused(central, tmp_path):
@@ -89,10 +87,9 @@ def test_register_push_and_acknowledge(central, data_dir):
         for u in uuids:
             rec = station.records.get(u)
             assert rec.status is RecordStatus.ACKNOWLEDGED and rec.payload_sha256
-        assert {u for u, _ in central_rows(central.db)} == set(uuids)
+        assert {u for u, _ in central_rows(central)} == set(uuids)
         local_audit = station.sync.outbox().audit_after(0, limit=10_000)
-    with sqlite3.connect(central.db) as conn:  # the audit trail went with the records, chain intact
-        central_audit = conn.execute("SELECT seq, hash FROM central_audit ORDER BY seq").fetchall()
+    central_audit = central.query("SELECT seq, hash FROM central_audit ORDER BY seq")  # went with the records
     assert central_audit == [(e["seq"], e["hash"]) for e in local_audit][: len(central_audit)]
     assert len(central_audit) >= 25 + 2
 
@@ -115,7 +112,7 @@ def test_repeat_gets_same_ack_and_changed_payload_is_refused(central, data_dir):
         assert not unsigned.accepted and "tanda tangan" in unsigned.reason
         status = client.record_status(uuid)
         assert status["ack_id"] == first.ack_id and status["origin"] == station.settings.current.station_id
-    assert len(central_rows(central.db)) == 1
+    assert len(central_rows(central)) == 1
 
 
 def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
@@ -127,8 +124,8 @@ def test_server_rejects_with_a_reason_the_operator_sees(central, data_dir):
     assert report.rejected == 1 and rec.status is RecordStatus.REJECTED and "tidak mungkin" in rec.server_reason
 
 
-def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, data_dir):
-    central = start_central(tmp_path, *tls)
+def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, data_dir, pg_url):
+    central = start_central(tmp_path, *tls, db_url=pg_url)
     fill_station(data_dir, 5)
     with opened(data_dir) as station:
         station.sync.register(central.url, central.code(station), central.ca)
@@ -136,7 +133,7 @@ def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, dat
         report = station.sync.run_once()
         assert not report.online and report.remaining == 5
         assert station.records.counts() == {"queued": 5}
-    central = start_central(tmp_path, *tls)  # same database: it comes back
+    central = start_central(tmp_path, *tls, db_url=pg_url)  # same database: it comes back
     try:
         with opened(data_dir) as station:
             point_at(station, url=central.url)
@@ -146,13 +143,13 @@ def test_offline_server_defers_with_backoff_and_loses_nothing(tmp_path, tls, dat
 
 
 @pytest.mark.slow
-def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkills(tmp_path, tls):
+def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkills(tmp_path, tls, pg_url):
     """600 records through faults injected per request (resets in the TLS handshake, uploads cut mid-body,
     answers dropped after the server committed, stalls past the client's timeout, 500/503), a station process
     killed with SIGKILL mid-pass again and again, and the central server killed with SIGKILL and started again on
     the same database. Every record must arrive exactly once, whole (its digest and every blob's bytes)."""
     ca, cert, key = tls
-    central = start_central(tmp_path, *tls)
+    central = start_central(tmp_path, *tls, db_url=pg_url)
     rates = {"reset": 0.03, "cut_upload": 0.07, "drop_response": 0.07, "stall": 0.01, "500": 0.03, "503": 0.03}
     rates |= {"handshake_reset": 0.08, "handshake_eof": 0.08}  # per connection: kept alive, there are few
     forced = {"/v1/blobs": ({1, 4, 7}, "cut_upload"), "/v1/records": ({2, 5, 9}, "drop_response")}
@@ -230,9 +227,8 @@ def test_records_arrive_exactly_once_and_whole_through_request_faults_and_sigkil
     print(f"sync soak: {passes} passes, {kills} station SIGKILLs, {server_kills[0]} server SIGKILLs, faults {faults}")
     assert kills >= 5 and server_kills[0] >= 3 and sum(faults.values()) >= 15
     assert faults.get("cut_upload", 0) >= 3 and faults.get("drop_response", 0) >= 3
-    with sqlite3.connect(central.db) as conn:
-        rows = conn.execute("SELECT origin, uuid, payload_sha256, payload FROM central_records").fetchall()
-        blobs = dict(conn.execute("SELECT sha256, data FROM blobs").fetchall())
+    rows = central.query("SELECT origin, uuid, payload_sha256, payload FROM central_records")
+    blobs = {sha: bytes(data) for sha, data in central.query("SELECT sha256, data FROM blobs")}
     assert len(rows) == len({(o, u) for o, u, _, _ in rows}) == 600  # every record once, none twice
     assert {u: h for _, u, h, _ in rows} == hashes
     for _, u, h, payload in rows:  # and whole: the digest of what the centre holds, every blob's bytes
@@ -265,7 +261,7 @@ def test_printed_cards_leave_the_prr_list_and_master_data_arrives(central, data_
                 uuids[0],
                 uuids[1],
                 "--db",
-                f"sqlite:///{central.db}",
+                central.db_url,
             ],
             cwd=ROOT,
             capture_output=True,

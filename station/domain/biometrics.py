@@ -269,6 +269,9 @@ class BiometricThresholds:
     minutiae_floor: int = 30  # normalisation never inflates a score of prints with fewer minutiae
     iris_min_diameter_px: int = 150  # MOSIP SBI: at least 150 px for registration
     capture_timeout_ms: int = 30_000
+    # A record is complete only with every finger and eye captured or excepted, the signature and the
+    # verification (SOP 7.2.1.1). False only for an office that records photos alone (no scanners yet).
+    required: bool = True
 
     def validate(self) -> None:
         if not (0 <= self.finger_nfiq2_min <= 100 and 0 <= self.iris_quality_min <= 100):

@@ -52,6 +52,8 @@ class Action(StrEnum):
     SYNC_RUN = "sync.run"
     SYNC_RECORD = "sync.record"  # the centre's answers move records (sent, acknowledged, rejected)
     DEMO_DATA = "demo.fill"
+    BIOMETRIC_CAPTURE = "biometrics.capture"  # signature, fingers, irises, verification through the devices
+    BIOMETRIC_EXCEPTION = "biometrics.exception"  # a finger/eye recorded as an exception (a supervisor confirms)
 
 
 _BOTH = frozenset({Role.OPERATOR, Role.SUPERVISOR})
@@ -77,6 +79,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SYNC_RUN: _BOTH | {Role.SYSTEM},
     Action.SYNC_RECORD: frozenset({Role.SYSTEM}),
     Action.DEMO_DATA: _SUPERVISOR,
+    Action.BIOMETRIC_CAPTURE: _BOTH,
+    Action.BIOMETRIC_EXCEPTION: _BOTH,
 }
 
 # What each role may not do, in words an operator understands.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from station.domain.errors import InvalidInput
+from station.domain.photo_checks import check_words
 
 # Why a check may be waived, and which checks each reason can cover. Never waivable: face_count
 # (someone else in the picture), exposure and sharpness (the operator fixes the light and focus).
@@ -43,7 +44,7 @@ class Waiver:
         allowed = REASONS[self.reason][1]
         bad = [c for c in self.checks if c not in allowed]
         if bad:
-            raise WaiverError(f"Pemeriksaan {', '.join(bad)} tidak dapat dikecualikan dengan alasan ini.")
+            raise WaiverError(f"Pemeriksaan {check_words(bad)} tidak dapat dikecualikan dengan alasan ini.")
         if not self.checks:
             raise WaiverError("Pilih pemeriksaan yang dikecualikan.")
         if not self.supervisor.strip() or self.supervisor.strip() == self.operator.strip():

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from station.quality.backdrop import colour_distance, hex_rgb
 from station.quality.config import GateConfig
 from station.quality.geometry import CHIN, CROWN_FACTOR, FACE_OVAL, FOREHEAD, FaceGeometry
 from station.quality.imagestats import BackgroundStats, FaceStats, crop_corners_in_frame
+from station.quality.occlusion import Coverage
 from station.quality.verdict import Check
 
 FACE_CHECKS = (
@@ -16,6 +18,9 @@ FACE_CHECKS = (
     "yaw",
     "pitch",
     "roll",
+    "glasses",
+    "brows_visible",
+    "lower_face_visible",
     "eyes_open",
     "eyes_visible",
     "mouth_closed",
@@ -26,6 +31,7 @@ FACE_CHECKS = (
     "sharpness",
     "background",
     "background_colour",
+    "backdrop_year",
 )
 
 
@@ -112,21 +118,42 @@ def geometry_checks(g: FaceGeometry, frame_w: int, frame_h: int, cfg: GateConfig
     out.append(
         Check("roll", g.roll, abs(g.roll) <= cfg.max_roll, f"Kepala miring {abs(g.roll):.0f} derajat: tegakkan kepala.")
     )
-    openness = min(g.eye_openness)
-    out.append(
-        Check(
-            "eyes_open",
-            openness,
-            openness >= cfg.min_eye_openness,
-            "Mata harus terbuka: minta warga membuka mata dan tidak berkedip.",
-        )
-    )
     out.append(
         Check(
             "mouth_closed", g.mouth_open, g.mouth_open <= cfg.max_mouth_open, "Mulut harus tertutup, ekspresi netral."
         )
     )
     return out
+
+
+def face_checks(eyes_open: float, glasses: float, cover: Coverage, cfg: GateConfig) -> list[Check]:
+    """What the face shows: both eyes open, no glasses, nothing over the brows or below the eyes."""
+    return [
+        Check(
+            "glasses",
+            glasses,
+            glasses < cfg.max_glasses,
+            "Lepas kacamata: foto KTP-el harus tanpa kacamata.",
+        ),
+        Check(
+            "brows_visible",
+            cover.brows,
+            cover.brows >= cfg.min_brows_visible,
+            "Alis dan dahi tertutup: rapikan rambut ke belakang, lepas topi atau penutup di atas alis.",
+        ),
+        Check(
+            "lower_face_visible",
+            cover.nose,
+            cover.nose >= cfg.min_lower_face_visible,
+            "Wajah bagian bawah tertutup: lepas masker atau penutup wajah.",
+        ),
+        Check(
+            "eyes_open",
+            eyes_open,
+            eyes_open >= cfg.min_eyes_open,
+            "Mata harus terbuka: minta warga membuka mata dan tidak berkedip.",
+        ),
+    ]
 
 
 def image_checks(s: FaceStats, cfg: GateConfig) -> list[Check]:
@@ -173,12 +200,8 @@ def image_checks(s: FaceStats, cfg: GateConfig) -> list[Check]:
     ]
 
 
-def _hex_rgb(text: str) -> np.ndarray:
-    t = text.lstrip("#")
-    return np.array([int(t[i : i + 2], 16) for i in (0, 2, 4)], np.float64)
-
-
-def background_checks(b: BackgroundStats, cfg: GateConfig) -> list[Check]:
+def background_checks(b: BackgroundStats, cfg: GateConfig, backdrop: tuple[str, str] | None = None) -> list[Check]:
+    """Plain background; the office's fixed colour (RGB distance); the birth-year colour (hue, degrees)."""
     if b.edges is None:  # nothing behind the head is visible: nothing to object to
         plain = Check("background", None, True)
     else:
@@ -189,11 +212,23 @@ def background_checks(b: BackgroundStats, cfg: GateConfig) -> list[Check]:
     if not cfg.required_background or b.rgb is None:
         colour = Check("background_colour", None, True)
     else:
-        dist = float(np.linalg.norm(np.array(b.rgb, np.float64) - _hex_rgb(cfg.required_background)))
+        dist = float(np.linalg.norm(np.array(b.rgb, np.float64) - np.array(hex_rgb(cfg.required_background))))
         colour = Check(
             "background_colour",
             dist,
             dist <= cfg.max_background_colour_distance,
             f"Warna latar belum sesuai ketentuan ({cfg.required_background}).",
         )
-    return [plain, colour]
+    if backdrop is None or not cfg.backdrop_by_birth_year or b.rgb is None:
+        year = Check("backdrop_year", None, True)
+    else:
+        name, code = backdrop
+        hue = colour_distance(b.rgb, hex_rgb(code))
+        year = Check(
+            "backdrop_year",
+            hue,
+            hue <= cfg.max_backdrop_hue_difference,
+            f"Latar harus {name} untuk warga ini (tahun lahir {'ganjil' if name == 'merah' else 'genap'}): "
+            f"pasang tirai {name}.",
+        )
+    return [plain, colour, year]

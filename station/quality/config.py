@@ -16,9 +16,17 @@ class GateConfig:
     max_yaw: float = 5.0
     max_pitch: float = 5.0
     max_roll: float = 8.0
-    # Eyes: per-eye openness score (lid gap over eye width, plus the upper lid's lift over the corners),
-    # the smaller eye decides. Calibrated on ../shared/faces (see tests/test_gate_faces.py).
-    min_eye_openness: float = 0.35
+    # Eyes: probability that both eyes are open (eyes.py: lid geometry and eye-patch appearance of both
+    # eyes; trained by scripts/train_gate.py, measured held-out in tests/test_gate_models.py).
+    min_eyes_open: float = 0.5
+    # Live: a frame whose lid gap drops below this share of the citizen's own recent open gap is a blink.
+    blink_ratio: float = 0.6
+    # Glasses (Dukcapil: taken off for the photo): probability from glasses.py at or above this refuses.
+    max_glasses: float = 0.6
+    # Hair or a cap over the eyebrows: share of skin-like pixels just above the brows (occlusion.py).
+    min_brows_visible: float = 0.08
+    # A mask or a veil below the eyes: share of skin-like pixels on the lower half of the nose.
+    min_lower_face_visible: float = 0.06
     # Eye region brightness over face brightness: dark glasses or hair over the eyes drop it.
     min_eye_visibility: float = 0.28
     # Inner-lip gap over mouth width.
@@ -42,9 +50,19 @@ class GateConfig:
     # Some offices require a set background colour (e.g. "#1f4e9a"); off by default.
     required_background: str | None = None
     max_background_colour_distance: float = 60.0
+    # Dukcapil's card backdrop: red for a citizen born in an odd year, blue for an even one. Off by default;
+    # when on, checked once the birth year (from the NIK / biodata) is known. Judged by hue (degrees).
+    backdrop_by_birth_year: bool = False
+    backdrop_red: str = "#db1514"
+    backdrop_blue: str = "#0090ff"
+    max_backdrop_hue_difference: float = 35.0
+    # Deliver the ID crop with the background replaced by the required colour, from the person mask the
+    # gate computed (the full frame is always kept as taken). Off by default.
+    replace_backdrop: bool = False
     # Live capture: all checks pass for this long, head steady, then the sharpest frame is kept.
     steady_seconds: float = 0.5
     max_steady_motion: float = 0.08  # eye-centre drift over the stretch, in iris distances
+    pose_smoothing_frames: int = 5  # live: median yaw/pitch of the last N frames of a still head (1 = off)
     # The kept photo: ICAO portrait geometry, 3:4.
     crop_width: int = 480
     crop_height: int = 640

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import cache
+
 import cv2
 import numpy as np
 
 from station.domain.errors import InvalidInput
-from station.quality import checks
+from station.quality import checks, eyes, glasses, occlusion, trained
+from station.quality.backdrop import hex_rgb, replace_background, required_colour
 from station.quality.config import GateConfig
 from station.quality.geometry import FaceGeometry, measure
-from station.quality.imagestats import background_stats, face_stats
+from station.quality.imagestats import background_stats, box_affine, face_stats
 from station.quality.landmarks import FaceMesh, PersonMask
+from station.quality.pose import Pose, PoseSmoother
+from station.quality.training import Linear
 from station.quality.verdict import Check, Verdict
 
 
@@ -34,6 +40,13 @@ def validate_frame(frame: np.ndarray | None) -> np.ndarray:
     return frame
 
 
+@cache
+def _models() -> tuple[eyes.EyeModel, glasses.GlassesModel]:
+    """The trained weights (station/quality/trained.py), decoded once."""
+    eye = eyes.EyeModel(Linear.decode("".join(trained.EYE_PATCH)), Linear.decode("".join(trained.EYE_STACK)))
+    return eye, glasses.GlassesModel(Linear.decode("".join(trained.GLASSES)))
+
+
 def _main_face(faces: np.ndarray) -> int:
     """The citizen is the biggest face (widest iris distance)."""
     return int(np.argmax([np.linalg.norm(f[473, :2] - f[468, :2]) for f in faces]))
@@ -42,14 +55,18 @@ def _main_face(faces: np.ndarray) -> int:
 class PhotoGate:
     """Holds the MediaPipe graphs; judge() is the pure part: frame -> Verdict.
 
-    live=True tracks the face across frames (faster, for a camera); live=False treats every frame as
-    unrelated (for still files).
+    live=True tracks the face across frames (faster, for a camera) and smooths yaw and pitch over the
+    last few frames of a still head (pose.PoseSmoother); live=False treats every frame as unrelated
+    (for still files).
     """
 
     def __init__(self, config: GateConfig | None = None, live: bool = False) -> None:
         self.config = config or GateConfig()
         self._mesh = FaceMesh(live=live, max_faces=self.config.max_faces)
         self._person = PersonMask()
+        frames = self.config.pose_smoothing_frames
+        self._smoother = PoseSmoother(frames, self.config.max_steady_motion) if live and frames > 1 else None
+        self._eye_model, self._glasses_model = _models()
 
     def close(self) -> None:
         self._mesh.close()
@@ -61,34 +78,54 @@ class PhotoGate:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def judge(self, frame: np.ndarray) -> Verdict:
+    def judge(self, frame: np.ndarray, birth_year: int | None = None) -> Verdict:
+        """`birth_year` (from the NIK or the biodata) sets the backdrop colour when the office requires it."""
         frame = validate_frame(frame)
         cfg = self.config
         faces = self._mesh.landmarks(frame)
         count = checks.face_count(len(faces))
+        backdrop = required_colour(cfg, birth_year)
         if len(faces) == 0:
-            return Verdict({"face_count": count, **checks.unmeasured()}, 0)
+            if self._smoother is not None:
+                self._smoother.reset()
+            return Verdict({"face_count": count, **checks.unmeasured()}, 0, backdrop=backdrop)
         h, w = frame.shape[:2]
         g = measure(
             faces[_main_face(faces)], cfg.head_height_ratio, cfg.eye_line_from_top, cfg.crop_width / cfg.crop_height
         )
+        if self._smoother is not None:
+            steady = self._smoother.update(Pose(g.yaw, g.pitch, g.roll), g.eyes_centre, g.eye_distance)
+            g = replace(g, yaw=steady.yaw, pitch=steady.pitch)
         gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
         fs = face_stats(gray, g)
+        eyes_open = self._eye_model.probability(eyes.evidence(gray, g.landmarks))
+        glasses_seen = self._glasses_model.probability(glasses.eye_band(gray, g.landmarks))
+        cover = occlusion.measure(frame, g.landmarks)
         small, person, scale = self._person.mask(frame)
         bs = background_stats(small, person, scale, g)
         found: list[Check] = [count]
         found += checks.geometry_checks(g, w, h, cfg)
+        found += checks.face_checks(eyes_open, glasses_seen, cover, cfg)
         found += checks.image_checks(fs, cfg)
-        found += checks.background_checks(bs, cfg)
-        return Verdict({c.name: c for c in found}, len(faces), g, bs.rgb, fs.sharpness)
+        year = backdrop if cfg.backdrop_by_birth_year and birth_year is not None else None
+        found += checks.background_checks(bs, cfg, year)
+        return Verdict(
+            {c.name: c for c in found}, len(faces), g, bs.rgb, fs.sharpness, person=person, person_scale=scale,
+            backdrop=backdrop,
+        )  # fmt: skip
 
 
 def crop_id_photo(frame: np.ndarray, g: FaceGeometry, width: int, height: int) -> np.ndarray:
     """The ICAO portrait: eyes level, head centred, eye line and head height as GateConfig says."""
-    x0, y0, x1, y1 = g.crop_box
-    c = g.eyes_centre
-    rot = cv2.getRotationMatrix2D((float(c[0]), float(c[1])), g.roll, 1.0)
-    sx, sy = width / (x1 - x0), height / (y1 - y0)
-    to_box = np.array([[sx, 0, -x0 * sx], [0, sy, -y0 * sy]])
-    m = to_box @ np.vstack([rot, [0, 0, 1]])
+    m = box_affine(g.crop_box, g, 1.0, width, height)
     return cv2.warpAffine(frame, m, (width, height), flags=cv2.INTER_AREA, borderMode=cv2.BORDER_REPLICATE)
+
+
+def id_photo(frame: np.ndarray, v: Verdict, cfg: GateConfig) -> np.ndarray:
+    """The crop the office delivers: as taken, or with the background in the required colour when
+    GateConfig.replace_backdrop is on and a colour is required (the frame itself is never changed)."""
+    crop = crop_id_photo(frame, v.geometry, cfg.crop_width, cfg.crop_height)
+    if not cfg.replace_backdrop or v.backdrop is None or v.person is None:
+        return crop
+    to_crop = box_affine(v.geometry.crop_box, v.geometry, v.person_scale, cfg.crop_width, cfg.crop_height)
+    return replace_background(crop, v.person, to_crop, hex_rgb(v.backdrop[1]))

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from station.quality.eyes import EYE_LIDS, lid_shape
+from station.quality.pose import head_pose
+
 # MediaPipe face-mesh indices. "a" is the eye on the image's left (the citizen's right).
 IRIS_A, IRIS_B = 468, 473
 IRIS_A_RING, IRIS_B_RING = (469, 470, 471, 472), (474, 475, 476, 477)
-EYE_A = dict(corners=(33, 133), upper=(160, 159, 158), lower=(144, 145, 153))
-EYE_B = dict(corners=(263, 362), upper=(387, 386, 385), lower=(373, 374, 380))
 EYE_A_RING = (33, 246, 161, 160, 159, 158, 157, 173, 133, 155, 154, 153, 145, 144, 163, 7)
 EYE_B_RING = (263, 466, 388, 387, 386, 385, 384, 398, 362, 382, 381, 380, 374, 373, 390, 249)
 MOUTH_CORNERS, LIP_INNER = (61, 291), (13, 14)
@@ -64,9 +65,9 @@ class FaceGeometry:
     eye_a: np.ndarray  # iris centre, image-left eye, (x, y)
     eye_b: np.ndarray
     eye_distance: float
-    yaw: float  # degrees; > 0 turned towards the image's right
-    pitch: float  # degrees; > 0 chin down
-    roll: float  # degrees; > 0 tilted clockwise on the image
+    yaw: float  # degrees; > 0 turned towards the image's right (pose.py)
+    pitch: float  # degrees; > 0 chin down (pose.py)
+    roll: float  # degrees; > 0 tilted clockwise on the image (the eye line)
     eye_openness: tuple[float, float]  # per eye (a, b)
     mouth_open: float
     crop_box: tuple[float, float, float, float]  # x0, y0, x1, y1 of the ICAO crop, pixels, may exceed frame
@@ -78,37 +79,10 @@ class FaceGeometry:
 
 
 def _eye_openness(p: np.ndarray, eye: dict) -> float:
-    """Lid gap over eye width, plus twice the upper lid's lift above the corner line.
-
-    The second term separates a smiling squint (lower lid pushed up, upper lid still high) from a
-    closed eye (upper lid down). On ../shared/faces (600 crops) the smaller eye's score at 0.35 gives
-    98.7% balanced accuracy (>= 98.5% for thresholds 0.31-0.38); the lid gap alone peaks at 98.3%.
-    """
-    a, b = p[eye["corners"][0], :2], p[eye["corners"][1], :2]
-    width = float(np.linalg.norm(b - a))
-    if width < 1e-6:
-        return 0.0
-    axis = (b - a) / width
-    normal = np.array([-axis[1], axis[0]])
-    if normal[1] < 0:  # point down the image
-        normal = -normal
-    mid = (a + b) / 2
-    up = np.mean([(p[i, :2] - mid) @ normal for i in eye["upper"]])
-    low = np.mean([(p[i, :2] - mid) @ normal for i in eye["lower"]])
-    return float((low - up) / width - 2.0 * up / width)
-
-
-def _pose(p: np.ndarray, roll: float) -> tuple[float, float]:
-    """Yaw and pitch from the normal of the plane through the mesh, with roll taken out first."""
-    pts = p[:468] - p[:468].mean(axis=0)
-    a = np.radians(-roll)
-    rot = np.array([[np.cos(a), -np.sin(a), 0], [np.sin(a), np.cos(a), 0], [0, 0, 1]], np.float64)
-    pts = pts @ rot.T
-    _, _, vt = np.linalg.svd(pts, full_matrices=False)
-    n = vt[2]
-    if n[2] > 0:  # towards the camera (MediaPipe's z grows away from it)
-        n = -n
-    return float(np.degrees(np.arctan2(n[0], -n[2]))), float(np.degrees(np.arctan2(n[1], -n[2])))
+    """Lid gap over eye width, plus twice the upper lid's lift above the corner line: the lids' own
+    measure, kept per frame for live blink tracking (the eyes_open decision is eyes.py's model)."""
+    gap, lift = lid_shape(p, eye)
+    return gap + 2.0 * lift
 
 
 def _crop_box(p: np.ndarray, eyes: np.ndarray, roll: float, head_ratio: float, eye_line: float, aspect: float):
@@ -126,7 +100,7 @@ def measure(p: np.ndarray, head_ratio: float, eye_line: float, aspect: float) ->
     eye_b = p[IRIS_B, :2].astype(np.float64)
     d = eye_b - eye_a
     roll = float(np.degrees(np.arctan2(d[1], d[0])))
-    yaw, pitch = _pose(p.astype(np.float64), roll)
+    head = head_pose(p)
     mouth_w = float(np.linalg.norm(p[MOUTH_CORNERS[0], :2] - p[MOUTH_CORNERS[1], :2]))
     mouth_gap = float(np.linalg.norm(p[LIP_INNER[0], :2] - p[LIP_INNER[1], :2]))
     eyes = (eye_a + eye_b) / 2
@@ -136,10 +110,10 @@ def measure(p: np.ndarray, head_ratio: float, eye_line: float, aspect: float) ->
         eye_a=eye_a,
         eye_b=eye_b,
         eye_distance=float(np.linalg.norm(d)),
-        yaw=yaw,
-        pitch=pitch,
+        yaw=head.yaw,
+        pitch=head.pitch,
         roll=roll,
-        eye_openness=(_eye_openness(p, EYE_A), _eye_openness(p, EYE_B)),
+        eye_openness=(_eye_openness(p, EYE_LIDS[0]), _eye_openness(p, EYE_LIDS[1])),
         mouth_open=mouth_gap / mouth_w if mouth_w > 1e-6 else 0.0,
         crop_box=box,
         head_height=head_height,

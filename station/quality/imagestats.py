@@ -97,7 +97,7 @@ def face_stats(gray: np.ndarray, g: FaceGeometry) -> FaceStats:
     )
 
 
-def _box_affine(box: tuple[float, float, float, float], g: FaceGeometry, scale: float, out_w: int, out_h: int):
+def box_affine(box: tuple[float, float, float, float], g: FaceGeometry, scale: float, out_w: int, out_h: int):
     """Affine from frame pixels (times scale) to an out_w x out_h picture of the upright crop box."""
     x0, y0, x1, y1 = box
     c = g.eyes_centre
@@ -119,7 +119,7 @@ def crop_corners_in_frame(g: FaceGeometry) -> np.ndarray:
 
 
 def background_stats(small_bgr: np.ndarray, person: np.ndarray, scale: float, g: FaceGeometry) -> BackgroundStats:
-    m = _box_affine(g.crop_box, g, scale, BG_W, BG_H)
+    m = box_affine(g.crop_box, g, scale, BG_W, BG_H)
     pic = cv2.warpAffine(small_bgr, m, (BG_W, BG_H), flags=cv2.INTER_AREA, borderMode=cv2.BORDER_CONSTANT)
     inside = cv2.warpAffine(np.ones(small_bgr.shape[:2], np.uint8), m, (BG_W, BG_H), flags=cv2.INTER_NEAREST)
     prob = cv2.warpAffine(person, m, (BG_W, BG_H), flags=cv2.INTER_LINEAR, borderValue=1.0)

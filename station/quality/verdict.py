@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from station.quality.geometry import FaceGeometry
 
@@ -15,6 +17,9 @@ CHECK_ORDER = (
     "yaw",
     "pitch",
     "roll",
+    "glasses",
+    "brows_visible",
+    "lower_face_visible",
     "eyes_open",
     "eyes_visible",
     "mouth_closed",
@@ -25,6 +30,7 @@ CHECK_ORDER = (
     "sharpness",
     "background",
     "background_colour",
+    "backdrop_year",
 )
 
 
@@ -44,6 +50,9 @@ class Verdict:
     background_rgb: tuple[int, int, int] | None = None
     sharpness: float = 0.0  # kept for choosing the best frame of a steady stretch
     waived: frozenset[str] = field(default_factory=frozenset)
+    person: np.ndarray | None = None  # selfie-segmentation probability on the frame shrunk by person_scale
+    person_scale: float = 1.0
+    backdrop: tuple[str, str] | None = None  # (name, "#rrggbb") the backdrop must be for this citizen
 
     @property
     def reasons(self) -> list[str]:
@@ -69,7 +78,7 @@ class Verdict:
         return None if c is None or c.value is None else c.ok
 
     def with_waivers(self, names: frozenset[str]) -> Verdict:
-        return Verdict(self.checks, self.faces, self.geometry, self.background_rgb, self.sharpness, names)
+        return replace(self, waived=names)
 
     def to_json(self, file: str) -> dict:
         """The check-photo --json contract (issue 3). Field names are relied on by outside scripts."""
@@ -90,4 +99,5 @@ class Verdict:
             "reasons": self.reasons,
             "messages": self.messages,
             "background_rgb": list(self.background_rgb) if self.background_rgb else None,
+            "backdrop_required": self.backdrop[1] if self.backdrop else None,
         }

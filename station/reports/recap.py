@@ -15,28 +15,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
+from station.domain.photo_checks import CHECK_WORDS
 from station.reports.common import Office, draw_header, mask_name, mask_nik, new_canvas
 from station.reports.ticket import tanggal
-
-REASON_WORDS = {
-    "face_count": "jumlah wajah",
-    "eye_distance": "wajah terlalu kecil",
-    "crop_margin": "kepala terpotong",
-    "head_centred": "tidak di tengah",
-    "yaw": "menoleh",
-    "pitch": "menunduk/mendongak",
-    "roll": "miring",
-    "eyes_open": "mata tertutup",
-    "eyes_visible": "mata tak terlihat",
-    "mouth_closed": "mulut terbuka",
-    "exposure": "terlalu gelap/terang",
-    "clipping": "cahaya terpotong",
-    "dynamic_range": "kontras rendah",
-    "illumination": "bayangan samping",
-    "sharpness": "kabur",
-    "background": "latar tidak polos",
-    "background_colour": "warna latar",
-}
 
 
 @dataclass
@@ -108,14 +89,12 @@ def build_daily_recap(day: dt.date, rows: list[OperatorDay], office: Office) -> 
     )
     y = _table(c, data, x, y, [28 * mm, 38 * mm, 20 * mm, 26 * mm, 20 * mm, 22 * mm, 20 * mm])
     c.setFont("Helvetica-Bold", 10)
-    c.drawString(x, y, "Foto ditolak gerbang mutu (bingkai, menurut alasan utama)")
+    c.drawString(x, y, "Foto yang harus diulang, menurut alasan (jumlah warga)")
     y -= 4 * mm
-    refusals = [["Alasan", "Pemeriksaan", "Bingkai"]] + [
-        [REASON_WORDS.get(k, k), k, str(v)] for k, v in total.gate_refusals.most_common()
-    ] or [["-", "-", "0"]]
+    refusals = [["Alasan", "Warga"]] + [[CHECK_WORDS.get(k, k), str(v)] for k, v in total.gate_refusals.most_common()]
     if len(refusals) == 1:
-        refusals.append(["(tidak ada)", "", "0"])
-    y = _table(c, refusals, x, y, [60 * mm, 50 * mm, 30 * mm])
+        refusals.append(["(tidak ada)", "0"])
+    y = _table(c, refusals, x, y, [90 * mm, 30 * mm])
     y = min(y, 80 * mm)
     c.setFont("Helvetica", 10)
     c.drawString(x + width - 70 * mm, y, f"{office.kabupaten or ''}, {tanggal(day)}")
@@ -142,7 +121,8 @@ def build_progress(day: dt.date, indicators: list[Indicator], wajib_ktp: int, re
     x, width = 18 * mm, w - 36 * mm
     y = draw_header(c, office, "LAPORAN CAPAIAN ADMINDUK", x, h - 15 * mm, width)
     c.setFont("Helvetica", 10)
-    c.drawString(x, y, f"Per {tanggal(day)} — wajib KTP: {wajib_ktp:,} jiwa, terekam: {recorded:,}".replace(",", "."))
+    wajib = f"{wajib_ktp:,} jiwa".replace(",", ".") if wajib_ktp else "belum diatur (Pengaturan: jumlah wajib KTP)"
+    c.drawString(x, y, f"Per {tanggal(day)} — wajib KTP: {wajib}, terekam: {recorded:,}".replace(",", "."))
     y -= 8 * mm
     data = [["Indikator", "Target (%)", "Capaian (%)", "Selisih"]] + [
         [i.name, f"{i.target:.1f}", f"{i.achieved:.1f}", f"{i.achieved - i.target:+.1f}"] for i in indicators
@@ -187,6 +167,8 @@ def build_prr(day: dt.date, entries: list[PrrEntry], office: Office) -> bytes:
             [str(start + i + 1), mask_name(e.nama), mask_nik(e.nik), f"{e.recorded_on:%d-%m-%Y}"]
             for i, e in enumerate(chunk)
         ]
+        if not entries:
+            data.append(["-", "(tidak ada rekaman yang menunggu cetak)", "", ""])
         _table(c, data, x, y, [12 * mm, 70 * mm, 50 * mm, 30 * mm])
         c.showPage()
         y = h - 20 * mm

@@ -29,8 +29,9 @@ class ReceiptData:
     nik: str
     recorded_at: str  # local time, already formatted
     station_id: str
-    record_no: str  # the queue ticket, or the UUID's start
+    queue_no: str | None  # the queue ticket the citizen was served under (None: no ticket)
     photo_jpeg: bytes | None
+    biometrics: tuple[str, ...] = ()  # reports.biometric_lines: fingers and their quality 1-10, exceptions
 
 
 def _rows(d: ReceiptData) -> list[tuple[str, str]]:
@@ -39,7 +40,7 @@ def _rows(d: ReceiptData) -> list[tuple[str, str]]:
         ("NIK", mask_nik(d.nik)),
         ("Tanggal perekaman", d.recorded_at),
         ("Stasiun", d.station_id),
-        ("Nomor rekaman", d.record_no),
+        *([("Nomor antrean", d.queue_no)] if d.queue_no else []),
         ("Kode rekaman", d.uuid[:8].upper()),
     ]
 
@@ -67,13 +68,17 @@ def build_receipt(d: ReceiptData, office: Office, thermal: bool = False) -> byte
     draw_wrapped(c, NOTE, x + 45 * mm, y - 18 * mm, width - 45 * mm, size=10)
     c.setDash(3, 3)
     c.line(x, y - 55 * mm, x + width, y - 55 * mm)
+    c.setDash()
+    c.setFont("Helvetica", 9)
+    for i, line in enumerate(d.biometrics):
+        c.drawString(x, y - 62 * mm - i * 4.5 * mm, line)
     c.showPage()
     c.save()
     return buf.getvalue()
 
 
 def _thermal(d: ReceiptData, office: Office) -> bytes:
-    height = 160 * mm
+    height = 160 * mm + len(d.biometrics) * 3.5 * mm
     c, buf = new_canvas((RECEIPT_WIDTH, height))
     x, width = 4 * mm, RECEIPT_WIDTH - 8 * mm
     y = draw_header(c, office, "BUKTI PEREKAMAN KTP-EL", x, height - 4 * mm, width, small=True)
@@ -88,6 +93,9 @@ def _thermal(d: ReceiptData, office: Office) -> bytes:
         y -= 5 * mm
     draw_qr(c, qr_payload(d.uuid, d.payload_sha256), x + width / 2 - 17 * mm, y - 36 * mm, 34 * mm)
     draw_wrapped(c, NOTE, x, y - 40 * mm, width, size=6)
+    c.setFont("Helvetica", 6.5)
+    for i, line in enumerate(d.biometrics):
+        c.drawString(x, y - 52 * mm - i * 3.5 * mm, line)
     c.showPage()
     c.save()
     return buf.getvalue()

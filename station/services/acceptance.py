@@ -45,9 +45,23 @@ class Accepted:
     waived: tuple[str, ...]
 
 
-def quality_summary(capture: Capture, waiver: Waiver | None) -> dict:
+@dataclass(frozen=True)
+class PhotoApproval:
+    """The citizen saw the photo and agreed (Dukcapil's letter 400.8.1.2/13999/Dukcapil of October 2024 asks the
+    operator to show it and allow a retake). Kept in the record's quality summary: no personal data."""
+
+    approved: bool
+    shown_on: str  # "second_screen" (facing the citizen) or "full_window" (the operator turned the screen)
+    retakes: int  # photos the citizen refused before this one
+    at: str  # UTC stamp
+
+    def to_dict(self) -> dict:
+        return {"approved": self.approved, "shown_on": self.shown_on, "retakes": self.retakes, "at": self.at}
+
+
+def quality_summary(capture: Capture, waiver: Waiver | None, approval: PhotoApproval | None = None) -> dict:
     v = capture.verdict
-    return {
+    return ({"approval": approval.to_dict()} if approval else {}) | {
         "checks": {
             n: {"value": None if c.value is None else round(float(c.value), 4), "ok": c.ok} for n, c in v.checks.items()
         },

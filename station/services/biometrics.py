@@ -155,12 +155,10 @@ class BiometricSession:
         thresholds: BiometricThresholds | None = None,
     ):
         self.client = client
-        self.finger_device = finger
-        self.iris_device = iris
         self.operator = operator
         self.t = thresholds or BiometricThresholds()
-        single = finger is not None and (finger.sub_type.lower() == "single" or 1 not in finger.sub_ids)
-        self.finger_steps: tuple[FingerStep, ...] = SINGLE_STEPS if single else SLAP_STEPS
+        self.device_problems: dict[str, str] = {}  # kind -> why it is not there (the window shows it)
+        self.use_devices(finger, iris)
         self.fingers: dict[FingerPosition, FingerCapture] = {}
         self.irises: dict[Eye, IrisCapture] = {}
         self.exceptions: dict[tuple[Modality, int], BiometricException] = {}
@@ -170,6 +168,14 @@ class BiometricSession:
         self.verification: Verification | None = None
         self._verify_attempts = 0
         self._previous_hash = ""
+
+    def use_devices(self, finger: Device | None, iris: Device | None) -> None:
+        """The scanners to capture with (found again after one was plugged in). A slap or a single-finger
+        scanner decides the finger steps, as long as no finger was captured yet."""
+        self.finger_device, self.iris_device = finger, iris
+        if not getattr(self, "fingers", None):
+            single = finger is not None and (finger.sub_type.lower() == "single" or 1 not in finger.sub_ids)
+            self.finger_steps: tuple[FingerStep, ...] = SINGLE_STEPS if single else SLAP_STEPS
 
     # ----- what is left --------------------------------------------------------------------------
     def _excepted(self, modality: Modality, position: int) -> bool:

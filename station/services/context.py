@@ -28,6 +28,7 @@ class Context:
         self.data_dir, self.db, self.clock = Path(data_dir), db, clock
         self.who: Actor | None = None
         self.confirmation: Confirmation | None = None  # a supervisor's yes to one photo exception
+        self.biometric_exceptions: set[tuple] = set()  # finger/eye exceptions a supervisor confirmed (Biometrics)
         self._regions: Regions | None = None
         self._gate_config: GateConfig | None = None
         self.reload_settings()  # before anything reads the clock: office time needs the office's zone

@@ -15,8 +15,10 @@ from station.domain.errors import InvalidInput
 from station.domain.lifecycle import WAITING_TO_LEAVE, RecordStatus
 from station.domain.permissions import Action
 from station.files import PAPER_MAX_AGE_S, papers_dir, private_dir, remove_papers, write_private
+from station.reports.biometric_lines import receipt_lines
 from station.reports.recap import Indicator, OperatorDay, PrrEntry, build_daily_recap, build_progress, build_prr
 from station.reports.receipt import ReceiptData, build_receipt
+from station.reports.recovery import build_recovery_sheet
 from station.reports.ticket import build_ticket
 from station.services.base import Service
 from station.storage import DayRecord
@@ -40,14 +42,24 @@ class Papers(Service):
             nik=rec.enrolment.nik,
             recorded_at=f"{ctx.clock.local(rec.created_at):%d-%m-%Y %H:%M}",
             station_id=rec.station_id,
-            record_no=ticket.label if ticket else rec.uuid[:8].upper(),
+            queue_no=ticket.label if ticket else None,
             photo_jpeg=photos["crop"].data if "crop" in photos else None,
+            biometrics=tuple(receipt_lines(rec.quality.get("biometrics"))),
         )
         return build_receipt(data, ctx.settings.office, thermal)
 
     def ticket(self, ticket: Ticket) -> bytes:
         self._ctx.require(Action.PAPERS)
         return build_ticket(ticket.label, ticket.service_date, self._ctx.clock.today(), self._ctx.settings.office)
+
+    def recovery_sheet(self, code: str) -> bytes:
+        """The recovery code on an A4 sheet for the office safe (the code is the caller's: nothing is kept)."""
+        ctx = self._ctx
+        actor = ctx.require(Action.PAPERS)
+        with ctx.db.unit(ctx.clock) as uow:
+            uow.audit.append(actor.name, "recovery_sheet_printed")
+            uow.commit()
+        return build_recovery_sheet(code, ctx.settings.station_id, ctx.clock.today(), ctx.settings.office)
 
     def find_ticket(self, day: dt.date, number: int) -> Ticket:
         """An issued ticket, to print again (printing never issues one)."""
@@ -102,7 +114,7 @@ class Papers(Service):
         return remove_papers(self._ctx.data_dir, older_than_s)
 
     def _counts(self) -> dict[str, int]:
-        with self._ctx.db.unit(self._ctx.clock) as uow:
+        with self._ctx.read() as uow:
             return uow.records.counts()
 
 
@@ -115,5 +127,6 @@ def _recap_rows(records: list[DayRecord]) -> list[OperatorDay]:
         g.synced += r.status == RecordStatus.ACKNOWLEDGED
         g.rejected += r.status == RecordStatus.REJECTED
         g.waiting += r.status in WAITING_TO_LEAVE
-        g.gate_refusals.update(Counter(r.quality.get("gate_refusals") or {}))
+        # citizens whose photo was refused at least once for the reason (not frames: a video frame is no person)
+        g.gate_refusals.update(Counter(k for k, n in (r.quality.get("gate_refusals") or {}).items() if n))
     return sorted(groups.values(), key=lambda g: (g.station_id, g.operator))

@@ -16,23 +16,41 @@ from station.domain.nik import clean_nik
 from station.domain.payload import Photo
 from station.domain.permissions import Action
 from station.domain.waivers import Waiver
-from station.services.acceptance import Accepted, NotAcceptable, encode_jpeg, problems_with, quality_summary
+from station.services.acceptance import (
+    Accepted,
+    NotAcceptable,
+    PhotoApproval,
+    encode_jpeg,
+    problems_with,
+    quality_summary,
+)
 from station.services.base import Service
+from station.services.biometric_record import biometric_problems
+from station.services.biometric_record import blobs as biometric_blobs
+from station.services.biometric_record import meta as biometric_meta
 from station.services.context import Confirmation
 from station.storage import Quarantined, RecordSummary, StoredRecord, UnitOfWork
 
 if TYPE_CHECKING:
     from station.quality.live import Capture
+    from station.services.biometrics import BiometricRecord
 
 log = logging.getLogger(__name__)
 
 
 class Records(Service):
-    def save_draft(self, enrolment: Enrolment, record_uuid: str | None = None) -> str:
+    def save_draft(self, enrolment: Enrolment, record_uuid: str | None = None, ticket: Ticket | None = None) -> str:
+        """Keep a half-filled form; with a ticket, the ticket points at it so calling it again resumes it."""
         with self._ctx.unit(Action.RECORD_DRAFT) as uow:
             uuid = uow.records.save_draft(enrolment, self._ctx.actor, self._ctx.settings.station_id, record_uuid)
+            if ticket is not None and ticket.record_uuid != uuid:
+                uow.tickets.attach(ticket.id, uuid)
             uow.commit()
         return uuid
+
+    def drafts(self) -> list[RecordSummary]:
+        """Forms started and not accepted, newest first (to resume after a restart)."""
+        return self.find(status=RecordStatus.DRAFT)
 
     def accept(
         self,
@@ -41,24 +59,36 @@ class Records(Service):
         waiver: Waiver | None = None,
         record_uuid: str | None = None,
         ticket: Ticket | None = None,
+        biometrics: BiometricRecord | None = None,
+        approval: PhotoApproval | None = None,
     ) -> Accepted:
-        """Check everything once more, then commit record, photos, outbox entry and ticket together. A waiver
-        is taken only with the supervisor's confirmation given for it (accounts.confirm_supervisor), once."""
+        """Check everything once more, then commit record, photos, biometrics, outbox entry and ticket together.
+        A waiver is taken only with the supervisor's confirmation given for it (accounts.confirm_supervisor), once.
+        Biometrics must be complete (every finger and eye captured or excepted with a supervisor's confirmation,
+        the signature, the verification) unless the office records photos only (settings biometrics.required).
+        `approval` is the citizen's answer when the photo was shown to them (Dukcapil 400.8.1.2/13999/Dukcapil,
+        2024)."""
         ctx = self._ctx
         actor = ctx.require(Action.RECORD_ACCEPT)
         confirmation = self._confirmation_for(waiver) if waiver else None
         problems = problems_with(enrolment, capture, waiver, ctx.regions, ctx.clock.today())
+        problems += biometric_problems(biometrics, ctx.settings.biometrics.required, ctx.biometric_exceptions)
         if problems:
             log.info("record refused: %s", sorted({p.code for p in problems}))  # codes only, never the values
             raise NotAcceptable(problems)
         photos = {"crop": Photo(encode_jpeg(capture.crop)), "frame": Photo(encode_jpeg(capture.frame, 85))}
+        quality, bio = quality_summary(capture, waiver, approval), {}
+        if biometrics is not None:
+            quality["biometrics"], bio = biometric_meta(biometrics), biometric_blobs(biometrics)
         with ctx.unit() as uow:  # permission checked above, before the photo was encoded
-            uuid = self._commit(uow, enrolment, photos, quality_summary(capture, waiver), record_uuid, ticket)
+            uuid = self._commit(uow, enrolment, photos, quality, record_uuid, ticket, bio)
             if confirmation is not None:
                 detail = {"supervisor": confirmation.supervisor, "checks": sorted(waiver.checks)}
                 uow.audit.append(actor.name, "waiver_used", uuid, detail)
             uow.commit()
         ctx.confirmation = None  # used: the next exception needs its own
+        if biometrics is not None:
+            ctx.biometric_exceptions.clear()
         waived = tuple(sorted(waiver.checks)) if waiver else ()
         log.info("record accepted uuid=%s waived=%s", uuid, list(waived))
         return Accepted(uuid, waived)
@@ -90,16 +120,23 @@ class Records(Service):
         quality: dict,
         record_uuid: str | None,
         ticket: Ticket | None,
+        biometrics: dict[str, Photo] | None = None,
     ) -> str:
         settings = uow.settings.load()
         status = RecordStatus.CAPTURED if settings.review_required else RecordStatus.QUEUED
-        hashes = {kind: p.sha256 for kind, p in photos.items()}
+        biometrics = biometrics or {}
+        hashes = {kind: p.sha256 for kind, p in (photos | biometrics).items()}
         uuid = uow.records.accept(enrolment, self._ctx.actor, settings.station_id, quality, hashes, status, record_uuid)
         for kind, photo in photos.items():
             uow.photos.add(uuid, kind, photo)
+        for kind, blob in biometrics.items():
+            uow.biometrics.add(uuid, kind, blob)
         if status is RecordStatus.QUEUED:  # with end-of-day review, the outbox entry comes with approval
             uow.outbox.enqueue(uuid)
-        if ticket is not None:
+        if ticket is None and record_uuid is not None:  # a draft resumed without its ticket (from Rekaman)
+            found = uow.tickets.for_record(record_uuid)
+            ticket = found if found is not None and found.open else None
+        if ticket is not None:  # a served ticket is finished: set_status refuses it (its record keeps its number)
             uow.tickets.set_status(ticket.id, TicketStatus.DONE, uuid)
         return uuid
 
@@ -123,6 +160,11 @@ class Records(Service):
         """Records by state (no personal data)."""
         with self._ctx.read() as uow:
             return uow.records.counts()
+
+    def accepted_on(self, day) -> int:
+        """Records accepted on an office day (no personal data: for the window's header)."""
+        with self._ctx.read() as uow:
+            return len(uow.records.day_records(*self._ctx.clock.day_bounds(day)))
 
     def quarantined(self) -> list[Quarantined]:
         """Records set aside because their sealed data no longer opens (UUID, when, which part): the rest of

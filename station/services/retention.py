@@ -1,6 +1,6 @@
-"""Retention: after the central server acknowledged a record and the retention period passed, its photos and
-biodata leave this laptop. The sealed summary (name, NIK) and the receipt fields stay for reprints. Papers
-left on their way to the printer (DATA_DIR/papers) go too, whatever their age."""
+"""Retention: after the central server acknowledged a record and the retention period passed, its photos,
+biometrics and biodata leave this laptop. The sealed summary (name, NIK) and the receipt fields stay for
+reprints. Papers left on their way to the printer (DATA_DIR/papers) go too, whatever their age."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class Retention(Service):
             uuids = uow.records.purgeable(cutoff)
             for uuid in uuids:
                 uow.photos.delete_of(uuid)
+                uow.biometrics.delete_of(uuid)
                 uow.records.forget_personal(uuid, ctx.actor, older_than_days)
             papers = remove_papers(ctx.data_dir, 0)
             detail = {"records": len(uuids), "retention_days": older_than_days, "papers": papers}

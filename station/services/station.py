@@ -21,6 +21,7 @@ from station.domain.permissions import Actor
 from station.domain.regions import Regions
 from station.quality import GateConfig
 from station.services.accounts import Accounts
+from station.services.biometric_capture import Biometrics
 from station.services.context import Context
 from station.services.demo import DemoData
 from station.services.papers import Papers
@@ -48,6 +49,7 @@ class Station:
         self.settings = SettingsService(self._ctx)
         self.queue = Queue(self._ctx)
         self.records = Records(self._ctx)
+        self.biometrics = Biometrics(self._ctx)
         self.review = Review(self._ctx)
         self.papers = Papers(self._ctx)
         self.transfer = Transfer(self._ctx)

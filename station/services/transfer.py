@@ -19,6 +19,7 @@ from station.domain.passwords import check_transfer_code
 from station.domain.payload import Photo, payload_digest, sha256_hex
 from station.domain.permissions import Action
 from station.services.base import Service
+from station.services.biometric_record import biometric_mime, is_biometric
 from station.station_list import StationList, StationListInvalid
 from station.storage import Outbox
 
@@ -87,7 +88,10 @@ class Transfer(Service):
                     continue
                 uow.records.add_received(r, r["origin"])
                 for kind, jpeg in photos_of[r["uuid"]].items():
-                    uow.photos.add(r["uuid"], kind, Photo(jpeg))
+                    if is_biometric(kind):  # fingerprints, irises, signature: their own sealed table
+                        uow.biometrics.add(r["uuid"], kind, Photo(jpeg, biometric_mime(kind)))
+                    else:
+                        uow.photos.add(r["uuid"], kind, Photo(jpeg))
                 uow.outbox.enqueue(r["uuid"])
                 imported += 1
             detail = {

@@ -79,6 +79,7 @@ class TicketRow(Base):
     status: Mapped[str] = mapped_column(String(10))
     issued_at: Mapped[str] = mapped_column(String(32))
     record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # why it was cancelled (no personal data)
 
 
 class AuditRow(Base):
@@ -96,3 +97,19 @@ class AuditRow(Base):
     detail: Mapped[str] = mapped_column(Text)  # JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class BiometricRow(Base):
+    """One biometric blob of a record (ISO/IEC 19794 records, signature, exception proof photos), sealed and bound
+    to its record and kind like a photo. What the blobs mean (qualities, exceptions, who confirmed) is in the
+    record's sealed quality summary under "biometrics"."""
+
+    __tablename__ = "biometrics"
+    __table_args__ = (Index("ix_biometrics_record_kind", "record_uuid", "kind", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_uuid: Mapped[str] = mapped_column(ForeignKey("records.uuid", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))  # e.g. bio_fp_02, bio_iris_r, bio_sig_png (domain.biometric_blobs)
+    mime: Mapped[str] = mapped_column(String(48))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the blob itself (the sync digest needs it)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # sealed

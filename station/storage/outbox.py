@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from station.domain.clock import Clock
 from station.domain.lifecycle import RecordStatus
 from station.domain.permissions import SYSTEM
+from station.storage.biometrics import BiometricRepository
 from station.storage.errors import StorageCorrupt
 from station.storage.models import OutboxRow
 from station.storage.photos import PhotoRepository
@@ -99,9 +100,10 @@ class OutboxRepository:
         records: RecordRepository,
         photos: PhotoRepository,
         quarantine: QuarantineRepository,
+        biometrics: BiometricRepository | None = None,
     ) -> None:
         self._s, self._clock, self._records, self._photos = session, clock, records, photos
-        self._quarantine = quarantine
+        self._quarantine, self._biometrics = quarantine, biometrics
 
     def enqueue(self, record_uuid: str) -> None:
         self._s.add(OutboxRow(record_uuid=record_uuid, enqueued_at=self._clock.stamp(), attempts=0))
@@ -156,6 +158,9 @@ class OutboxRepository:
             self._records.sign_own(record_uuids, station_id)
         wires = self._records.wire_many(record_uuids)
         blobs = self._photos.blobs_of(record_uuids)
+        if self._biometrics is not None:  # fingerprints, irises, signature travel beside the photos (bio_* kinds)
+            for u, more in self._biometrics.blobs_of(record_uuids).items():
+                blobs[u] |= more
         out = []
         for u in record_uuids:
             w, b = wires[u], blobs[u]
@@ -182,6 +187,9 @@ class OutboxRepository:
         while True:
             candidates = self.waiting(self._clock.stamp(), exclude=exclude)
             sizes = self._photos.sizes_of(candidates)
+            if self._biometrics is not None:
+                for u, n in self._biometrics.sizes_of(candidates).items():
+                    sizes[u] = sizes.get(u, 0) + n
             chosen, total = [], 0
             for u in candidates:
                 size = sizes.get(u, 0) + RECORD_OVERHEAD

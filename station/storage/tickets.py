@@ -16,7 +16,7 @@ from station.storage.models import TicketRow
 
 def _ticket(row: TicketRow) -> Ticket:
     return Ticket(
-        row.id, dt.date.fromisoformat(row.service_date), row.number, TicketStatus(row.status), row.record_uuid
+        row.id, dt.date.fromisoformat(row.service_date), row.number, TicketStatus(row.status), row.record_uuid, row.note
     )
 
 
@@ -52,6 +52,13 @@ class TicketRepository:
         )
         return [_ticket(r) for r in rows]
 
+    def later_than(self, day: dt.date) -> int:
+        """Tickets already given for a later day (today was full): the room should know they exist."""
+        return self._s.scalar(select(func.count()).where(TicketRow.service_date > day.isoformat())) or 0
+
+    def get(self, ticket_id: int) -> Ticket:
+        return _ticket(self._row(ticket_id))
+
     def for_record(self, record_uuid: str) -> Ticket | None:
         row = self._s.scalars(select(TicketRow).where(TicketRow.record_uuid == record_uuid).limit(1)).first()
         return _ticket(row) if row else None
@@ -65,12 +72,23 @@ class TicketRepository:
         ).first()
         return _ticket(row) if row else None
 
-    def set_status(self, ticket_id: int, status: TicketStatus, record_uuid: str | None = None) -> Ticket:
+    def set_status(
+        self, ticket_id: int, status: TicketStatus, record_uuid: str | None = None, note: str | None = None
+    ) -> Ticket:
+        """Move a ticket as the domain allows (a served or cancelled ticket stays closed)."""
         row = self._row(ticket_id)
-        check_ticket_move(TicketStatus(row.status), status)
+        check_ticket_move(_ticket(row), status)
         row.status = status.value
         if record_uuid:
             row.record_uuid = record_uuid
+        if note is not None:
+            row.note = note
+        return _ticket(row)
+
+    def attach(self, ticket_id: int, record_uuid: str) -> Ticket:
+        """The citizen's draft belongs to this ticket: calling the ticket again resumes it."""
+        row = self._row(ticket_id)
+        row.record_uuid = record_uuid
         return _ticket(row)
 
     def _row(self, ticket_id: int) -> TicketRow:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from station.domain.clock import Clock
 from station.storage.accounts import AccountRepository
 from station.storage.audit import AuditRepository
+from station.storage.biometrics import BiometricRepository
 from station.storage.crypto import DataKey
 from station.storage.errors import StorageError, translate
 from station.storage.keys import KeyRepository
@@ -35,6 +36,7 @@ from station.storage.tickets import TicketRepository
 class UnitOfWork:
     records: RecordRepository
     photos: PhotoRepository
+    biometrics: BiometricRepository
     outbox: OutboxRepository
     tickets: TicketRepository
     settings: SettingsRepository
@@ -62,9 +64,10 @@ class UnitOfWork:
         self.accounts = AccountRepository(s)
         self.keys = KeyRepository(s, self._key)
         self.photos = PhotoRepository(s, self._key)
+        self.biometrics = BiometricRepository(s, self._key)
         self.records = RecordRepository(s, self._key, self.clock, self.audit, self.keys.signing_key)
         self.quarantine = QuarantineRepository(s, self.clock, self.audit)
-        self.outbox = OutboxRepository(s, self.clock, self.records, self.photos, self.quarantine)
+        self.outbox = OutboxRepository(s, self.clock, self.records, self.photos, self.quarantine, self.biometrics)
         self.tickets = TicketRepository(s, self.clock)
         return self
 

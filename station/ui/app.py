@@ -1,28 +1,25 @@
-"""Start the window: first start or login, then the operator's day."""
+"""Start the window: first start (with the recovery code) or login, then the operator's day; rebuilt in place
+when the operator switches the language."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from station.camera import CameraError, FrameSource, ImageFolder, open_source
 from station.domain.errors import StationError
-from station.resources import resource
 from station.services.station import Station
+from station.ui.i18n import LANGUAGES, install_language
+from station.ui.style import STYLE
 
-STYLE = """
-QLabel#error { color: #c0392b; }
-QLabel#warning { color: #b9770e; }
-QLabel#big { font-size: 20pt; font-weight: bold; }
-QPushButton { padding: 6px 14px; }
-QPushButton#primary { background: #1e8449; color: white; font-weight: bold; }
-"""
+log = logging.getLogger(__name__)
 
 
 def stand_in_folder() -> Path | None:
@@ -42,14 +39,14 @@ def camera_opener(spec: str | None) -> Callable[[], FrameSource]:
             if folder is None:
                 raise CameraError(
                     "Webcam tidak ditemukan dan tidak ada kamera pengganti. "
-                    "Pasang webcam atau jalankan dengan --camera VIDEO/FOLDER."
+                    "Pasang webcam atau pilih video/folder gambar di Stasiun > Pengaturan."
                 ) from None
             return ImageFolder(folder, hold=1.5)
 
     return open_camera
 
 
-def make_app() -> QApplication:
+def make_app(language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("station")
     app.setOrganizationName("Disdukcapil")
@@ -57,46 +54,70 @@ def make_app() -> QApplication:
     font.setPointSize(11)
     app.setFont(font)
     app.setStyleSheet(STYLE)
-    install_language(app, os.environ.get("STATION_LANG", "id"))
+    install_language(app, language or os.environ.get("STATION_LANG", "id"))
     return app
 
 
-def install_language(app: QApplication, language: str) -> bool:
-    """Indonesian is the interface's own language; English comes from resources/translations."""
-    for old in app.findChildren(QTranslator):
-        app.removeTranslator(old)
-    if language == "id":
-        return True
-    translator = QTranslator(app)
-    if not translator.load(str(resource(f"translations/station_{language}.qm"))):
+def first_start(station: Station, settings: QSettings, printers=None) -> bool:
+    """Station identity and the first supervisor, then the recovery code, shown once and kept."""
+    from station.ui.banner import Banner
+    from station.ui.login import FirstStartDialog
+    from station.ui.papers import Papers
+    from station.ui.printing import Printers
+    from station.ui.recovery import RecoveryCodeDialog
+
+    dialog = FirstStartDialog(station)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    return app.installTranslator(translator)
+    code = dialog.recovery_code
+    banner = Banner()
+    papers = Papers(station, printers or Printers(settings), banner, dialog)
+
+    def print_sheet() -> str:
+        title = QCoreApplication.translate("Papers", "Lembar kode pemulihan")
+        papers.sheet(station.papers.recovery_sheet(code), title, "kode-pemulihan.pdf")
+        return banner.text.text()
+
+    RecoveryCodeDialog(code, print_sheet).exec()
+    return True
 
 
 def run(data_dir: Path, camera: str | None = None) -> int:
-    app = make_app()
-    from station.ui.login import FirstStartDialog, LoginDialog
+    from station.ui.login import LoginDialog
     from station.ui.main_window import MainWindow
 
+    settings = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
+    language = os.environ.get("STATION_LANG") or str(settings.value("language", "id"))
+    app = make_app(language if language in LANGUAGES else "id")
     try:
         station = Station(data_dir)
     except StationError as err:
         QMessageBox.critical(None, "station", str(err))
         return 3
     if not station.accounts.configured:
-        if FirstStartDialog(station).exec() != QDialog.DialogCode.Accepted:
+        if not first_start(station, settings):
             return 0  # the new supervisor is logged in: no second password prompt
     else:
         login = LoginDialog(station)
         if os.environ.get("STATION_EXIT_AT_LOGIN"):  # bench/startup.py: time to a usable login window
             login.show()
-            QTimer.singleShot(0, login.reject)
+            QTimer.singleShot(0, lambda: QDialog.reject(login))
         if login.exec() != QDialog.DialogCode.Accepted:
             return 0
-    settings = QSettings(str(Path(data_dir) / "window.ini"), QSettings.Format.IniFormat)
     # --camera wins; then the station's own setting (`camera`: an index, a video file or an image folder).
-    window = MainWindow(station, lambda: camera_opener(camera or station.settings.current.camera)(), settings)
-    window.show()
-    code = app.exec()
+    opener = lambda: camera_opener(camera or station.settings.current.camera)()  # noqa: E731
+    citizen, code = None, 0
+    while True:
+        window = MainWindow(station, opener, settings, citizen)
+        if settings.value("window/geometry") is None:
+            window.showMaximized()
+        else:
+            window.show()
+        code = app.exec()
+        if window.restart_language is None:
+            break
+        install_language(app, window.restart_language)
+        citizen = window.flow.citizen if window.flow.citizen.ticket or window.flow.citizen.started else None
+        window.deleteLater()
     station.close()
     return code

@@ -1,266 +1,408 @@
-"""Biodata: every domain rule checked as the operator types, errors beside the field, drafts saved."""
+"""Biodata: every rule checked as the operator types, the message beside the field (red refuses, amber asks for
+a confirmation), the NIK filling birth date and sex, Enter moving on, drafts saved and resumed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from station.domain import values
 from station.domain.enrolment import Enrolment, validate
 from station.domain.errors import StationError
-from station.domain.lifecycle import WORDS
+from station.domain.nik import InvalidNik, parse_kk, parse_nik
 from station.domain.problems import Problem
 from station.services.station import Station
+from station.ui.biodata_form import TAB_ORDER, BiodataForm
+from station.ui.citizen import Citizen
+from station.ui.i18n import short_date
+from station.ui.places import kecamatan_items, village_items
+from station.ui.steps import StepPage
+from station.ui.style import set_state
+from station.ui.widgets import DateField, SearchCombo, shortcut
+from station.ui.words import record_status
 
-TEXT_FIELDS = [
-    ("nik", "NIK"),
-    ("no_kk", "No. KK"),
-    ("nama", "Nama lengkap"),
-    ("tempat_lahir", "Tempat lahir"),
-    ("alamat", "Alamat"),
-    ("rt", "RT"),
-    ("rw", "RW"),
-]
-LIST_FIELDS = [
-    ("jenis_kelamin", "Jenis kelamin"),
-    ("golongan_darah", "Golongan darah"),
-    ("agama", "Agama"),
-    ("status_perkawinan", "Status perkawinan"),
-    ("pekerjaan", "Pekerjaan"),
-    ("pendidikan", "Pendidikan"),
-    ("hubungan_keluarga", "Hubungan keluarga"),
-    ("kewarganegaraan", "Kewarganegaraan"),
-]
 log = logging.getLogger(__name__)
-LEVELS = ["Provinsi", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan"]
+FIELDS = [n for n in TAB_ORDER if n != "kecamatan"]
 
 
-class BiodataPage(QWidget):
-    proceed = Signal(object)  # Enrolment, all rules met
+class BiodataPage(StepPage):
+    key = "biodata"
+    resume_draft = Signal(str)  # another draft with this NIK: continue that one instead
 
     def __init__(self, station: Station) -> None:
         super().__init__()
         self.station = station
-        self.record_uuid: str | None = None
+        self.citizen = Citizen()
+        self.touched: set[str] = set()
+        self.show_all = False
+        self._auto: dict[str, object] = {}  # fields the NIK filled, and the value it put there
         self._loading = False
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        self.form = QFormLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        self.edits: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.combos: dict[str, QComboBox] = {}
-        for name, label in TEXT_FIELDS[:3]:
-            self._add_text(name, label)
-        self._add_text(*TEXT_FIELDS[3])
-        self.birth = QDateEdit()
-        self.birth.setDisplayFormat("dd-MM-yyyy")
-        self.birth.setCalendarPopup(True)
-        self.birth.setDate(QDate(1990, 1, 1))
-        self._row("tanggal_lahir", self.tr("Tanggal lahir"), self.birth)
-        self.birth.dateChanged.connect(self._changed)
-        for name, label in LIST_FIELDS:
-            combo = QComboBox()
-            combo.addItem("", "")
-            for v in values.VALUE_LISTS[name]:
-                combo.addItem(values.JENIS_KELAMIN.get(v, v) if name == "jenis_kelamin" else v, v)
-            combo.currentIndexChanged.connect(self._changed)
-            self.combos[name] = combo
-            self._row(name, self.tr(label), combo)
-        for name, label in TEXT_FIELDS[4:]:
-            self._add_text(name, label)
-        self.region: list[QComboBox] = []
-        for i, label in enumerate(LEVELS):
-            combo = QComboBox()
-            combo.currentIndexChanged.connect(lambda _=0, level=i: self._region_changed(level))
-            self.region.append(combo)
-            self._row("desa_code" if i == 3 else f"region{i}", self.tr(label), combo)
+        self._offer: str | None = None  # uuid of a draft with the same NIK, offered to resume
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("title")
+        layout.addWidget(self.heading)
+        self.form = BiodataForm()
+        self.inputs, self.messages = self.form.inputs, self.form.messages
+        layout.addWidget(self.form, 1)
+        same = QHBoxLayout()
         self.same_nik = QLabel("")
-        self.same_nik.setObjectName("warning")
         self.same_nik.setWordWrap(True)
-        self.confirm = QCheckBox(self.tr("Saya sudah memeriksa peringatan di atas dengan dokumen warga"))
+        set_state(self.same_nik, "warning")
+        self.resume_btn = QPushButton(self.tr("Lanjutkan draf itu"))
+        self.resume_btn.clicked.connect(lambda: self._offer and self.resume_draft.emit(self._offer))
+        same.addWidget(self.same_nik, 1)
+        same.addWidget(self.resume_btn)
+        layout.addLayout(same)
+        self.confirm = QCheckBox(self.tr("Saya sudah memeriksa peringatan (kuning) dengan dokumen warga"))
         self.confirm.toggled.connect(self._changed)
-        self.summary = QLabel("")
-        self.summary.setWordWrap(True)
-        self.next_btn = QPushButton(self.tr("Lanjut ke foto (Ctrl+Enter)"))
-        self.next_btn.setShortcut("Ctrl+Return")
-        self.next_btn.clicked.connect(self.proceed_to_photo)
+        layout.addWidget(self.confirm)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.summary, 1)
+        self.saved = QLabel("")
+        self.saved.setObjectName("muted")
+        self.summary = QPushButton("")
+        self.summary.setObjectName("link")
+        self.summary.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.summary.clicked.connect(self.jump_to_problem)
+        self.next_btn = QPushButton(self.tr("Lanjut ke foto (Ctrl+Enter)"))
+        self.next_btn.setObjectName("primary")
+        self.next_btn.clicked.connect(self.proceed_to_photo)
+        shortcut(self, self.proceed_to_photo, enter=Qt.KeyboardModifier.ControlModifier)
+        shortcut(self, self.jump_to_problem, "Alt+P")
+        bottom.addWidget(self.saved)
+        bottom.addStretch(1)
+        bottom.addWidget(self.summary)
         bottom.addWidget(self.next_btn)
-        outer.addWidget(self.same_nik)
-        outer.addWidget(self.confirm)
-        outer.addLayout(bottom)
+        layout.addLayout(bottom)
         self._draft_timer = QTimer(self, singleShot=True, interval=800, timeout=self.save_draft)
-        self._fill_provinces()
-        self.clear()
+        self._wire()
+        self.inputs["kecamatan"].set_items(list(kecamatan_items(station.regions)))
+        self.reset()
 
-    # --- building -----------------------------------------------------------------------------
-    def _row(self, name: str, label: str, widget: QWidget) -> None:
-        box = QVBoxLayout()
-        box.setSpacing(0)
-        box.addWidget(widget)
-        err = QLabel("")
-        err.setObjectName("error")
-        err.setWordWrap(True)
-        err.hide()
-        box.addWidget(err)
-        self.errors[name] = err
-        holder = QWidget()
-        holder.setLayout(box)
-        self.form.addRow(label, holder)
+    def title(self) -> str:
+        return self.tr("Biodata")
 
-    def _add_text(self, name: str, label: str) -> None:
-        edit = QLineEdit()
-        if name in ("nik", "no_kk"):
-            edit.setMaxLength(19)
-            edit.setPlaceholderText("16 digit")
-        edit.textChanged.connect(self._changed)
-        self.edits[name] = edit
-        self._row(name, self.tr(label), edit)
+    # --- wiring ---------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        for name, w in self.inputs.items():
+            if isinstance(w, QLineEdit):
+                w.textEdited.connect(lambda _t, n=name: self._edited(n))
+                w.textChanged.connect(self._changed)
+            elif isinstance(w, DateField):
+                w.edit.textEdited.connect(lambda _t, n=name: self._edited(n))
+                w.changed.connect(self._changed)
+            elif name == "kecamatan":
+                w.currentIndexChanged.connect(self._kecamatan_changed)
+            elif isinstance(w, QComboBox):
+                w.activated.connect(lambda _i, n=name: self._edited(n))
+                w.currentIndexChanged.connect(self._changed)
+                if isinstance(w, SearchCombo):
+                    w.lineEdit().textEdited.connect(lambda _t, n=name: self._edited(n))
+            for target in self._focus_targets(w):
+                target.installEventFilter(self)
+                target.setProperty("field", name)
 
-    def _fill_provinces(self) -> None:
-        combo = self.region[0]
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("", "")
-        for r in self.station.regions.children(None):
-            combo.addItem(f"{r.code}  {r.name}", r.code)
-        combo.blockSignals(False)
+    @staticmethod
+    def _focus_targets(w: QWidget) -> list[QWidget]:
+        if isinstance(w, DateField):
+            return [w.edit]
+        if isinstance(w, SearchCombo):
+            return [w, w.lineEdit()]
+        return [w]
 
-    def _region_changed(self, level: int) -> None:
-        code = self.region[level].currentData()
-        if level < 3:
-            child = self.region[level + 1]
-            child.blockSignals(True)
-            child.clear()
-            child.addItem("", "")
-            if code:
-                for r in self.station.regions.children(code):
-                    child.addItem(f"{r.code}  {r.name}", r.code)
-            child.blockSignals(False)
-            self._region_changed(level + 1)
-            return
-        self._changed()
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        name = obj.property("field")
+        if event.type() == QEvent.Type.FocusOut and name:
+            if name not in self.touched:
+                self.touched.add(name)
+                self._changed()
+        elif event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return False  # Ctrl+Enter: the page's shortcut
+            combo = self.inputs.get(name)
+            if isinstance(combo, SearchCombo):
+                if combo.completer().popup().isVisible():
+                    return False  # Enter takes the highlighted village first
+                combo.lineEdit().editingFinished.emit()
+            self.focusNextChild()  # Enter moves on, as on paper forms
+            return True
+        return False
 
-    def select_region(self, code: str) -> None:
-        parts = code.split(".")
-        for level in range(len(parts)):
-            combo = self.region[level]
-            i = combo.findData(".".join(parts[: level + 1]))
-            if i >= 0:
-                combo.setCurrentIndex(i)
+    # --- per citizen ----------------------------------------------------------------------------
+    def ready(self, citizen: Citizen) -> bool:
+        return citizen.ticket is not None or citizen.started
 
-    # --- state --------------------------------------------------------------------------------
-    def clear(self, record_uuid: str | None = None) -> None:
+    def enter(self, citizen: Citizen) -> None:
+        if citizen is not self.citizen:
+            self.citizen = citizen
+            self.reset()
+            if citizen.draft is not None or citizen.enrolment is not None:
+                self.load(citizen.enrolment or citizen.draft)
+        self.heading.setText(self.tr("Biodata — nomor antrean {0}").format(citizen.label))
+        QTimer.singleShot(0, self.focus_first)
+
+    def leave(self) -> None:
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self.save_draft()
+
+    def reset(self) -> None:
+        """Everything empty for the next citizen: no date, no sex, no confirmation carried over. A draft save still
+        pending belonged to the previous citizen (their draft was saved on leaving): dropped."""
+        self._draft_timer.stop()
         self._loading = True
-        self.record_uuid = record_uuid
-        for e in self.edits.values():
-            e.clear()
-        for c in self.combos.values():
-            c.setCurrentIndex(0)
-        self.combos["kewarganegaraan"].setCurrentIndex(self.combos["kewarganegaraan"].findData("WNI"))
+        for w in self.inputs.values():
+            if isinstance(w, QLineEdit):
+                w.clear()
+            elif isinstance(w, DateField):
+                w.set_date(None)
+            elif isinstance(w, QComboBox) and w is not self.inputs["kecamatan"]:
+                w.setCurrentIndex(0)
+        self.inputs["golongan_darah"].set_value("Tidak Tahu")
+        self.inputs["kewarganegaraan"].set_value("WNI")
+        self._select_kecamatan(self.station.settings.current.kecamatan)
         self.confirm.setChecked(False)
-        kecamatan = self.station.settings.current.kecamatan
-        if kecamatan:
-            self.select_region(kecamatan)
+        self.touched, self.show_all, self._auto, self._offer = set(), False, {}, None
+        self._mark_auto()
+        self.saved.setText("")
         self._loading = False
         self._changed()
 
+    def load(self, e: Enrolment) -> None:
+        self._loading = True
+        for name in ("nik", "no_kk", "nama", "tempat_lahir", "alamat", "rt", "rw"):
+            self.inputs[name].setText(getattr(e, name))
+        self.inputs["tanggal_lahir"].set_date(e.tanggal_lahir)
+        for name in ("jenis_kelamin", "agama", "status_perkawinan", "pekerjaan", "pendidikan", "hubungan_keluarga"):
+            self.inputs[name].set_value(getattr(e, name))
+        self.inputs["golongan_darah"].set_value(e.golongan_darah)
+        self.inputs["kewarganegaraan"].set_value(e.kewarganegaraan)
+        if e.desa_code:
+            self._select_kecamatan(e.desa_code.rsplit(".", 1)[0])
+            desa = self.inputs["desa_code"]
+            desa.setCurrentIndex(max(0, desa.findData(e.desa_code)))
+        self.confirm.setChecked(bool(e.confirmed_warnings))
+        self.touched = {n for n in FIELDS if not self._empty(n)}
+        self._loading = False
+        self._changed()
+
+    def _select_kecamatan(self, code: str) -> None:
+        combo = self.inputs["kecamatan"]
+        combo.setCurrentIndex(max(0, combo.findData(code)))
+        if combo.isEditable():
+            combo.lineEdit().setCursorPosition(0)  # the name's start, not its tail, in a narrow field
+        self._kecamatan_changed()
+
+    def _kecamatan_changed(self, *_) -> None:
+        code = self.inputs["kecamatan"].currentData() or ""
+        self.inputs["desa_code"].set_items(village_items(self.station.regions, code))
+        self._changed()
+
+    # --- reading the form -----------------------------------------------------------------------
     def enrolment(self) -> Enrolment:
-        e = Enrolment(**{n: w.text().strip() for n, w in self.edits.items()})
-        for n, c in self.combos.items():
-            setattr(e, n, c.currentData() or "")
-        q = self.birth.date()
-        e.tanggal_lahir = dt.date(q.year(), q.month(), q.day())
-        e.desa_code = self.region[3].currentData() or ""
+        e = Enrolment(**{n: self.inputs[n].text().strip() for n in ("nik", "no_kk", "nama", "tempat_lahir")})
+        e.alamat, e.rt, e.rw = (self.inputs[n].text().strip() for n in ("alamat", "rt", "rw"))
+        for n in ("jenis_kelamin", "agama", "status_perkawinan", "pekerjaan", "pendidikan", "hubungan_keluarga"):
+            setattr(e, n, self.inputs[n].value())
+        e.golongan_darah = self.inputs["golongan_darah"].value() or "Tidak Tahu"
+        e.kewarganegaraan = self.inputs["kewarganegaraan"].value()
+        e.tanggal_lahir = self.inputs["tanggal_lahir"].date()
+        e.desa_code = self.inputs["desa_code"].value()
         return e
 
-    def _validate(self, e: Enrolment) -> list[Problem]:
-        return validate(e, self.station.regions, self.station.clock.today())
+    def _empty(self, name: str) -> bool:
+        w = self.inputs[name]
+        if isinstance(w, QLineEdit):
+            return not w.text().strip()
+        if isinstance(w, DateField):
+            return not w.typed()
+        if isinstance(w, SearchCombo):
+            return not w.currentText().strip()
+        return not w.value()
 
     def problems(self) -> list[Problem]:
         e = self.enrolment()
-        found = self._validate(e)
+        found = validate(e, self.station.regions, self.station.clock.today())
         if self.confirm.isChecked():
             e.confirmed_warnings = [p.code for p in found if not p.blocking]
-            found = self._validate(e)
+            found = validate(e, self.station.regions, self.station.clock.today())
+        date = self.inputs["tanggal_lahir"]
+        if date.typed() and date.date() is None:
+            found = [p for p in found if p.field != "tanggal_lahir"]
+            found.insert(0, Problem("tanggal_lahir", "date_incomplete", self.tr("Tanggal belum lengkap (hh-bb-tttt).")))
         return found
+
+    # --- reacting -------------------------------------------------------------------------------
+    def _edited(self, name: str) -> None:
+        """The operator typed or picked: a field the NIK filled is theirs now."""
+        if name in self._auto:
+            del self._auto[name]
+            self._mark_auto()
 
     def _changed(self, *_) -> None:
         if self._loading:
             return
+        self._fill_from_nik()
         found = self.problems()
+        self._show(found)
+        self._same_nik()
+        if not self._loading and any(not self._empty(n) for n in ("nik", "nama", "no_kk")):
+            self._draft_timer.start()
+        self._advance()
+
+    def _show(self, found: list[Problem]) -> None:
         by_field: dict[str, list[Problem]] = {}
         for p in found:
             by_field.setdefault(p.field, []).append(p)
-        for name, label in self.errors.items():
+        for label in set(self.messages.values()):
+            label.setText("")
+            set_state(label, "")
+        for name in FIELDS:
             msgs = by_field.get(name, [])
-            label.setText("\n".join(("⚠ " if not p.blocking else "") + p.message for p in msgs))
-            label.setProperty("warning", bool(msgs) and all(not p.blocking for p in msgs))
-            label.setVisible(bool(msgs) and self._touched(name))
+            blocking = any(p.blocking for p in msgs)
+            empty = self._empty(name)
+            visible = bool(msgs) and (self.show_all or name in self.touched or (not empty and name != "nik"))
+            if name == "nik" and msgs and not empty and len("".join(self.inputs["nik"].text().split())) >= 16:
+                visible = True
+            text = self.tr("Wajib diisi") if empty and blocking else "\n".join(p.message for p in msgs)
+            label = self.messages[name]
+            if visible:
+                label.setText((label.text() + "\n" if label.text() else "") + text)
+                set_state(label, "error" if blocking or label.property("state") == "error" else "warning")
+            for target in self._focus_targets(self.inputs[name])[:1]:
+                set_state(target, ("error" if blocking else "warning") if visible else "")
         warnings = [p for p in found if not p.blocking]
         self.confirm.setVisible(bool(warnings) or self.confirm.isChecked())
         blocking = [p for p in found if p.blocking]
         self.next_btn.setEnabled(not found)
-        self.summary.setText(self.tr("{0} isian perlu diperbaiki").format(len(blocking)) if blocking else "")
+        shown = any(label.property("state") == "error" for label in self.messages.values())
+        set_state(self.summary, "error" if shown else "muted")
+        if blocking:
+            self.summary.setText(self.tr("{0} isian perlu diperbaiki — tunjukkan (Alt+P)").format(len(blocking)))
+        elif warnings:
+            self.summary.setText(self.tr("{0} peringatan perlu dikonfirmasi").format(len(warnings)))
+        else:
+            self.summary.setText("")
+        self.summary.setVisible(bool(found))
+
+    def _fill_from_nik(self) -> None:
+        """A whole, valid NIK says the birth date and the sex: fill them unless the operator chose otherwise."""
+        try:
+            info = parse_nik(self.inputs["nik"].text())
+            birth = info.likely_birth_date(self.station.clock.today())
+        except InvalidNik:
+            return
+        date, sex = self.inputs["tanggal_lahir"], self.inputs["jenis_kelamin"]
+        self._loading = True
+        if not date.typed() or self._auto.get("tanggal_lahir") == date.date():
+            if date.date() != birth:
+                date.set_date(birth)
+            self._auto["tanggal_lahir"] = birth
+        if not sex.value() or self._auto.get("jenis_kelamin") == sex.value():
+            sex.set_value(info.sex)
+            self._auto["jenis_kelamin"] = info.sex
+        self._loading = False
+        self._mark_auto()
+
+    def _mark_auto(self) -> None:
+        """Filled from the NIK: tinted, and skipped by Tab (still clickable)."""
+        for name in ("tanggal_lahir", "jenis_kelamin"):
+            target = self._focus_targets(self.inputs[name])[0]
+            auto = name in self._auto
+            target.setProperty("auto", auto)
+            target.setToolTip(self.tr("Diisi dari NIK") if auto else "")
+            target.setFocusPolicy(Qt.FocusPolicy.ClickFocus if auto else Qt.FocusPolicy.StrongFocus)
+            target.style().unpolish(target)
+            target.style().polish(target)
+
+    def _advance(self) -> None:
+        """A whole, valid NIK or No. KK typed: the cursor goes on by itself."""
+        focused = self.focusWidget()
+        for name, parse in (("nik", parse_nik), ("no_kk", lambda t: parse_kk(t, self.station.clock.today()))):
+            edit = self.inputs[name]
+            whole = len("".join(edit.text().split())) == 16 and edit.cursorPosition() == len(edit.text())
+            if focused is edit and whole:
+                try:
+                    parse(edit.text())
+                except InvalidNik:
+                    return
+                self.focusNextChild()
+
+    def _same_nik(self) -> None:
+        others = self.station.records.same_nik(self.inputs["nik"].text(), self.citizen.record_uuid)
+        drafts = [o for o in others if o.status == "draft"]
+        self._offer = drafts[0].uuid if drafts else None
         clock = self.station.clock
-        others = self.station.records.same_nik(self.edits["nik"].text(), self.record_uuid)
         self.same_nik.setText(
-            self.tr("NIK ini sudah ada di stasiun: {0}. Periksa di Rekaman sebelum merekam lagi.").format(
-                ", ".join(f"{o.nama} ({WORDS[o.status]}, {clock.local(o.created_at):%d-%m-%Y})" for o in others)
+            self.tr("NIK ini sudah ada di stasiun: {0}.").format(
+                ", ".join(
+                    f"{o.nama} ({record_status(o.status)}, {short_date(clock.local(o.created_at).date())})"
+                    for o in others
+                )
             )
             if others
             else ""
         )
         self.same_nik.setVisible(bool(others))
-        if any(e.text() for e in self.edits.values()):
-            self._draft_timer.start()
+        self.resume_btn.setVisible(self._offer is not None)
 
-    def _touched(self, name: str) -> bool:
-        """Show a field's error once the operator has typed in it (or in any later field)."""
-        if name in self.edits:
-            return bool(self.edits[name].text())
-        if name in self.combos:
-            return self.combos[name].currentIndex() > 0 or bool(self.edits["nama"].text())
-        return bool(self.edits["nama"].text())
-
+    # --- actions --------------------------------------------------------------------------------
     def save_draft(self) -> None:
+        if self._offer is not None and self.citizen.record_uuid is None:
+            return  # the operator is being offered the earlier draft: do not start a second one
+        if all(self._empty(n) for n in ("nik", "nama", "no_kk")):
+            return  # nothing typed: no draft (an empty draft would make an untouched citizen look started)
         try:
-            self.record_uuid = self.station.records.save_draft(self.enrolment(), self.record_uuid)
+            uuid = self.station.records.save_draft(self.enrolment(), self.citizen.record_uuid, self.citizen.ticket)
         except StationError as err:  # the form stays as typed; the operator sees why it was not kept
             log.warning("draft not saved code=%s", err.code)
-            self.summary.setText(str(err))
+            self.saved.setText(str(err))
+            return
+        self.citizen.record_uuid = uuid
+        if self.citizen.ticket is not None:
+            self.citizen.ticket = dataclasses.replace(self.citizen.ticket, record_uuid=uuid)
+        now = self.station.clock.office_now()
+        self.saved.setText(self.tr("Draf tersimpan {0}").format(f"{now:%H:%M}"))
 
     def proceed_to_photo(self) -> None:
+        if not self.isVisible():
+            return
         found = self.problems()
-        for name, label in self.errors.items():
-            label.setVisible(any(p.field == name for p in found))
         if found:
+            self.show_all = True
+            self._show(found)
+            self.jump_to_problem()
             return
         e = self.enrolment()
-        e.confirmed_warnings = [p.code for p in self._validate(e) if not p.blocking]
+        e.confirmed_warnings = [
+            p.code for p in validate(e, self.station.regions, self.station.clock.today()) if not p.blocking
+        ]
         self._draft_timer.stop()
         self.save_draft()
-        self.proceed.emit(e)
+        self.citizen.enrolment = e
+        self.finished.emit()
+
+    def jump_to_problem(self) -> None:
+        """Focus the first field (in the form's order) that needs attention, and show every message."""
+        found = {p.field for p in self.problems()}
+        self.show_all = True
+        self._changed()
+        for name in FIELDS:
+            if name in found:
+                target = self._focus_targets(self.inputs[name])[-1]
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def focus_first(self) -> None:
-        self.edits["nik"].setFocus(Qt.FocusReason.OtherFocusReason)
+        """The first empty field (the NIK for a new citizen)."""
+        for name in FIELDS:
+            if self._empty(name):
+                self._focus_targets(self.inputs[name])[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.next_btn.setFocus()
+
+    def birth(self) -> dt.date | None:
+        return self.inputs["tanggal_lahir"].date()

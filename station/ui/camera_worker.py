@@ -33,15 +33,18 @@ class CameraWorker(QObject):
     ready = Signal()  # models loaded, first frame judged
     finished = Signal()
 
-    def __init__(self, open_source: Callable[[], FrameSource], config: GateConfig) -> None:
+    def __init__(
+        self, open_source: Callable[[], FrameSource], config: GateConfig, birth_year: int | None = None
+    ) -> None:
         super().__init__()
         self._open_source, self._config = open_source, config
+        self._birth_year = birth_year  # the backdrop colour follows it when the office requires so
         self._stop = threading.Event()
         self._reset = threading.Event()
         self._painting = threading.Event()  # set while the window has a frame it has not painted
         self._waived: frozenset[str] = frozenset()
 
-    def stop(self) -> None:
+    def stop(self) -> None:  # thread-safe: an Event, read between frames
         self._stop.set()
 
     def retake(self, waived: frozenset[str] = frozenset()) -> None:
@@ -64,6 +67,8 @@ class CameraWorker(QObject):
         first = True
         try:
             with PhotoGate(self._config, live=True) as gate:
+                if self._stop.is_set():  # stopped while the face models loaded
+                    return
                 for t, frame in source.frames():
                     if self._stop.is_set():
                         break
@@ -71,7 +76,7 @@ class CameraWorker(QObject):
                         self._reset.clear()
                         live.reset()
                     try:
-                        verdict = gate.judge(frame).with_waivers(self._waived)
+                        verdict = gate.judge(frame, self._birth_year).with_waivers(self._waived)
                     except BadFrame as err:
                         log.info("frame dropped code=%s", err.code)
                         self.problem.emit(str(err))  # a corrupt frame is dropped, the next one judged

@@ -1,75 +1,52 @@
-"""First start (station identity + first supervisor) and operator login."""
+"""First start (station identity + first supervisor), login, and the lock screen's login."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
 from station.domain.errors import StationError
 from station.services.station import Station
+from station.ui.forms import FormDialog
+from station.ui.places import kecamatan_items
+from station.ui.widgets import SearchCombo
 
 
-class _Form(QDialog):
-    def __init__(self, title: str, intro: str) -> None:
-        super().__init__()
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
-        info = QLabel(intro)
-        info.setWordWrap(True)
-        layout.addWidget(info)
-        self.form = QFormLayout()
-        layout.addLayout(self.form)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))  # Qt has no Indonesian
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def field(self, label: str, secret: bool = False, text: str = "") -> QLineEdit:
-        edit = QLineEdit(text)
-        if secret:
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.addRow(label, edit)
-        return edit
-
-    def submit(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-
-class FirstStartDialog(_Form):
-    def __init__(self, station: Station) -> None:
+class FirstStartDialog(FormDialog):
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Mulai pertama"),
             self.tr(
-                "Atur identitas stasiun sekali saja, lalu buat akun supervisor pertama. Tidak ada kata sandi bawaan."
+                "Atur identitas stasiun sekali saja, lalu buat akun supervisor pertama. Tidak ada kata sandi "
+                "bawaan. Setelah ini stasiun menampilkan kode pemulihan satu kali: siapkan kertas."
             ),
+            parent,
         )
         self.station = station
         self.recovery_code = ""
         self.station_id = self.field(self.tr("ID stasiun"), text="ST-01")
-        self.kecamatan = self.field(self.tr("Kode kecamatan"), text="33.24.01")
+        self.kecamatan = SearchCombo()
+        self.kecamatan.set_items(list(kecamatan_items(station.regions)))
+        self.kecamatan.lineEdit().setPlaceholderText(self.tr("ketik nama kecamatan ..."))
+        self.form.addRow(self.tr("Kecamatan kantor"), self.kecamatan)
         self.user = self.field(self.tr("Nama pengguna supervisor"))
         self.password = self.field(self.tr("Kata sandi (min. 8)"), secret=True)
         self.again = self.field(self.tr("Ulangi kata sandi"), secret=True)
+        self.ok_button.setText(self.tr("Mulai"))
 
     def submit(self) -> None:
         if self.password.text() != self.again.text():
             self.error.setText(self.tr("Kedua kata sandi tidak sama."))
+            self.again.clear()
+            self.again.setFocus()
+            return
+        kecamatan = self.kecamatan.value()
+        if not kecamatan:
+            self.error.setText(self.tr("Pilih kecamatan kantor dari daftar."))
+            self.kecamatan.setFocus()
             return
         try:
             self.recovery_code = self.station.accounts.first_start(
-                self.station_id.text(), self.kecamatan.text().strip(), self.user.text(), self.password.text()
+                self.station_id.text(), kecamatan, self.user.text(), self.password.text()
             )
         except StationError as err:
             self.error.setText(str(err))
@@ -77,15 +54,29 @@ class FirstStartDialog(_Form):
         self.accept()
 
 
-class LoginDialog(_Form):
-    def __init__(self, station: Station) -> None:
+class LoginDialog(FormDialog):
+    def __init__(self, station: Station, parent: QWidget | None = None, locked: bool = False) -> None:
+        office = station.settings.current.office.name
         super().__init__(
-            self.tr("Masuk"),
-            self.tr("Stasiun {0} — masuk sebagai operator.").format(station.settings.current.station_id),
+            self.tr("Terkunci — masuk lagi") if locked else self.tr("Masuk"),
+            (
+                self.tr("Stasiun dikunci. Data warga disembunyikan sampai seseorang masuk lagi.")
+                if locked
+                else self.tr("{0} — stasiun {1}. Masuk dengan akun Anda sendiri.").format(
+                    office, station.settings.current.station_id
+                )
+            ),
+            parent,
         )
-        self.station = station
+        self.station, self.locked = station, locked
         self.user = self.field(self.tr("Nama pengguna"))
         self.password = self.field(self.tr("Kata sandi"), secret=True)
+        self.ok_button.setText(self.tr("Masuk"))
+        forgot = QPushButton(self.tr("Lupa kata sandi? Pakai kode pemulihan ..."))
+        forgot.setObjectName("link")
+        forgot.setAutoDefault(False)
+        forgot.clicked.connect(self.recover)
+        self.extra.addWidget(forgot)
 
     def submit(self) -> None:
         try:
@@ -93,5 +84,28 @@ class LoginDialog(_Form):
         except StationError as err:
             self.error.setText(str(err))
             self.password.clear()
+            self.password.setFocus()
             return
         self.accept()
+
+    def recover(self) -> None:
+        from station.ui.recovery import RecoverDialog
+
+        dialog = RecoverDialog(self.station, self, user=self.user.text())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.accept()  # the recovered account is logged in
+
+    def reject(self) -> None:
+        """Closing the login quits the app: say so first, so Esc or a stray click never surprises anyone."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Tutup aplikasi?"),
+            self.tr("Tanpa masuk, aplikasi ditutup. Semua rekaman dan draf tetap tersimpan. Tutup sekarang?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            super().reject()
+        else:
+            self.activateWindow()
+            self.focus_first_empty()

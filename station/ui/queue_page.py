@@ -1,94 +1,230 @@
-"""Antrean: issue tickets against the daily quota, call next, skip, recall; today's waiting list."""
+"""Antrean: the day's figures, the citizen being served, the tickets, and what may be done with the one selected
+(a finished or cancelled ticket offers nothing; the buttons say so by being off)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+import datetime as dt
 
-from station.domain.antrean import WORDS as STATUS_WORDS
-from station.domain.antrean import Ticket, TicketStatus
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from station.domain.antrean import TICKET_MOVES, Ticket, TicketStatus
+from station.domain.errors import StationError
 from station.services.station import Station
-from station.ui.papers import open_paper, ticket_file
+from station.ui.citizen import Citizen
+from station.ui.counters import CounterRow
+from station.ui.i18n import long_date
+from station.ui.words import CANCEL_REASONS, ticket_status
+
+
+class CancelDialog(QDialog):
+    def __init__(self, ticket: Ticket, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Batalkan nomor {0}").format(ticket.label))
+        form = QFormLayout(self)
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        for r in CANCEL_REASONS:
+            self.reason.addItem(QCoreApplication.translate("Words", r), r)
+        form.addRow(self.tr("Alasan"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Batalkan nomor"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def reason_text(self) -> str:
+        """The reason as kept: Indonesian when picked from the list, as typed otherwise."""
+        i = self.reason.findText(self.reason.currentText())
+        return self.reason.itemData(i) if i >= 0 else self.reason.currentText()
 
 
 class QueuePage(QWidget):
-    serve = Signal(object)  # Ticket
+    call_requested = Signal()  # F3: the window asks first if a citizen is mid-way
+    recall_requested = Signal(object)  # Ticket
+    resume_requested = Signal()  # back to the citizen being served
+    issued = Signal(object)  # Ticket: the window prints it
+    display_requested = Signal()
+    changed = Signal()
 
     def __init__(self, station: Station) -> None:
         super().__init__()
         self.station = station
         layout = QVBoxLayout(self)
-        self.current = QLabel(self.tr("Belum ada yang dipanggil"))
+        self.counters = CounterRow()
+        layout.addWidget(self.counters)
+        current = QHBoxLayout()
+        self.current = QLabel()
         self.current.setObjectName("big")
-        self.last_issued = QLabel("")
-        self.last_issued.setWordWrap(True)
+        self.resume_btn = QPushButton(self.tr("Lanjutkan warga ini"))
+        self.resume_btn.setObjectName("primary")
+        current.addWidget(self.current, 1)
+        current.addWidget(self.resume_btn)
+        layout.addLayout(current)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
         row = QHBoxLayout()
         self.issue_btn = QPushButton(self.tr("Ambil nomor baru (F2)"))
         self.next_btn = QPushButton(self.tr("Panggil berikutnya (F3)"))
-        self.skip_btn = QPushButton(self.tr("Lewati"))
+        self.next_btn.setObjectName("primary")
         self.recall_btn = QPushButton(self.tr("Panggil ulang"))
-        self.issue_btn.setShortcut("F2")
-        self.next_btn.setShortcut("F3")
-        for b in (self.issue_btn, self.next_btn, self.skip_btn, self.recall_btn):
+        self.skip_btn = QPushButton(self.tr("Tunda"))
+        self.cancel_btn = QPushButton(self.tr("Batalkan ..."))
+        self.cancel_btn.setObjectName("danger")
+        self.display_btn = QPushButton(self.tr("Layar antrean (F7)"))
+        for b in (self.issue_btn, self.next_btn, self.recall_btn, self.skip_btn, self.cancel_btn):
             row.addWidget(b)
-        self.list = QListWidget()
-        layout.addWidget(self.current)
+        row.addStretch(1)
+        row.addWidget(self.display_btn)
         layout.addLayout(row)
-        layout.addWidget(self.last_issued)
-        layout.addWidget(QLabel(self.tr("Antrean hari ini")))
-        layout.addWidget(self.list)
+        lists = QHBoxLayout()
+        today, later = QVBoxLayout(), QVBoxLayout()
+        self.today_label = QLabel()
+        self.list = QListWidget()
+        self.later_label = QLabel(self.tr("Nomor untuk hari berikutnya"))
+        self.later_list = QListWidget()
+        self.later_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        today.addWidget(self.today_label)
+        today.addWidget(self.list)
+        later.addWidget(self.later_label)
+        later.addWidget(self.later_list)
+        lists.addLayout(today, 3)
+        lists.addLayout(later, 1)
+        layout.addLayout(lists, 1)
         self.issue_btn.clicked.connect(self.issue)
-        self.next_btn.clicked.connect(self.call_next)
+        self.next_btn.clicked.connect(self.call_requested.emit)
+        self.recall_btn.clicked.connect(lambda: self._selected() and self.recall_requested.emit(self._selected()))
         self.skip_btn.clicked.connect(self.skip)
-        self.recall_btn.clicked.connect(self.recall)
+        self.cancel_btn.clicked.connect(self.cancel)
+        self.resume_btn.clicked.connect(self.resume_requested.emit)
+        self.display_btn.clicked.connect(self.display_requested.emit)
+        self.list.currentItemChanged.connect(self._selection_changed)
+        self.list.itemDoubleClicked.connect(lambda _i: self.recall_btn.click())
+        self.serving = Citizen()
         self.refresh()
 
-    def refresh(self) -> None:
+    # --- showing ------------------------------------------------------------------------------
+    def refresh(self, serving: Citizen | None = None) -> None:
+        if serving is not None:
+            self.serving = serving
+        selected = self._selected()
+        today = self.station.clock.today()
+        self.counters.show_counts(self.station.queue.counts())
+        self.today_label.setText(self.tr("Antrean {0}").format(long_date(today)))
+        self.list.blockSignals(True)
         self.list.clear()
-        tickets = self.station.queue.tickets()
-        for t in tickets:
-            item = QListWidgetItem(f"{t.label}   {STATUS_WORDS[t.status]}")
-            item.setData(Qt.ItemDataRole.UserRole, t)
-            self.list.addItem(item)
-        waiting = sum(1 for t in tickets if t.status is TicketStatus.WAITING)
-        quota = self.station.settings.current.daily_quota
-        self.list.setToolTip(self.tr("{0} menunggu, kuota {1} per hari").format(waiting, quota))
-
-    def issue(self) -> Ticket:
-        t = self.station.queue.issue()
-        if t.service_date == self.station.clock.today():
-            self.last_issued.setText(self.tr("Nomor {0} untuk hari ini.").format(t.label))
+        for t in self.station.queue.tickets():
+            self.list.addItem(self._item(t))
+            if selected and t.id == selected.id:
+                self.list.setCurrentRow(self.list.count() - 1)
+        self.list.blockSignals(False)
+        self._show_later(today)
+        t = self.serving.ticket
+        if t is not None or self.serving.started:
+            draft = self.tr(" — draf tersimpan") if self.serving.record_uuid else ""
+            self.current.setText(self.tr("Sedang dilayani: {0}{1}").format(self.serving.label, draft))
         else:
-            self.last_issued.setText(
-                self.tr("Kuota hari ini penuh: nomor {0} untuk {1:%A, %d-%m-%Y}.").format(t.label, t.service_date)
-            )
-        self.refresh()
-        open_paper(ticket_file(self.station, t))
-        return t
+            self.current.setText(self.tr("Belum ada yang dilayani. Tekan F3 untuk memanggil."))
+        self.resume_btn.setVisible(t is not None or self.serving.started)
+        self._selection_changed()
 
-    def call_next(self) -> None:
-        t = self.station.queue.call_next()
-        if t is None:
-            self.current.setText(self.tr("Tidak ada yang menunggu"))
-            return
-        self.current.setText(self.tr("Dipanggil: {0}").format(t.label))
-        self.refresh()
-        self.serve.emit(t)
+    def _item(self, t: Ticket) -> QListWidgetItem:
+        text = f"{t.label}    {ticket_status(t.status)}"
+        if t.record_uuid and t.status in (TicketStatus.CALLED, TicketStatus.SKIPPED):
+            text += self.tr("  (ada draf)")
+        if t.note:
+            text += f"  — {t.note}"
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, t)
+        if not t.open:
+            item.setForeground(Qt.GlobalColor.gray)
+        return item
+
+    def _show_later(self, today) -> None:
+        self.later_list.clear()
+        day = today
+        for _ in range(10):  # the next working days that already have tickets
+            day = self._next_day(day)
+            tickets = self.station.queue.tickets(day)
+            if tickets:
+                self.later_list.addItem(f"{long_date(day)}: {len(tickets)}")
+
+    @staticmethod
+    def _next_day(day: dt.date) -> dt.date:
+        return day + dt.timedelta(days=1)
 
     def _selected(self) -> Ticket | None:
         item = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
+    def _selection_changed(self, *_) -> None:
+        """Each button only when the selected ticket may take that move."""
+        t = self._selected()
+        moves = TICKET_MOVES[t.status] if t else frozenset()
+        self.recall_btn.setEnabled(TicketStatus.CALLED in moves)
+        self.skip_btn.setEnabled(TicketStatus.SKIPPED in moves)
+        self.cancel_btn.setEnabled(TicketStatus.CANCELLED in moves)
+        hint = "" if t else self.tr("Pilih nomor di daftar untuk memanggil ulang, menunda atau membatalkan.")
+        for b in (self.recall_btn, self.skip_btn, self.cancel_btn):
+            b.setToolTip(hint)
+
+    # --- acting -------------------------------------------------------------------------------
+    def issue(self) -> Ticket | None:
+        try:
+            t = self.station.queue.issue()
+        except StationError as err:
+            self.message.setText(str(err))
+            return None
+        if t.service_date == self.station.clock.today():
+            self.message.setText(self.tr("Nomor {0} untuk hari ini.").format(t.label))
+        else:
+            self.message.setText(
+                self.tr("Kuota hari ini penuh: nomor {0} untuk {1}.").format(t.label, long_date(t.service_date))
+            )
+        self.refresh()
+        self.issued.emit(t)
+        self.changed.emit()
+        return t
+
     def skip(self) -> None:
         t = self._selected()
-        if t:
-            self.station.queue.skip(t.id)
-            self.refresh()
+        if t is None or not self.skip_btn.isEnabled():
+            return
+        if self.serving.ticket is not None and self.serving.ticket.id == t.id:
+            self.resume_requested.emit()  # the citizen at the counter: the window asks before setting them aside
+            return
+        self._act(lambda: self.station.queue.skip(t.id))
 
-    def recall(self) -> None:
+    def cancel(self) -> None:
         t = self._selected()
-        if t:
-            t = self.station.queue.recall(t.id)
-            self.current.setText(self.tr("Dipanggil ulang: {0}").format(t.label))
-            self.refresh()
-            self.serve.emit(t)
+        if t is None or not self.cancel_btn.isEnabled():
+            return
+        if self.serving.ticket is not None and self.serving.ticket.id == t.id:
+            self.message.setText(self.tr("Nomor {0} sedang dilayani: selesaikan atau tunda dulu.").format(t.label))
+            return
+        dialog = CancelDialog(t, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._act(lambda: self.station.queue.cancel(t.id, dialog.reason_text()))
+
+    def _act(self, action) -> None:
+        try:
+            t = action()
+        except StationError as err:
+            self.message.setText(str(err))
+            return
+        self.message.setText(self.tr("Nomor {0}: {1}.").format(t.label, ticket_status(t.status)))
+        self.refresh()
+        self.changed.emit()

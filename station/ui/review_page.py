@@ -1,82 +1,128 @@
-"""Tinjau: the ID-photo crop and the biodata, side by side; accepting commits the record at once."""
+"""Tinjau: the approved photo and every field of the biodata, side by side; accepting commits the record at once
+(record, photos, outbox entry, ticket, the citizen's approval) and the window prints the receipt."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from station.domain.enrolment import Enrolment
-from station.domain.values import JENIS_KELAMIN
-from station.quality.live import Capture
-from station.ui.camera_worker import to_qimage
+from station.domain.errors import StationError
+from station.services.acceptance import NotAcceptable
+from station.services.station import Station
+from station.ui.approval import photo_pixmap
+from station.ui.citizen import Citizen
+from station.ui.steps import StepPage
+from station.ui.summary import summary_html
+from station.ui.widgets import shortcut
+from station.ui.words import check_names
 
-SUMMARY = [
-    ("nik", "NIK"),
-    ("no_kk", "No. KK"),
-    ("nama", "Nama"),
-    ("tempat_lahir", "Tempat lahir"),
-    ("tanggal_lahir", "Tanggal lahir"),
-    ("jenis_kelamin", "Jenis kelamin"),
-    ("alamat", "Alamat"),
-    ("desa_code", "Desa/Kel."),
-    ("agama", "Agama"),
-    ("status_perkawinan", "Status"),
-    ("pekerjaan", "Pekerjaan"),
-]
+log = logging.getLogger(__name__)
 
 
-def summary_text(e: Enrolment) -> str:
-    lines = []
-    for name, label in SUMMARY:
-        v = getattr(e, name)
-        if name == "tanggal_lahir" and v:
-            v = f"{v:%d-%m-%Y}"
-        if name == "jenis_kelamin":
-            v = JENIS_KELAMIN.get(v, v)
-        lines.append(f"<b>{label}</b>: {v}")
-    return "<br>".join(lines)
+class ReviewPage(StepPage):
+    key = "tinjau"
+    stored = Signal(object)  # services.acceptance.Accepted
 
-
-class ReviewPage(QWidget):
-    accepted = Signal()
-    retake = Signal()
-
-    def __init__(self) -> None:
+    def __init__(self, station: Station) -> None:
         super().__init__()
-        layout = QHBoxLayout(self)
+        self.station = station
+        self.citizen = Citizen()
+        self.accepted_result = None
+        outer = QVBoxLayout(self)
+        self.heading = QLabel(self.tr("Tinjau"))
+        self.heading.setObjectName("title")
+        outer.addWidget(self.heading)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         self.photo = QLabel()
-        self.photo.setFixedSize(300, 400)
+        self.photo.setFixedSize(330, 440)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.photo)
+        layout.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         right = QVBoxLayout()
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.waived = QLabel("")
         self.waived.setObjectName("warning")
+        self.waived.setWordWrap(True)
         self.error = QLabel("")
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.accept_btn = QPushButton(self.tr("Terima dan simpan (Ctrl+S)"))
-        self.accept_btn.setShortcut("Ctrl+S")
+        buttons = QHBoxLayout()
+        self.back_btn = QPushButton(self.tr("Ambil ulang foto (F5)"))
+        self.accept_btn = QPushButton(self.tr("Terima dan simpan (Enter)"))
         self.accept_btn.setObjectName("primary")
-        self.back_btn = QPushButton(self.tr("Ambil ulang foto"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_btn)
+        buttons.addWidget(self.accept_btn)
         right.addWidget(self.details, 1)
         right.addWidget(self.waived)
         right.addWidget(self.error)
-        right.addWidget(self.accept_btn)
-        right.addWidget(self.back_btn)
+        right.addLayout(buttons)
         layout.addLayout(right, 1)
-        self.accept_btn.clicked.connect(self.accepted.emit)
-        self.back_btn.clicked.connect(self.retake.emit)
+        self.accept_btn.clicked.connect(self.accept_record)
+        self.back_btn.clicked.connect(self.retake)
+        # the accept button has the focus: Enter is the natural key
+        shortcut(self, self.accept_record, "Ctrl+S", enter=Qt.KeyboardModifier.NoModifier)
+        shortcut(self, self.retake, "F5")
+        self._clear()
 
-    def show_record(self, enrolment: Enrolment, capture: Capture, waived: tuple[str, ...]) -> None:
-        self.photo.setPixmap(
-            QPixmap.fromImage(to_qimage(capture.crop)).scaled(
-                300, 400, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
+    def title(self) -> str:
+        return self.tr("Tinjau")
+
+    def ready(self, citizen: Citizen) -> bool:
+        return citizen.capture is not None and citizen.approval is not None
+
+    def enter(self, citizen: Citizen) -> None:
+        self.citizen = citizen
+        self.photo.setPixmap(photo_pixmap(citizen, 440))
+        self.heading.setText(self.tr("Tinjau — {0}").format(citizen.label))
+        self.details.setText(summary_html(citizen.enrolment, self.station.regions))
+        w = citizen.waiver
+        self.waived.setText(
+            self.tr("Dikecualikan: {0} (dikonfirmasi {1})").format(check_names(w.checks), w.supervisor) if w else ""
         )
-        self.details.setText(summary_text(enrolment))
-        self.waived.setText(self.tr("Dikecualikan: {0}").format(", ".join(waived)) if waived else "")
         self.error.setText("")
+        self.accept_btn.setEnabled(True)
+        self.back_btn.setEnabled(True)
+        self.accept_btn.setFocus()
+
+    def leave(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
+        """Nothing to accept: no photo, no stale details, buttons off."""
+        self.photo.clear()
+        self.photo.setText(self.tr("Belum ada foto yang disetujui."))
+        self.details.setText("")
+        self.waived.setText("")
+        self.accept_btn.setEnabled(False)
+        self.back_btn.setEnabled(False)
+
+    def retake(self) -> None:
+        if self.isVisible() and self.back_btn.isEnabled():
+            self.citizen.capture, self.citizen.approval = None, None
+            self.back.emit()  # the approval needs a photo now: the flow goes back to Foto
+
+    def accept_record(self) -> None:
+        if not self.isVisible() or not self.accept_btn.isEnabled():
+            return
+        c = self.citizen
+        self.accept_btn.setEnabled(False)
+        try:
+            self.accepted_result = self.station.records.accept(
+                c.enrolment, c.capture, c.waiver, c.record_uuid, c.ticket, biometrics=c.biometrics, approval=c.approval
+            )
+        except NotAcceptable as err:
+            self.error.setText("\n".join(p.message for p in err.problems))
+            self.accept_btn.setEnabled(True)
+            return
+        except StationError as err:
+            log.warning("accept failed code=%s", err.code)
+            self.error.setText(str(err))
+            self.accept_btn.setEnabled(True)
+            return
+        self.stored.emit(self.accepted_result)
+        self.finished.emit()

@@ -1,30 +1,28 @@
-"""Screenshots of each main screen from the real app, for the README. Run under Xvfb:
+"""Screenshots of the real window for the README, under Xvfb with a window manager (the title bar and the focus
+are the ones an operator sees):
 
-    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python -m station.ui.screenshots
+    xvfb-run -s "-screen 0 1366x768x24" sh -c 'openbox & sleep 1; .venv/bin/python -m station.ui.screenshots'
 
-Uses a throw-away data folder, demo records from ../shared/faces/photos, and a stand-in camera that
-shows the same real photos (a turned head first, then good portraits).
+A throw-away data folder; tickets issued through the queue service; the citizen's data typed key by key into
+the form (QTest), as at the counter. Saves docs/screenshots/1-antrean.png and 2-biodata.png.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from station.camera import ImageFolder
 from station.services.station import Station
 from station.ui.app import make_app
 from station.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
-
 OUT = ROOT / "docs" / "screenshots"
-FACES = ROOT.parent / "shared" / "faces"
 
 
 def pump(seconds: float) -> None:
@@ -34,11 +32,21 @@ def pump(seconds: float) -> None:
         time.sleep(0.01)
 
 
-def shot(window: MainWindow, name: str) -> None:
-    pump(0.3)
-    screen = QApplication.primaryScreen()
-    screen.grabWindow(0).save(str(OUT / f"{name}.png"))
-    print("saved", name)
+def shot(name: str) -> None:
+    pump(0.5)
+    OUT.mkdir(parents=True, exist_ok=True)
+    QApplication.primaryScreen().grabWindow(0).save(str(OUT / f"{name}.png"))
+    print("saved", OUT / f"{name}.png")
+
+
+def typed(text: str) -> None:
+    for ch in text:
+        QTest.keyClick(QApplication.focusWidget(), ch)
+    pump(0.05)
+
+
+def tab() -> None:
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
 def main() -> None:
@@ -46,61 +54,30 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp())
     station = Station(tmp)
     station.accounts.first_start("ST-01", "33.24.01", "spv", "rahasia-spv-1")
-    photos = tmp / "photos"
-    photos.mkdir()
-    for n in ("img3.jpg", "img30.jpg", "img33.jpg", "img35.jpg"):
-        (photos / n).write_bytes((FACES / "photos" / n).read_bytes())
-    list(station.demo.fill(12, photos))
-    for _ in range(5):
+    for _ in range(7):
         station.queue.issue()
-    camera = tmp / "camera"
-    camera.mkdir()
-    for i, n in enumerate(("img61.jpg", "img33.jpg", "img3.jpg")):
-        (camera / f"{i}.jpg").write_bytes((FACES / "photos" / n).read_bytes())
-    window = MainWindow(
-        station,
-        lambda: ImageFolder(camera, hold=1.5),
-        QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat),
-    )
+    window = MainWindow(station, lambda: None, QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat))
     window.resize(1366, 740)
     window.move(0, 0)
     window.show()
-    window.queue_page.call_next()
+    window.activateWindow()
+    pump(1.0)
+    window.call_next()  # A-001 at the counter, then back to the queue to see the room's state
+    pump(0.3)
     window.show_page(0)
-    shot(window, "1-antrean")
-    window.queue_page.call_next()
-    page = window.biodata_page
-    page.edits["nik"].setText("3324015508900003")
-    page.edits["no_kk"].setText("33240101011")
-    page.edits["nama"].setText("Siti Rahmawati")
-    page.edits["tempat_lahir"].setText("Kendal")
-    page.birth.setDate(dt.date(1990, 8, 16))
-    page.combos["jenis_kelamin"].setCurrentIndex(page.combos["jenis_kelamin"].findData("P"))
-    shot(window, "2-biodata")
-    page.edits["no_kk"].setText("3324010101150002")
-    page.birth.setDate(dt.date(1990, 8, 15))
-    for name, value in [
-        ("agama", "Islam"),
-        ("status_perkawinan", "Kawin"),
-        ("pekerjaan", "Petani/Pekebun"),
-        ("pendidikan", "SLTA/Sederajat"),
-        ("hubungan_keluarga", "Istri"),
-    ]:
-        page.combos[name].setCurrentIndex(page.combos[name].findData(value))
-    page.edits["alamat"].setText("Jl. Pemuda No. 3")
-    page.edits["rt"].setText("003")
-    page.edits["rw"].setText("001")
-    page.region[3].setCurrentIndex(page.region[3].findData("33.24.01.2001"))
-    page.proceed_to_photo()
-    pump(1.2)  # the turned head at the start of the stand-in video
-    shot(window, "3-foto")
-    end = time.monotonic() + 30
-    while window.stack.currentWidget() is not window.review_page and time.monotonic() < end:
-        pump(0.1)
-    shot(window, "4-tinjau")
-    window.accept_record()
-    window.show_page(4)
-    shot(window, "5-rekaman")
+    shot("1-antrean")
+    window.desk.resume()
+    pump(0.5)
+    typed("3324015508900003")
+    typed("3324010101150002")
+    typed("Siti Rahmawati")
+    tab()
+    typed("Kendal")
+    tab()
+    for letters in ("i", "k", "pet"):
+        typed(letters)
+        tab()
+    shot("2-biodata")
     window.close()
     station.close()
     app.quit()

@@ -8,6 +8,9 @@
     python -m sync.server import-bundle FILE        # a jemput-bola bundle straight into the database
     python -m sync.server mark-printed UUID...
 
+--dedup also runs the fingerprint dedup worker (python -m sync.server.dedup, one per database): records sent with
+fingers move from received to print_ready (PRR) or duplicate (DUP).
+
 TLS is on whenever --cert is given (stations refuse plain HTTP). --workers N runs N processes; with
 PostgreSQL (--db postgresql+psycopg://...) they may sit behind a load balancer. The centre's own key (it signs
 the list of registered stations) lives in the --secrets file, made on first start, readable by the server's user
@@ -59,18 +62,21 @@ def printed_main(argv: list[str]) -> None:
     ap.add_argument("uuids", nargs="+", metavar="[ORIGIN/]UUID")
     _db(ap)
     args = ap.parse_args(argv)
-    from sqlalchemy import create_engine, select
+    from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from sync.server.intake import set_status
+    from sync.server.changes import set_status
+    from sync.server.db import open_engine
     from sync.server.models import CentralRecordRow
 
-    engine = create_engine(args.db)
+    engine = open_engine(args.db)
     n = 0
     with Session(engine) as s, s.begin():
         for name in args.uuids:
             origin, _, uuid = name.rpartition("/")
-            stmt = select(CentralRecordRow).where(CentralRecordRow.uuid == uuid, CentralRecordRow.status == "received")
+            stmt = select(CentralRecordRow).where(
+                CentralRecordRow.uuid == uuid, CentralRecordRow.status.not_in(("rejected", "printed"))
+            )
             for row in s.scalars(stmt.where(CentralRecordRow.origin == origin) if origin else stmt):
                 set_status(s, row, "printed")
                 n += 1
@@ -155,6 +161,11 @@ def main() -> None:
     )
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument(
+        "--dedup",
+        action="store_true",
+        help="also run the fingerprint dedup worker (python -m sync.server.dedup) beside the API, one per database",
+    )
+    ap.add_argument(
         "--limit-concurrency",
         type=int,
         default=200,
@@ -167,6 +178,26 @@ def main() -> None:
     os.environ["CENTRAL_DB"] = args.db
     os.environ["CENTRAL_FAULTS"] = args.faults
     os.environ["CENTRAL_SECRETS"] = str(Path(args.secrets).resolve())
+    worker = None
+    if args.dedup:
+        import subprocess
+
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "sync.server.dedup", "--db", args.db, "--interval", "0.5"]
+            + ["--parent", str(os.getpid())]
+        )
+    try:
+        _serve(args)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            try:
+                worker.wait(10)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+
+
+def _serve(args: argparse.Namespace) -> None:
     uvicorn.run(
         "sync.server.asgi:app",
         host=args.host,

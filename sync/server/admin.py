@@ -7,10 +7,11 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from sync.server.models import AuditBreakRow, Base, RegistrationCodeRow, StationKeyHistoryRow, StationRow
+from sync.server.db import open_engine
+from sync.server.models import AuditBreakRow, RegistrationCodeRow, StationKeyHistoryRow, StationRow
 from sync.server.routes.stations import code_digest
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud and typed by an installer
@@ -27,9 +28,7 @@ def new_code() -> str:
 
 
 def _sessions(database_url: str) -> sessionmaker:
-    engine = create_engine(database_url)
-    Base.metadata.create_all(engine)
-    return sessionmaker(engine)
+    return sessionmaker(open_engine(database_url))  # migrated to the newest schema
 
 
 def issue_code(database_url: str, station_id: str, rekey: bool = False, valid_days: float = 7.0) -> str:

@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from sqlalchemy import create_engine, event
 from sqlalchemy.orm import sessionmaker
 
+from sync.server.db import open_engine
 from sync.server.deps import Central
 from sync.server.limits import BodyLimit
-from sync.server.models import Base
 from sync.server.routes import audit, blobs, master, records, stations
 
 API = "/v1"
@@ -22,10 +21,7 @@ def create_app(
 ) -> FastAPI:
     """The API on this database. The interactive documentation (/docs, /redoc, /openapi.json) is not served: the
     API is described in sync/openapi.json, and a stranger learns nothing from the server itself."""
-    engine = create_engine(database_url, pool_pre_ping=True)
-    if database_url.startswith("sqlite"):
-        event.listen(engine, "connect", _sqlite_pragmas)
-    Base.metadata.create_all(engine)
+    engine = open_engine(database_url)  # migrated to the newest schema (sync/server/migrations)
     app = FastAPI(
         title="Disdukcapil central API for e-KTP recording stations",
         version="1.0.0",
@@ -39,10 +35,3 @@ def create_app(
         app.include_router(module.router, prefix=API)
     app.add_middleware(BodyLimit)  # before any body is read, for every route
     return app
-
-
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    dbapi_conn.execute("PRAGMA journal_mode=WAL")
-    dbapi_conn.execute("PRAGMA synchronous=FULL")
-    dbapi_conn.execute("PRAGMA busy_timeout=10000")
-    dbapi_conn.execute("PRAGMA foreign_keys=ON")

@@ -13,12 +13,13 @@ import base64
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from station.bundle_format import read
+from sync.server.db import open_engine
 from sync.server.intake import Intake
-from sync.server.models import Base, StationRow
+from sync.server.models import StationRow
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,7 @@ def registry(sessions: sessionmaker) -> dict[str, bytes]:
 
 
 def import_bundle(database_url: str, data: bytes, code: str) -> CentralImport:
-    engine = create_engine(database_url)
-    Base.metadata.create_all(engine)
+    engine = open_engine(database_url)
     sessions = sessionmaker(engine)
     try:
         bundle = read(data, code, registry(sessions))

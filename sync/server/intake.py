@@ -13,6 +13,12 @@ imports (both call `Intake.store`).
   centre (flags = duplicate_nik) and never answered, so the API cannot be used to probe for a NIK.
 - Blobs are content-addressed and uploaded apart (POST /v1/blobs); a record is only taken once all its blobs are
   here (else `missing_blobs`, send again).
+- A record whose blobs carry fingers (bio_fp_01..bio_fp_10: ISO/IEC 19794-4 finger records as the station's
+  scanner returned them, position = the number) has their minutiae extracted here and saved, in the same
+  transaction, for the dedup worker (sync/server/dedup/store.py), which searches it 1:N and moves it from
+  `received` to `print_ready` (PRR) or `duplicate` (DUP): a change the origin hears through its status feed. The
+  fingers' SHA-256s are blobs of the record, so the payload digest and the origin's signature cover them with
+  no rule of their own. A record without fingers stays `received`.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 
 from cryptography.exceptions import InvalidSignature
@@ -33,30 +40,40 @@ from sqlalchemy.orm import Session
 from station.bundle_format import BundleRefused
 from station.domain.nik import InvalidNik, parse_nik
 from station.domain.payload import origin_message, payload_digest, sha256_hex
+from sync.server.dedup.minutiae import Minutiae, MinutiaeError, extract
+from sync.server.dedup.store import save_fingers
 from sync.server.models import BlobPartRow, BlobRow, CentralRecordRow, StationRow
 from sync.server.schemas import RecordAck, RecordIn
 
 MAX_BLOB = 32 * 1024 * 1024  # one image or ISO record; a bigger "blob" is refused before it is buffered
 
 
+FINGER_BLOB = re.compile(r"^bio_fp_(0[1-9]|10)$")  # station.services.biometric_record's names; position = the number
+
+
+def finger_blobs(blobs: dict[str, str]) -> dict[int, str]:
+    """ISO/IEC finger position -> SHA-256 of its finger record, out of a record's blobs."""
+    return {int(m.group(1)): sha for name, sha in blobs.items() if (m := FINGER_BLOB.match(name))}
+
+
+def finger_minutiae(data: bytes) -> Minutiae:
+    """Minutiae of one finger sent as an ISO/IEC 19794-4 record (PNG, WSQ, JPEG 2000 inside) or a plain image."""
+    from station.biometrics.codecs import encode
+    from station.biometrics.records import load_sample
+    from station.domain.errors import StationError
+
+    try:
+        kind, samples = load_sample(data)
+    except (StationError, ValueError) as err:
+        raise MinutiaeError(str(err)) from None
+    if kind == "iris" or len(samples) != 1:
+        raise MinutiaeError("bukan rekaman satu sidik jari")
+    image = samples[0].image if kind == "finger" else samples[0]
+    return extract(encode(image, "png"))
+
+
 def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-
-
-def next_change(s: Session, origin: str) -> int:
-    """The origin's next status_seq. The UPDATE locks the station's row until commit, so one origin's changes
-    commit in the order of their numbers and a reader of the feed never skips one."""
-    return s.execute(
-        update(StationRow)
-        .where(StationRow.station_id == origin)
-        .values(status_seq=StationRow.status_seq + 1)
-        .returning(StationRow.status_seq)
-    ).scalar_one()
-
-
-def set_status(s: Session, row: CentralRecordRow, status: str, reason: str | None = None) -> None:
-    """A change a station hears about through its status feed (printed, rejected by the central office...)."""
-    row.status, row.reason, row.change_seq = status, reason, next_change(s, row.origin)
 
 
 class Intake:
@@ -173,6 +190,11 @@ class Intake:
         flags = None
         if status == "received" and self._nik_known(nik[:16]):
             flags = "duplicate_nik"  # for the central office to resolve; never part of any station's answer
+        minutiae: dict[int, Minutiae] = {}
+        if status != "rejected":
+            minutiae, unreadable = self._fingers(r.blobs)
+            if unreadable:  # the readable fingers are still searched; an officer sees which were not
+                reason = "sidik jari tidak terbaca: " + "; ".join(unreadable)
         row = CentralRecordRow(
             origin=r.origin,
             uuid=r.uuid,
@@ -197,11 +219,25 @@ class Intake:
             change_seq=self._change(r.origin),
         )
         self.s.add(row)
+        if minutiae:
+            self.s.flush()
+            save_fingers(self.s, r.origin, r.uuid, minutiae)  # the dedup worker decides PRR or DUP
         if self._rows is not None:
             self._rows[(r.origin, r.uuid)] = row  # a second copy in the same batch is a repeat
         if self._niks is not None and status == "received":
             self._niks.add(nik[:16])
         return _ack(row, repeat=False)
+
+    def _fingers(self, blobs: dict[str, str]) -> tuple[dict[int, Minutiae], list[str]]:
+        """The minutiae of the record's finger blobs (all here: checked before), and the positions unreadable."""
+        minutiae: dict[int, Minutiae] = {}
+        unreadable = []
+        for position, sha in sorted(finger_blobs(blobs).items()):
+            try:
+                minutiae[position] = finger_minutiae(bytes(self.s.get(BlobRow, sha).data))
+            except MinutiaeError as err:
+                unreadable.append(f"{position} ({err})")
+        return minutiae, unreadable
 
     def store_bundled(self, carrier: str, r: dict) -> RecordAck:
         """A record out of a jemput-bola bundle that station.bundle_format.read has checked (the signer's own record,

@@ -1,8 +1,26 @@
-"""Central tables. Photos are content-addressed: stored once per SHA-256, however many times sent."""
+"""Central tables. Photos are content-addressed: stored once per SHA-256, however many times sent.
+
+The schema is made by the migrations in sync/server/migrations (sync.server.db), never by create_all; a test
+checks that these classes and the migrated database agree, on SQLite and on PostgreSQL. Lengths are declared
+where the server computes or validates the value; what a station sends unbounded is stored unbounded, because
+PostgreSQL enforces lengths that SQLite ignores.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -17,7 +35,7 @@ class StationRow(Base):
     kecamatan: Mapped[str] = mapped_column(String(16))
     key_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # the bearer key itself is never stored
     registered_at: Mapped[str] = mapped_column(String(32))
-    signing_public_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # base64 Ed25519
+    signing_public_key: Mapped[str | None] = mapped_column(String, nullable=True)  # base64 Ed25519
     status_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # last change_seq given
 
 
@@ -68,13 +86,47 @@ class CentralAuditRow(Base):
 
     station_id: Mapped[str] = mapped_column(ForeignKey("stations.station_id"), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    at: Mapped[str] = mapped_column(String(32))
-    actor: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(32))
-    record_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    at: Mapped[str] = mapped_column(String)
+    actor: Mapped[str] = mapped_column(String)
+    action: Mapped[str] = mapped_column(String)
+    record_uuid: Mapped[str | None] = mapped_column(String, nullable=True)
     detail: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String)
+    hash: Mapped[str] = mapped_column(String)
+
+
+class FingerTemplateRow(Base):
+    """A received record's fingerprints as the deduplication engine reads them (sync/server/dedup)."""
+
+    __tablename__ = "finger_templates"
+    __table_args__ = (
+        ForeignKeyConstraint(["record_origin", "record_uuid"], ["central_records.origin", "central_records.uuid"]),
+    )
+
+    record_origin: Mapped[str] = mapped_column(String(32), primary_key=True)  # the record is (origin, uuid)
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)  # ISO/IEC 19794-2: 1-10
+    minutiae: Mapped[bytes] = mapped_column(LargeBinary)  # Minutiae.to_bytes()
+    descriptor_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    descriptors: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # float16, saves a restart
+
+
+class DedupResultRow(Base):
+    """The outcome of a record's 1:N search: PRR, or DUP naming the record(s) it matched."""
+
+    __tablename__ = "dedup_results"
+    __table_args__ = (
+        ForeignKeyConstraint(["record_origin", "record_uuid"], ["central_records.origin", "central_records.uuid"]),
+    )
+
+    record_origin: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    decision: Mapped[str] = mapped_column(String(8))  # PRR | DUP
+    matched_origin: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    matched_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the best match, for DUP
+    detail: Mapped[str] = mapped_column(Text)  # JSON: every match and candidate with its Bozorth3 scores
+    gallery_records: Mapped[int] = mapped_column(BigInteger)
+    searched_at: Mapped[str] = mapped_column(String(32))
 
 
 class RegistrationCodeRow(Base):

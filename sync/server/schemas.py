@@ -48,7 +48,10 @@ class RecordIn(BaseModel):
     quality: dict
     created_at: str = Field(max_length=40)
     operator: str = Field(max_length=64)
-    blobs: dict[str, Sha256Hex] = Field(max_length=64)  # kind (crop, frame; later fingers, irises) -> SHA-256
+    # kind -> SHA-256: the photos (crop, frame) and the biometric records (bio_fp_01..bio_fp_10: ISO/IEC 19794-4
+    # finger records, position = the number; bio_iris_*, bio_sig). The fingers are searched 1:N at the centre
+    # (sync.server.intake.FINGER_BLOB): the record becomes print_ready or duplicate; without them it stays received.
+    blobs: dict[str, Sha256Hex] = Field(max_length=64)
 
 
 class Batch(BaseModel):
@@ -63,7 +66,7 @@ class RecordAck(BaseModel):
     outcome: str
     repeat: bool = False  # the record was here already: the outcome is the one given the first time
     ack_id: str | None = None
-    status: str | None = None  # received | rejected | printed
+    status: str | None = None  # received | print_ready | duplicate | rejected | printed
     reason: str | None = None
 
 
@@ -89,6 +92,7 @@ class StatusChange(BaseModel):
     status: str
     reason: str | None = None
     ack_id: str
+    duplicate_of: str | None = None  # DUP: the uuid of the record the fingers matched (no personal data)
 
 
 class StatusChanges(BaseModel):
@@ -128,10 +132,13 @@ class AuditAck(BaseModel):
 class RecordStatusOut(BaseModel):
     uuid: str
     origin: str
+    # received (held; not yet searched, or carried no fingers) | print_ready (PRR: 1:N search found no one) |
+    # duplicate (DUP: the fingers match duplicate_of; an officer resolves it) | rejected | printed
     status: str
     reason: str | None
     ack_id: str
     received_at: str
+    duplicate_of: str | None = None  # DUP: the uuid of the record the fingers matched (no personal data)
 
 
 class RegisteredStation(BaseModel):

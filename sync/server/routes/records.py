@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from sync.server.deps import Central, central, station_of
 from sync.server.intake import Intake
-from sync.server.models import CentralRecordRow, StationRow
+from sync.server.models import CentralRecordRow, DedupResultRow, StationRow
 from sync.server.schemas import Batch, BatchAck, RecordStatusOut, StatusChange, StatusChanges, UuidStr
 
 router = APIRouter()
@@ -33,6 +33,21 @@ def upload(batch: Batch, station_id: str = Depends(station_of), c: Central = Dep
     raise HTTPException(503, "busy, try again")
 
 
+def _duplicates(s, origin: str, uuids: list[str]) -> dict[str, str]:
+    """record uuid -> the uuid of the record its fingers matched, for this origin's records the dedup worker found
+    DUP."""
+    if not uuids:
+        return {}
+    rows = s.execute(
+        select(DedupResultRow.record_uuid, DedupResultRow.matched_uuid).where(
+            DedupResultRow.record_origin == origin,
+            DedupResultRow.record_uuid.in_(uuids),
+            DedupResultRow.decision == "DUP",
+        )
+    )
+    return {u: m for u, m in rows}
+
+
 @router.get("/records/changes", response_model=StatusChanges)
 def changes(
     after: int = Query(0, ge=0, le=2**62),
@@ -42,6 +57,7 @@ def changes(
 ) -> StatusChanges:
     """This station's records (as their origin) whose status changed after the cursor `after`, oldest change
     first. One indexed query; when nothing changed the answer is empty and the cursor stays."""
+
     with c.unit() as s:
         rows = s.execute(
             select(
@@ -59,7 +75,10 @@ def changes(
             cursor = rows[-1].change_seq
         else:  # nothing new; a cursor from another database (restored from a backup) is brought back in range
             cursor = min(after, s.scalar(select(StationRow.status_seq).where(StationRow.station_id == station_id)) or 0)
-    changed = [StatusChange(uuid=u, status=st, reason=why, ack_id=ack) for u, st, why, ack, _ in rows]
+        dups = _duplicates(s, station_id, [r.uuid for r in rows if r.status == "duplicate"])
+    changed = [
+        StatusChange(uuid=u, status=st, reason=why, ack_id=ack, duplicate_of=dups.get(u)) for u, st, why, ack, _ in rows
+    ]
     return StatusChanges(changes=changed, cursor=cursor, more=len(rows) == limit)
 
 
@@ -79,4 +98,5 @@ def record_status(
             reason=row.reason,
             ack_id=row.ack_id,
             received_at=row.received_at,
+            duplicate_of=_duplicates(s, row.origin, [row.uuid]).get(row.uuid),
         )

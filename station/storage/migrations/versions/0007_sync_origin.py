@@ -1,18 +1,18 @@
 """sync: the origin's signature on every record; when a retry was scheduled (a clock set back must not stall it)
 
-Revision ID: 0006_sync_origin
-Revises: 0005_audit_ids
+Revision ID: 0007_sync_origin
+Revises: 0006_ticket_note
 Create Date: 2026-11-25
 
-Records accepted before 0006 have no signature; the outbox signs the station's own ones when it first sends
+Records accepted before 0007 have no signature; the outbox signs the station's own ones when it first sends
 them (the signing key is sealed, so it is not known here).
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_sync_origin"
-down_revision = "0005_audit_ids"
+revision = "0007_sync_origin"
+down_revision = "0006_ticket_note"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,90 @@
+"""The shape the account dialogs share: a title, a short explanation, fields, a message line, OK/Batal.
+
+Typing goes where the cursor is from the first moment (the first empty field has focus, never the OK button),
+Enter in a field moves to the next one and submits from the last, and an empty field is named before anything
+is sent to the services (an empty password is not a failed login)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+
+class FormDialog(QDialog):
+    def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(intro)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.extra = QVBoxLayout()
+        layout.addLayout(self.extra)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for b in self.buttons.buttons():
+            b.setAutoDefault(False)  # Enter is handled per field below
+        self.buttons.accepted.connect(self._submit_if_complete)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.fields: list[QLineEdit] = []
+        self.labels: dict[QLineEdit, str] = {}
+
+    def field(self, label: str, secret: bool = False, text: str = "") -> QLineEdit:
+        edit = QLineEdit(text)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.installEventFilter(self)
+        self.form.addRow(label, edit)
+        self.fields.append(edit)
+        self.labels[edit] = label
+        return edit
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.activateWindow()
+        self.focus_first_empty()
+        QTimer.singleShot(0, self.focus_first_empty)  # again once the window manager has shown it
+
+    def focus_first_empty(self) -> None:
+        for edit in self.fields:
+            if not edit.text():
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        if self.fields:
+            self.fields[-1].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        enter = event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and obj in self.fields:
+            i = self.fields.index(obj)
+            if i + 1 < len(self.fields) and not self._all_filled():
+                self.fields[i + 1].setFocus(Qt.FocusReason.TabFocusReason)
+            else:
+                self._submit_if_complete()
+            return True
+        return False
+
+    def _all_filled(self) -> bool:
+        return all(e.text() for e in self.fields if e not in self.optional())
+
+    def optional(self) -> tuple[QLineEdit, ...]:
+        return ()
+
+    def _submit_if_complete(self) -> None:
+        for edit in self.fields:
+            if not edit.text() and edit not in self.optional():
+                self.error.setText(self.tr("{0} belum diisi.").format(self.labels[edit]))
+                edit.setFocus()
+                return
+        self.submit()
+
+    def submit(self) -> None:  # pragma: no cover - each dialog has its own
+        raise NotImplementedError

@@ -1,0 +1,81 @@
+"""Pengecualian foto: the operator marks why a citizen cannot meet a check; a supervisor (another account)
+confirms with their password. The checks are named in words, never as codes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+)
+
+from station.domain.errors import StationError
+from station.domain.waivers import REASONS, Waiver, WaiverError
+from station.services.station import Station
+from station.ui.words import check_name, waiver_reason
+
+
+class WaiverDialog(QDialog):
+    def __init__(self, station: Station, failing: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.waiver: Waiver | None = None
+        self.setWindowTitle(self.tr("Pengecualian foto"))
+        self.setMinimumWidth(560)
+        form = QFormLayout(self)
+        self.reason = QComboBox()
+        for key in REASONS:
+            self.reason.addItem(waiver_reason(key), key)
+        form.addRow(self.tr("Alasan"), self.reason)
+        self.checks: dict[str, QCheckBox] = {}
+        if not failing:
+            form.addRow("", QLabel(self.tr("Tidak ada pemeriksaan yang gagal saat ini.")))
+        for name in failing:
+            box = QCheckBox(check_name(name))
+            box.setChecked(True)
+            self.checks[name] = box
+            form.addRow("", box)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("mis. tidak dapat menutup mulut karena kondisi medis"))
+        form.addRow(self.tr("Keterangan"), self.note)
+        self.spv = QLineEdit()
+        self.spv_pw = QLineEdit()
+        self.spv_pw.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Supervisor"), self.spv)
+        form.addRow(self.tr("Kata sandi supervisor"), self.spv_pw)
+        self.error = QLabel("")
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Konfirmasi"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.note.setFocus()
+
+    def submit(self) -> None:
+        try:
+            supervisor = self.station.accounts.confirm_supervisor(self.spv.text(), self.spv_pw.text())
+        except StationError as err:
+            self.error.setText(str(err))
+            self.spv_pw.clear()
+            return
+        waiver = Waiver(
+            self.reason.currentData(),
+            tuple(n for n, b in self.checks.items() if b.isChecked()),
+            self.note.text(),
+            self.station.operator.name if self.station.operator else "?",
+            supervisor,
+        )
+        try:
+            waiver.validate()
+        except WaiverError as err:
+            self.error.setText(str(err))
+            return
+        self.waiver = waiver
+        self.accept()
