@@ -242,7 +242,7 @@ class OutboxRepository:
     def apply_statuses(self, changes: list[dict], cursor: int) -> int:
         """Status changes from the centre's feed, and how far the feed has been read, in one commit."""
         self._records.load([c["uuid"] for c in changes])
-        n = sum(self._records.set_server_status(c["uuid"], c["status"]) for c in changes)
+        n = sum(self._records.set_server_status(c["uuid"], c["status"], c.get("reason")) for c in changes)
         write_json(self._s, STATUS_CURSOR, cursor)
         return n
 

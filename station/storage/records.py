@@ -187,11 +187,14 @@ class RecordRepository:
         row.ack_id, row.acked_at = ack_id, self._clock.stamp()
         row.server_status, row.server_reason = status, self._seal_reason(record_uuid, reason)
 
-    def set_server_status(self, record_uuid: str, status: str) -> bool:
+    def set_server_status(self, record_uuid: str, status: str, reason: str | None = None) -> bool:
+        """A change from the centre's status feed, with the centre's words for it (duplicate: which record)."""
         row = self._s.get(RecordRow, record_uuid)
         if row is None or row.server_status == status:
             return False
         row.server_status, row.updated_at = status, self._clock.stamp()
+        if reason:
+            row.server_reason = self._seal_reason(record_uuid, reason)
         self._audit.append("sync", "server_status", record_uuid, {"status": status})
         return True
 
