@@ -118,7 +118,7 @@ def test_fingers_searched_one_to_n_give_print_ready_or_duplicate_naming_the_matc
 
     # a repeat of the same record gets the same answer, now with its decision
     repeat = send(client, (again, {}))
-    assert repeat["outcome"] == "repeat" and repeat["status"] == "duplicate"
+    assert repeat["outcome"] == "stored" and repeat["repeat"] and repeat["status"] == "duplicate"
 
 
 def test_fingers_outside_the_payload_digest_are_refused(central):
