@@ -73,5 +73,7 @@ def test_a_citizen_recorded_twice_under_two_niks_is_a_duplicate_at_the_centre(
         )
         assert (decision, matched) == ("DUP", first)
         assert first in station.records.get(again, with_photos=False).server_reason  # the operator sees which
+        as_user(station, "spv", PASSWORD)
+        assert [e.nik for e in station.papers.prr_entries()] == [citizen(1).nik]  # the duplicate awaits no card
     finally:
         central.stop()

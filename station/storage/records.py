@@ -337,12 +337,13 @@ class RecordRepository:
         return list(self._s.scalars(stmt))
 
     def awaiting_print(self, limit: int) -> list[str]:
-        """Acknowledged records the central server has not reported printed yet (the PRR list)."""
+        """Acknowledged records the central server has not reported printed yet (the PRR list); a duplicate
+        (its fingers match another record: an officer resolves it) is not awaiting its card."""
         stmt = (
             select(RecordRow.uuid)
             .where(
                 RecordRow.status == RecordStatus.ACKNOWLEDGED,
-                (RecordRow.server_status.is_(None)) | (RecordRow.server_status != "printed"),
+                (RecordRow.server_status.is_(None)) | RecordRow.server_status.not_in(("printed", "duplicate")),
             )
             .order_by(RecordRow.acked_at)
             .limit(limit)
