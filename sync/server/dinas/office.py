@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from station.domain.regions import UnknownRegion, load_regions
+from sync.server.changes import set_status
 from sync.server.dinas.models import (
     BlankoEntryRow,
     CollectionRow,
@@ -40,6 +41,22 @@ TARGET_DAYS = 3  # the Dirjen's target: recorded to printed within three days
 PACE_DAYS = 7  # days of use that set the pace for "days of stock left"
 WARN_DAYS = 7  # warn when stock lasts fewer days than this
 AGE_BUCKETS = ((0, 3, "0-3 hari"), (4, 7, "4-7 hari"), (8, 30, "8-30 hari"), (31, 10**6, "> 30 hari"))
+
+
+def record_by_uuid(
+    s: Session, uuid: str, missing_ok: bool = False, check: str | None = None
+) -> CentralRecordRow | None:
+    """The record a uuid names (the receipt's QR carries only the uuid). The centre files records as (origin, uuid):
+    when two stations hold the same uuid the office does not guess; with `check` (the receipt's check value) the
+    one whose payload it vouches for is meant."""
+    rows = list(s.scalars(select(CentralRecordRow).where(CentralRecordRow.uuid == uuid)))
+    if check is not None:
+        rows = [r for r in rows if r.payload_sha256.upper().startswith(check)]
+    if len(rows) > 1:
+        raise OfficeError("UUID rekaman ini dipegang lebih dari satu stasiun: selesaikan di server pusat dulu.")
+    if not rows and not missing_ok:
+        raise OfficeError("Rekaman tidak ditemukan.")
+    return rows[0] if rows else None
 
 
 class OfficeError(ValueError):
@@ -114,10 +131,10 @@ def card_of(row: CentralRecordRow) -> Card:
         row.uuid,
         row.nik,
         p.get("biodata", {}),
-        p.get("photos", {}),
+        {**p.get("photos", {}), **p.get("blobs", {})},  # name -> sha256 (records before and after blobs)
         _time(p.get("created_at"), row.received_at),
         _time(row.received_at, row.received_at),
-        row.station_id,
+        row.origin,
         row.status,
     )
 
@@ -284,7 +301,7 @@ def mark(s: Session, item_id: int, state: str, reason: str, officer: str, batch_
     at = now()
     item.state, item.reason, item.marked_at, item.marked_by = state, reason or None, at.isoformat(), officer
     if state == "printed":
-        s.get(CentralRecordRow, item.record_uuid).status = "printed"
+        set_status(s, record_by_uuid(s, item.record_uuid), "printed")  # the station hears of it
     s.add(
         BlankoEntryRow(
             day=at.astimezone(WIB).date().isoformat(),
@@ -397,7 +414,7 @@ def collect(s: Session, uuid: str, collected_by: str, officer: str) -> None:
     collected_by = " ".join(collected_by.split())
     if not collected_by:
         raise OfficeError("Tulis nama yang mengambil KTP-el.")
-    rec = s.get(CentralRecordRow, uuid)
+    rec = record_by_uuid(s, uuid, missing_ok=True)
     if rec is None or rec.status != "printed":
         raise OfficeError("KTP-el ini belum tercetak.")
     if s.get(CollectionRow, uuid) is not None:
@@ -417,7 +434,7 @@ SUKET_MONTHS = 6
 def issue_suket(s: Session, uuid: str, officer: str) -> tuple[Card, dt.date, str]:
     """A recorded citizen whose card is not printed yet gets a suket; returns the card data, the last valid day and
     the receipt code the suket carries (the same QR as the receipt: the public page follows it)."""
-    rec = s.get(CentralRecordRow, uuid)
+    rec = record_by_uuid(s, uuid, missing_ok=True)
     if rec is None or not is_prr(s, uuid):
         raise OfficeError("Suket hanya untuk rekaman yang menunggu cetak (PRR).")
     issued = today()
@@ -456,8 +473,11 @@ def stage_of(s: Session, code: str) -> str | None:
     if parsed is None:
         return None
     uuid, check = parsed
-    rec = s.get(CentralRecordRow, uuid)
-    if rec is None or not rec.payload_sha256.upper().startswith(check):
+    try:
+        rec = record_by_uuid(s, uuid, missing_ok=True, check=check)
+    except OfficeError:
+        return None
+    if rec is None:
         return None
     if s.get(CollectionRow, uuid) is not None:
         return STAGES["collected"]
