@@ -283,7 +283,9 @@ def test_api_browser_closed_and_uuids_are_real_uuids(central):
         assert r.status_code == 422, fake
         r = requests.get(f"{central.url}/v1/records/{fake}", headers=headers, verify=str(central.ca), timeout=10)
         assert r.status_code == 422, fake
-    r = requests.post(
-        f"{central.url}/v1/records/status", json=["y" * 36], headers=headers, verify=str(central.ca), timeout=10
-    )
-    assert r.status_code == 422
+    # status is a feed read by cursor (POST /v1/records/status is gone): the cursor is a bounded integer
+    for after in ("y" * 36, "-1", str(2**63)):
+        r = requests.get(
+            f"{central.url}/v1/records/changes", params={"after": after}, headers=headers, verify=str(central.ca)
+        )
+        assert r.status_code == 422, after

@@ -100,8 +100,10 @@ def test_dup_stays_out_of_the_queue_and_the_code_needs_its_check_value(engine, d
     with Session(engine) as s, s.begin():
         s.add(
             DedupResultRow(
+                record_origin="ST-" + b.kecamatan.replace(".", ""),
                 record_uuid=b.uuid,
                 decision="DUP",
+                matched_origin="ST-" + a.kecamatan.replace(".", ""),
                 matched_uuid=a.uuid,
                 detail=json.dumps({}),
                 gallery_records=1,
@@ -187,14 +189,15 @@ def test_five_wrong_passwords_lock_the_name_for_a_while(engine):
 
 
 def test_prr_is_the_dedup_decision_or_a_record_with_nothing_to_search(engine, db_url, photos):
-    """print_ready (searched, no match) is PRR; received WITHOUT fingers too (nothing to search: stations send no
-    biometrics yet); received WITH fingers waits for the dedup worker; duplicate never prints."""
+    """print_ready (searched, no match) is PRR; received WITHOUT fingers too (nothing to search: records from before
+    biometrics); received WITH fingers waits for the dedup worker; duplicate never prints."""
     searched, waiting, legacy, dup = seed(db_url, photos, [("33.24.01", d) for d in (4, 3, 2, 1)])
     with Session(engine) as s, s.begin():
-        s.get(CentralRecordRow, searched.uuid).status = "print_ready"
-        s.add(FingerTemplateRow(record_uuid=searched.uuid, position=1, minutiae=b"m"))
-        s.add(FingerTemplateRow(record_uuid=waiting.uuid, position=1, minutiae=b"m"))
-        s.get(CentralRecordRow, dup.uuid).status = "duplicate"
+        origin = "ST-332401"
+        s.get(CentralRecordRow, (origin, searched.uuid)).status = "print_ready"
+        s.add(FingerTemplateRow(record_origin=origin, record_uuid=searched.uuid, position=1, minutiae=b"m"))
+        s.add(FingerTemplateRow(record_origin=origin, record_uuid=waiting.uuid, position=1, minutiae=b"m"))
+        s.get(CentralRecordRow, (origin, dup.uuid)).status = "duplicate"
     with Session(engine) as s:
         assert [c.uuid for c in office.prr_cards(s)] == [searched.uuid, legacy.uuid]
         assert "Siap cetak" in office.stage_of(s, searched.code) and "Siap cetak" in office.stage_of(s, legacy.code)

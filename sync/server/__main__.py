@@ -57,24 +57,32 @@ def import_main(argv: list[str]) -> None:
 
 
 def printed_main(argv: list[str]) -> None:
-    """The card printing line reports back: these records are printed (no longer PRR)."""
+    """The card printing line reports back: these records are printed (no longer PRR). A record is named by its
+    uuid (every origin's record with that uuid) or ORIGIN/UUID; its origin hears of it through its status feed."""
     ap = argparse.ArgumentParser(prog="python -m sync.server mark-printed")
-    ap.add_argument("uuids", nargs="+")
+    ap.add_argument("uuids", nargs="+", metavar="[ORIGIN/]UUID")
     _db(ap)
     args = ap.parse_args(argv)
-    from sqlalchemy import update
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
 
+    from sync.server.changes import set_status
     from sync.server.db import open_engine
     from sync.server.models import CentralRecordRow
 
     engine = open_engine(args.db)
-    with engine.begin() as conn:
-        n = conn.execute(
-            update(CentralRecordRow)
-            .where(CentralRecordRow.uuid.in_(args.uuids), CentralRecordRow.status != "rejected")
-            .values(status="printed")
-        )
-    print(f"{n.rowcount} rekaman ditandai tercetak")
+    n = 0
+    with Session(engine) as s, s.begin():
+        for name in args.uuids:
+            origin, _, uuid = name.rpartition("/")
+            stmt = select(CentralRecordRow).where(
+                CentralRecordRow.uuid == uuid, CentralRecordRow.status.not_in(("rejected", "printed"))
+            )
+            for row in s.scalars(stmt.where(CentralRecordRow.origin == origin) if origin else stmt):
+                set_status(s, row, "printed")
+                n += 1
+    engine.dispose()
+    print(f"{n} rekaman ditandai tercetak")
 
 
 def issue_code_main(argv: list[str]) -> None:

@@ -146,7 +146,7 @@ def _draw_card(c: Canvas, card: Card, blobs: dict[str, bytes], issued: dt.date) 
     c.setFont("Helvetica", 4.6)
     c.drawCentredString(px + pw / 2, py - 2.6 * mm, kab.upper()[:28])
     c.drawCentredString(px + pw / 2, py - 4.8 * mm, issued.strftime("%d-%m-%Y"))
-    signature = blobs.get(card.photos.get("signature", ""))
+    signature = blobs.get(card.photos.get("bio_sig_png") or card.photos.get("signature", ""))
     if signature:
         c.drawImage(ImageReader(io.BytesIO(signature)), px, py - 13 * mm, pw, 7 * mm, preserveAspectRatio=True)
     else:

@@ -24,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from station.domain.regions import UnknownRegion, load_regions
+from sync.server.changes import set_status
 from sync.server.dinas.models import (
     BatchDownloadRow,
     BlankoEntryRow,
@@ -42,6 +43,22 @@ TARGET_DAYS = 3  # the Dirjen's target: recorded to printed within three days
 PACE_DAYS = 7  # days of use that set the pace for "days of stock left"
 WARN_DAYS = 7  # warn when stock lasts fewer days than this
 AGE_BUCKETS = ((0, 3, "0-3 hari"), (4, 7, "4-7 hari"), (8, 30, "8-30 hari"), (31, 10**6, "> 30 hari"))
+
+
+def record_by_uuid(
+    s: Session, uuid: str, missing_ok: bool = False, check: str | None = None
+) -> CentralRecordRow | None:
+    """The record a uuid names (the receipt's QR carries only the uuid). The centre files records as (origin, uuid):
+    when two stations hold the same uuid the office does not guess; with `check` (the receipt's check value) the
+    one whose payload it vouches for is meant."""
+    rows = list(s.scalars(select(CentralRecordRow).where(CentralRecordRow.uuid == uuid)))
+    if check is not None:
+        rows = [r for r in rows if r.payload_sha256.upper().startswith(check)]
+    if len(rows) > 1:
+        raise OfficeError("UUID rekaman ini dipegang lebih dari satu stasiun: selesaikan di server pusat dulu.")
+    if not rows and not missing_ok:
+        raise OfficeError("Rekaman tidak ditemukan.")
+    return rows[0] if rows else None
 
 
 class OfficeError(ValueError):
@@ -135,10 +152,10 @@ def card_of(row: CentralRecordRow) -> Card:
         row.uuid,
         row.nik,
         p.get("biodata", {}),
-        p.get("photos", {}),
+        {**p.get("photos", {}), **p.get("blobs", {})},  # name -> sha256 (records before and after blobs)
         _time(p.get("created_at"), row.received_at),
         _time(row.received_at, row.received_at),
-        row.station_id,
+        row.origin,
         row.status,
     )
 
@@ -319,7 +336,7 @@ def mark(s: Session, item_id: int, state: str, reason: str, officer: str, batch_
     at = now()
     item.state, item.reason, item.marked_at, item.marked_by = state, reason or None, at.isoformat(), officer
     if state == "printed":
-        s.get(CentralRecordRow, item.record_uuid).status = "printed"
+        set_status(s, record_by_uuid(s, item.record_uuid), "printed")  # the station hears of it
     s.add(
         BlankoEntryRow(
             day=at.astimezone(WIB).date().isoformat(),
@@ -367,10 +384,14 @@ def undo_mark(s: Session, item_id: int, batch_id: int, officer: str, why: str) -
     if item.state == "spoiled" and ledger(s).awaiting_destruction < 1:
         raise OfficeError("Kartu rusak sudah dimusnahkan: tandanya tidak dapat dikoreksi.")
     kind = "used" if item.state == "printed" else "spoiled"
-    if item.state == "printed":
-        rec = s.get(CentralRecordRow, item.record_uuid)
-        has_fingers = s.scalar(select(FingerTemplateRow.record_uuid).where(FingerTemplateRow.record_uuid == rec.uuid))
-        rec.status = PRINT_READY if has_fingers else UNSEARCHED
+    if item.state == "printed":  # back to what made it print-ready; the station hears of it
+        rec = record_by_uuid(s, item.record_uuid)
+        has_fingers = s.scalar(
+            select(FingerTemplateRow.record_uuid).where(
+                FingerTemplateRow.record_origin == rec.origin, FingerTemplateRow.record_uuid == rec.uuid
+            )
+        )
+        set_status(s, rec, PRINT_READY if has_fingers else UNSEARCHED)
     at = now()
     s.add(
         BlankoEntryRow(
@@ -542,7 +563,7 @@ def collect(
         raise OfficeError("Pilih dokumen yang diperiksa (bukti perekaman dan/atau Kartu Keluarga).")
     if relation != "sendiri" and not (6 <= len(representative_id) <= 32 and representative_id.isalnum()):
         raise OfficeError("Pengambil bukan yang bersangkutan: tulis NIK atau nomor identitas pengambil.")
-    rec = s.get(CentralRecordRow, uuid)
+    rec = record_by_uuid(s, uuid, missing_ok=True)
     if rec is None or rec.status != "printed":
         raise OfficeError("KTP-el ini belum tercetak.")
     if s.get(CollectionRow, uuid) is not None:
@@ -578,7 +599,7 @@ def issue_suket(s: Session, uuid: str, officer: str) -> Suket:
     """A recorded citizen whose card is not printed yet gets a suket with a letter number, valid SUKET_MONTHS. While
     it is valid, asking again reprints the same letter (same number and validity, marked as a reprint) rather than
     issuing a new one; every print is written down with its officer."""
-    rec = s.get(CentralRecordRow, uuid)
+    rec = record_by_uuid(s, uuid, missing_ok=True)
     if rec is None or not is_prr(s, uuid):
         raise OfficeError("Suket hanya untuk rekaman yang menunggu cetak (PRR).")
     issued = today()
@@ -639,18 +660,22 @@ def parse_code(code: str) -> tuple[str, str] | None:
 
 
 def _record_for(s: Session, uuid: str, check: str) -> CentralRecordRow | None:
-    """The record a code names, only if the check value matches too (a guessed UUID alone finds nothing)."""
-    if len(uuid) == 36:
-        rec = s.get(CentralRecordRow, uuid)
-        return rec if rec is not None and rec.payload_sha256.upper().startswith(check) else None
-    # the first 8 characters: a range on the primary key (an index scan), then the check value decides
-    rows = s.execute(
-        select(CentralRecordRow.uuid, CentralRecordRow.payload_sha256)
-        .where(CentralRecordRow.uuid >= uuid, CentralRecordRow.uuid < uuid + "g")
-        .limit(1000)
-    ).all()
-    found = [u for u, digest in rows if u.startswith(uuid) and digest.upper().startswith(check)]
-    return s.get(CentralRecordRow, found[0]) if len(found) == 1 else None
+    """The record a code names, only if the check value matches too (a guessed UUID alone finds nothing); None
+    as well when two stations hold records the code fits (record_by_uuid does not guess)."""
+    if len(uuid) != 36:  # the first 8 characters: a range on the uuid (an index scan), then the check value
+        rows = s.execute(
+            select(CentralRecordRow.uuid, CentralRecordRow.payload_sha256)
+            .where(CentralRecordRow.uuid >= uuid, CentralRecordRow.uuid < uuid + "g")
+            .limit(1000)
+        ).all()
+        found = {u for u, digest in rows if u.startswith(uuid) and digest.upper().startswith(check)}
+        if len(found) != 1:
+            return None
+        uuid = found.pop()
+    try:
+        return record_by_uuid(s, uuid, missing_ok=True, check=check)
+    except OfficeError:
+        return None
 
 
 def record_of_code(s: Session, code: str) -> str | None:
