@@ -32,7 +32,10 @@ SESSION_COOKIE = "dinas_sesi"
 LOGIN_COOKIE = "dinas_masuk"
 SESSION_HOURS = 10  # one working day
 MIN_PASSWORD = 10
-MAX_FAILURES, FAILURE_WINDOW_MIN = 5, 15  # per account name: then refused, right password or not, for a while
+# Wrong passwords within FAILURE_WINDOW_MIN minutes: MAX_FAILURES from one client address lock the name for that
+# address (right password or not), MAX_FAILURES_ANY from all addresses together lock it everywhere. So a stranger
+# cannot lock an officer out of the office PC with five tries, and a password still cannot be guessed at speed.
+MAX_FAILURES, MAX_FAILURES_ANY, FAILURE_WINDOW_MIN = 5, 50, 15
 
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong name costs the same time as a wrong password.
@@ -82,17 +85,23 @@ def check_strength(password: str, username: str) -> None:
         raise AuthError(str(err)) from None
 
 
-def _failures_key(username: str) -> str:
-    return "login:" + hashlib.sha256(username.lower().encode()).hexdigest()[:58]
+def _name_prefix(username: str) -> str:
+    return "login:" + hashlib.sha256(username.lower().encode()).hexdigest()[:26]
 
 
-def login(s: Session, username: str, password: str) -> str:
-    """Check the password; return a new session token (only its digest is stored). After MAX_FAILURES wrong
-    passwords for one name within FAILURE_WINDOW_MIN minutes the name is refused until the window passes, so a
-    password cannot be guessed at the speed of the server. Failures are counted in the database (every worker)."""
-    key, since = _failures_key(username), (_now() - dt.timedelta(minutes=FAILURE_WINDOW_MIN)).isoformat()
-    failed = s.scalar(select(func.count()).where(StatusLookupRow.client == key, StatusLookupRow.at >= since))
-    if failed >= MAX_FAILURES:
+def _failures_key(username: str, client: str) -> str:
+    """One row per wrong password: the name's prefix, then the client (already a salted hash from the caller)."""
+    return _name_prefix(username) + hashlib.sha256(b"client:" + client.encode()).hexdigest()[:32]
+
+
+def login(s: Session, username: str, password: str, client: str = "") -> str:
+    """Check the password; return a new session token (only its digest is stored). Wrong passwords are counted
+    in the database (every worker) per name and client address; see MAX_FAILURES and MAX_FAILURES_ANY."""
+    key, since = _failures_key(username, client), (_now() - dt.timedelta(minutes=FAILURE_WINDOW_MIN)).isoformat()
+    recent = select(func.count()).where(StatusLookupRow.at >= since)
+    here = s.scalar(recent.where(StatusLookupRow.client == key))
+    anywhere = s.scalar(recent.where(StatusLookupRow.client.startswith(_name_prefix(username))))
+    if here >= MAX_FAILURES or anywhere >= MAX_FAILURES_ANY:
         raise AuthError(f"Terlalu banyak percobaan masuk yang salah. Coba lagi dalam {FAILURE_WINDOW_MIN} menit.")
     user = s.get(DinasUserRow, username)
     try:
@@ -125,25 +134,42 @@ class Account:
     role: str
     created_at: str
     disabled_at: str | None
-    recent_failures: int  # wrong passwords within the last FAILURE_WINDOW_MIN minutes
+    recent_failures: int  # wrong passwords within the last FAILURE_WINDOW_MIN minutes, all addresses
+    worst_address: int  # the most of them from one client address
     sessions: int
 
     @property
     def locked(self) -> bool:
-        return self.recent_failures >= MAX_FAILURES
+        """Locked for at least one client address (or everywhere)."""
+        return self.worst_address >= MAX_FAILURES or self.recent_failures >= MAX_FAILURES_ANY
 
 
 def accounts(s: Session) -> list[Account]:
     since = (_now() - dt.timedelta(minutes=FAILURE_WINDOW_MIN)).isoformat()
     out = []
     for u in s.scalars(select(DinasUserRow).order_by(DinasUserRow.username)):
-        failures = select(func.count()).where(
-            StatusLookupRow.client == _failures_key(u.username), StatusLookupRow.at >= since
-        )
+        per_address = [
+            n
+            for (n,) in s.execute(
+                select(func.count())
+                .where(StatusLookupRow.client.startswith(_name_prefix(u.username)), StatusLookupRow.at >= since)
+                .group_by(StatusLookupRow.client)
+            )
+        ]
         live = select(func.count()).where(
             DinasSessionRow.username == u.username, DinasSessionRow.expires_at >= _now().isoformat()
         )
-        out.append(Account(u.username, u.role, u.created_at, u.disabled_at, s.scalar(failures), s.scalar(live)))
+        out.append(
+            Account(
+                u.username,
+                u.role,
+                u.created_at,
+                u.disabled_at,
+                sum(per_address),
+                max(per_address, default=0),
+                s.scalar(live),
+            )
+        )
     return out
 
 
@@ -157,7 +183,7 @@ def _user(s: Session, username: str) -> DinasUserRow:
 def unlock(s: Session, username: str) -> None:
     """Forget the wrong passwords counted against a name (someone else may have typed them on purpose)."""
     _user(s, username)
-    s.execute(delete(StatusLookupRow).where(StatusLookupRow.client == _failures_key(username)))
+    s.execute(delete(StatusLookupRow).where(StatusLookupRow.client.startswith(_name_prefix(username))))
 
 
 def reset_password(s: Session, username: str, password: str) -> None:

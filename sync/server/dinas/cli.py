@@ -64,7 +64,9 @@ def main(argv: list[str]) -> int:
                     state = "nonaktif" if a.disabled_at else "terkunci" if a.locked else "aktif"
                     print(
                         f"{a.username:24s} {ROLE_NAMES.get(a.role, a.role):14s} {state:9s} "
-                        f"salah {a.recent_failures}x/{auth.FAILURE_WINDOW_MIN} menit  sesi {a.sessions}  "
+                        f"salah {a.recent_failures}x/{auth.FAILURE_WINDOW_MIN} menit "
+                        f"(terbanyak dari satu alamat {a.worst_address}x)  "
+                        f"sesi {a.sessions}  "
                         f"dibuat {office.wib(a.created_at)}"
                     )
                 done = f"{len(rows)} akun."

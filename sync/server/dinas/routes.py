@@ -202,7 +202,7 @@ def login(
     token, failure = "", None
     with central(request).unit() as s:
         try:
-            token = auth.login(s, username.strip(), password)
+            token = auth.login(s, username.strip(), password, _client_id(request))
         except auth.AuthError as err:
             failure = err  # the transaction still commits: a wrong password's row must be kept
     if failure is not None:
@@ -513,11 +513,16 @@ def _lookup_salt(request: Request) -> bytes:
     return hashlib.sha256(b"dinas-cek-salt:" + key).digest()
 
 
+def _client_id(request: Request) -> str:
+    """The client's address as a salted hash: what the rate limits count, never the address itself."""
+    host = request.client.host if request.client else "?"
+    return hmac.new(_lookup_salt(request), host.encode(), hashlib.sha256).hexdigest()
+
+
 def _allowed(request: Request) -> bool:
     """At most LOOKUPS_PER_WINDOW lookups per client address per window, counted in the database so every worker
     process sees the same count. The address is kept only as a salted hash, and only for the window."""
-    host = request.client.host if request.client else "?"
-    client = "cek:" + hmac.new(_lookup_salt(request), host.encode(), hashlib.sha256).hexdigest()[:60]
+    client = "cek:" + _client_id(request)[:60]
     now = office.now()
     since = (now - office.dt.timedelta(seconds=LOOKUP_WINDOW_S)).isoformat()
     with central(request).unit() as s:
