@@ -453,3 +453,37 @@ def test_9_a_suket_has_a_number_the_heads_signature_block_and_a_reprint_says_so(
     assert "dicetak oleh petugas petugas" in first and "CETAK ULANG" not in first
     assert f"Nomor: {number}" in again and "CETAK ULANG ke-1" in again  # the same letter, not a second one
     assert server.query(f"SELECT count(*) FROM dinas_sukets WHERE record_uuid = '{a.uuid}'") == [(2,)]
+
+
+def test_11b_a_crash_under_dinas_is_an_indonesian_page_and_the_api_keeps_its_plain_500(tmp_path):
+    import threading
+    import time
+
+    import uvicorn
+
+    from sync.server.app import create_app
+    from tests.central import free_port
+
+    app = create_app(f"sqlite:///{tmp_path / 'central.db'}", tmp_path / "secrets.json")
+
+    def boom() -> None:
+        raise RuntimeError("uji")
+
+    app.add_api_route("/dinas/uji-galat", boom)
+    app.add_api_route("/v1/uji-galat", boom)
+    port = free_port()
+    runner = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="critical"))
+    thread = threading.Thread(target=runner.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not runner.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        page = requests.get(f"http://127.0.0.1:{port}/dinas/uji-galat", timeout=10)
+        assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
+        assert "kesalahan di server" in alert(page.text) and "uji" not in alert(page.text)
+        api = requests.get(f"http://127.0.0.1:{port}/v1/uji-galat", timeout=10)
+        assert api.status_code == 500 and api.text == "Internal Server Error"
+    finally:
+        runner.should_exit = True
+        thread.join(10)
