@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from station.domain.regions import UnknownRegion, load_regions
 from sync.server.changes import set_status
@@ -193,14 +193,23 @@ def _prr(query, kecamatan: str | None = None):
     """Restrict a query joined to RecordIndexRow and CentralRecordRow to print-ready records (NOT EXISTS, which
     PostgreSQL runs as an anti-join, where NOT IN would be a subplan per row)."""
     dup = select(DedupResultRow.record_uuid).where(
-        DedupResultRow.record_uuid == CentralRecordRow.uuid, DedupResultRow.decision == "DUP"
+        DedupResultRow.record_origin == CentralRecordRow.origin,
+        DedupResultRow.record_uuid == CentralRecordRow.uuid,
+        DedupResultRow.decision == "DUP",
     )
     busy = select(PrintItemRow.record_uuid).where(
         PrintItemRow.record_uuid == CentralRecordRow.uuid, PrintItemRow.state.in_(("pending", "printed"))
     )
-    fingers = select(FingerTemplateRow.record_uuid).where(FingerTemplateRow.record_uuid == CentralRecordRow.uuid)
+    fingers = select(FingerTemplateRow.record_uuid).where(
+        FingerTemplateRow.record_origin == CentralRecordRow.origin,
+        FingerTemplateRow.record_uuid == CentralRecordRow.uuid,
+    )
+    # A uuid two stations hold (a rogue station copied it from a receipt's QR) is not printed by uuid alone: the
+    # office names records by uuid, so it waits for the centre to settle which record is meant (docs/dinas.md).
+    other = aliased(CentralRecordRow)
+    shared = select(other.uuid).where(other.uuid == CentralRecordRow.uuid, other.origin != CentralRecordRow.origin)
     ready = or_(CentralRecordRow.status == PRINT_READY, and_(CentralRecordRow.status == UNSEARCHED, ~fingers.exists()))
-    query = query.where(ready, ~dup.exists(), ~busy.exists())
+    query = query.where(ready, ~dup.exists(), ~busy.exists(), ~shared.exists())
     return query.where(RecordIndexRow.kecamatan == kecamatan) if kecamatan else query
 
 
