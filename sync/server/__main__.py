@@ -7,6 +7,7 @@
     python -m sync.server audit-breaks [--station-id ST-07]   # audit entries refused (gaps, rewrites)
     python -m sync.server import-bundle FILE        # a jemput-bola bundle straight into the database
     python -m sync.server mark-printed UUID...
+    python -m sync.server dinas-user add|list|unlock|reset|disable|enable [NAME]   # Dinas staff accounts
 
 --dedup also runs the fingerprint dedup worker (python -m sync.server.dedup, one per database): records sent with
 fingers move from received to print_ready (PRR) or duplicate (DUP).
@@ -179,6 +180,11 @@ def main() -> None:
         help="requests handled at once per worker; more get 503 (with the body limits, this bounds memory)",
     )
     ap.add_argument(
+        "--forwarded-allow-ips",
+        default="",
+        help="addresses of the reverse proxy whose X-Forwarded-For is believed (default: none, not even 127.0.0.1)",
+    )
+    ap.add_argument(
         "--faults", default=os.environ.get("CENTRAL_FAULTS", ""), help=argparse.SUPPRESS
     )  # test mode, e.g. 500:0.1,503:0.1
     args = ap.parse_args()
@@ -213,6 +219,8 @@ def _serve(args: argparse.Namespace) -> None:
         ssl_keyfile=args.key,
         workers=args.workers,
         limit_concurrency=args.limit_concurrency,
+        proxy_headers=bool(args.forwarded_allow_ips),  # else anyone could pick the address the rate limits count
+        forwarded_allow_ips=args.forwarded_allow_ips or None,
         log_level="warning",
     )
 
