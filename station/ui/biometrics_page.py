@@ -94,6 +94,7 @@ class BiometricsPage(QWidget):
             value.setWordWrap(True)
             grid.addWidget(value, i, 1)
             self.progress[key] = value
+        grid.setColumnStretch(1, 1)  # the values take the width; the labels stay beside them
         layout.addLayout(grid)
         self.preview = QLabel(self.tr("Pratinjau pemindai"))
         self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
@@ -112,6 +113,7 @@ class BiometricsPage(QWidget):
         self.find_btn = QPushButton(self.tr("Cari perangkat"))
         self.exception_btn = QPushButton(self.tr("Pengecualian ..."))
         self.done_btn = QPushButton(self.tr("Selesai, simpan rekaman"))
+        self.done_btn.setObjectName("primary")
         for b in (self.capture_btn, self.find_btn, self.exception_btn):
             row.addWidget(b)
         row.addStretch(1)
