@@ -301,7 +301,7 @@ def batch_pdf(request: Request, batch_id: RowId) -> Response:
     who = _staff(request, *CETAK)
     with central(request).unit() as s:
         cards = office.download_batch(s, batch_id, who.username)
-        wanted = {h for c in cards for k, h in c.photos.items() if k in ("crop", "signature")}
+        wanted = {h for c in cards for k, h in c.photos.items() if k in ("crop", "signature", "bio_sig_png")}
         blobs = dict(s.execute(select(BlobRow.sha256, BlobRow.data).where(BlobRow.sha256.in_(wanted))).all())
     if not cards:
         raise Refused(
