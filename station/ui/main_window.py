@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -264,18 +265,41 @@ class MainWindow(QMainWindow):
         if c.enrolment is None and self.biodata_page.citizen is c and c.started:
             c.draft = self.biodata_page.enrolment()  # what was typed comes back in the other language
         self.restart_language = language
-        self.close()
+        if not self.close():  # the operator chose to stay with the citizen
+            self.restart_language = None
 
     def lock(self) -> None:
         self.locker.lock()
 
     # --- the day ends ---------------------------------------------------------------------------
+    def _may_close(self) -> bool:
+        """Only the biodata draft is kept: the photo, approval, signature and biometrics are taken again."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Warga belum selesai"))
+        box.setText(self.tr("Warga {0} belum selesai direkam.").format(self.flow.citizen.label))
+        box.setInformativeText(
+            self.tr(
+                "Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan "
+                "biometrik harus diambil ulang."
+            )
+        )
+        close = box.addButton(self.tr("Tutup"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("Kembali"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is close
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove):
             self.locker.touched()
         return False
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.flow.citizen.past_biodata and not self._may_close():
+            event.ignore()
+            return
         QApplication.instance().removeEventFilter(self)
         self._timer.stop()
         self.locker.stop()

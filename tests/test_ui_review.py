@@ -1,0 +1,56 @@
+"""The new operator's walkthrough (operator-review.md), each item driven by keys and clicks as it was met.
+Headless (QT_QPA_PLATFORM=offscreen), real store."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+from station.services.acceptance import PhotoApproval  # noqa: E402
+from station.ui.citizen import Citizen  # noqa: E402
+from tests.stations import new_station, photo_only  # noqa: E402
+from tests.test_enrolment import good  # noqa: E402
+from tests.test_recording import capture_of  # noqa: E402
+from tests.ui_driver import key, make_window, message_box_button, on_modal  # noqa: E402
+
+
+@pytest.fixture()
+def station(data_dir):
+    st = photo_only(new_station(data_dir))
+    yield st
+    st.close()
+
+
+def approved_citizen(faces_dir, still_gate) -> Citizen:
+    approval = PhotoApproval(True, "full_window", 0, "2026-11-25T10:00:00Z")
+    return Citizen(enrolment=good(), capture=capture_of(faces_dir, still_gate, "img62.jpg"), approval=approval)
+
+
+# 1. Closing the window past the biodata asks first (the photo and approval are not kept) ---------------------
+def test_1_closing_with_an_approved_photo_asks_tutup_or_kembali(qtbot, station, data_dir, faces_dir, still_gate):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    window.flow.start(approved_citizen(faces_dir, still_gate))
+    assert window.flow.go(window.flow.index_of("tinjau"))
+    asked = on_modal(QMessageBox, message_box_button("Kembali"))
+    key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked and window.isVisible()  # Kembali: still with the citizen, photo and all
+    assert window.flow.citizen.capture is not None
+    window.activateWindow()  # what the window manager does when the question closes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    asked = on_modal(QMessageBox, message_box_button("Tutup"))
+    key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert asked and not window.isVisible()
+
+
+def test_1_closing_with_only_the_biodata_does_not_ask(qtbot, station, data_dir):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible() and QApplication.activeModalWidget() is None
