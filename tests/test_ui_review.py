@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from station.services.acceptance import PhotoApproval  # noqa: E402
@@ -27,15 +28,21 @@ def station(data_dir):
     st.close()
 
 
+@pytest.fixture()
+def window(qtbot, station, data_dir):
+    w = make_window(station, data_dir)
+    yield w
+    w.flow.reset()  # a failed test must not leave the close question blocking the teardown
+    w.close()
+
+
 def approved_citizen(faces_dir, still_gate) -> Citizen:
     approval = PhotoApproval(True, "full_window", 0, "2026-11-25T10:00:00Z")
     return Citizen(enrolment=good(), capture=capture_of(faces_dir, still_gate, "img62.jpg"), approval=approval)
 
 
 # 1. Closing the window past the biodata asks first (the photo and approval are not kept) ---------------------
-def test_1_closing_with_an_approved_photo_asks_tutup_or_kembali(qtbot, station, data_dir, faces_dir, still_gate):
-    window = make_window(station, data_dir)
-    qtbot.addWidget(window)
+def test_1_closing_with_an_approved_photo_asks_tutup_or_kembali(qtbot, window, faces_dir, still_gate):
     window.flow.start(approved_citizen(faces_dir, still_gate))
     assert window.flow.go(window.flow.index_of("tinjau"))
     asked = on_modal(QMessageBox, message_box_button("Kembali"))
@@ -49,8 +56,29 @@ def test_1_closing_with_an_approved_photo_asks_tutup_or_kembali(qtbot, station, 
     assert asked and not window.isVisible()
 
 
-def test_1_closing_with_only_the_biodata_does_not_ask(qtbot, station, data_dir):
-    window = make_window(station, data_dir)
-    qtbot.addWidget(window)
+def test_1_closing_with_only_the_biodata_does_not_ask(qtbot, window):
     key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible() and QApplication.activeModalWidget() is None
+
+
+def click_nav(window, title: str) -> None:
+    nav = window.nav
+    [item] = nav.findItems(title, Qt.MatchFlag.MatchExactly)
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+
+
+# 2. A refused step leaves the sidebar on the page shown, and its warning goes once the flow moves on -----------
+def test_2_the_not_ready_warning_names_the_step_and_goes_when_done(qtbot, window, faces_dir, still_gate):
+    citizen = approved_citizen(faces_dir, still_gate)
+    citizen.approval = None  # the photo is taken, the citizen has not answered yet
+    window.flow.start(citizen)
+    assert window.flow.go(window.flow.index_of("persetujuan"))
+    click_nav(window, "Tinjau")
+    assert window.stack.currentWidget() is window.approval_page
+    assert window.banner.isVisible() and "Persetujuan" in window.banner.text.text()
+    assert [i.text() for i in window.nav.selectedItems()] == ["Persetujuan"]
+    assert window.nav.currentItem().text() == "Persetujuan"
+    qtbot.mouseClick(window.approval_page.yes_btn, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.review_page
+    assert not window.banner.isVisible()  # the warning is answered: it does not follow to the next steps
+    assert [i.text() for i in window.nav.selectedItems()] == ["Tinjau"]

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.station, self.settings = station, settings
         self.restart_language: str | None = None
+        self._warned = ""  # the last "finish the step before" warning, cleared when the flow moves
         self.setWindowTitle(self.tr("Perekaman KTP-el — stasiun {0}").format(station.settings.current.station_id))
         self.camera = CameraControl(open_camera, station.gate_config, self)
         self.header, self.banner = Header(station), Banner()
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self._nav_clicked)
+        # a refused click: the mouse release selects the clicked row again, so the page shown is re-selected after it
+        self.nav.clicked.connect(lambda _i: self._select_nav(self.stack.currentIndex()))
         self.flow.moved.connect(self._flow_moved)
         q = self.queue_page
         q.call_requested.connect(self.desk.call_next)
@@ -167,13 +170,19 @@ class MainWindow(QMainWindow):
     def _not_ready(self, step: int) -> str:
         if self.flow.citizen.ticket is None and not self.flow.citizen.started:
             return self.tr("Belum ada warga: panggil nomor berikutnya (F3) dulu.")
-        return self.tr("Selesaikan langkah sebelumnya dulu: {0}.").format(self.steps[max(0, step - 1)].title())
+        # the step to finish is the last walked one before `step` that is ready (skipping steps this office omits)
+        c = self.flow.citizen
+        todo = [s for s in self.steps[:step] if s.needed(c) and s.ready(c)] or self.steps[:1]
+        self._warned = self.tr("Selesaikan langkah sebelumnya dulu: {0}.").format(todo[-1].title())
+        return self._warned
 
     def _nav_clicked(self, row: int) -> None:
         if row != self.stack.currentIndex():
             self.show_page(row)
 
     def _flow_moved(self, index: int) -> None:
+        if self.banner.isVisible() and self.banner.text.text() == self._warned:
+            self.banner.hide()  # the step it asked for is done: the warning must not follow the citizen on
         if index >= 0:
             self._select_nav(index + 1)
         self.refresh()
