@@ -82,3 +82,34 @@ def test_2_the_not_ready_warning_names_the_step_and_goes_when_done(qtbot, window
     assert window.stack.currentWidget() is window.review_page
     assert not window.banner.isVisible()  # the warning is answered: it does not follow to the next steps
     assert [i.text() for i in window.nav.selectedItems()] == ["Tinjau"]
+
+
+# 5. Recovery codes without O/0/I/1; an older code is still accepted when typed with 0 for O --------------------
+def test_5_recovery_codes_avoid_look_alikes_and_an_old_code_typed_with_zero_recovers(qtbot, data_dir, monkeypatch):
+    import station.services.accounts as accounts
+    from station.services.station import Station
+    from station.storage.crypto import recovery_code
+    from station.ui.recovery import RecoverDialog
+    from tests.ui_driver import show, type_text
+
+    codes = "".join(recovery_code() for _ in range(200))
+    assert not set(codes) & set("O0I1") and len(recovery_code()) == 29
+    old = "UVQP-WVQU-JZ6T-3NFO-U5YV-EBPI"  # printed before: RFC 4648 base32, an O and an I in it
+    monkeypatch.setattr(accounts, "recovery_code", lambda: old)
+    station = Station(data_dir)
+    assert station.accounts.first_start("ST-TEST", "33.24.01", "spv", "rahasia-spv-1") == old
+    station.accounts.lock()
+    dialog = RecoverDialog(station, user="spv")
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    dialog.code.setFocus()
+    type_text("uvqp wvqu jz6t 3nf0 u5yv ebp1")  # read off the sheet: 0 for O, 1 for I, spaces for dashes
+    dialog.password.setFocus()
+    type_text("sandi-baru-123")
+    dialog.again.setFocus()
+    type_text("sandi-baru-123")
+    on_modal(QMessageBox, message_box_button("OK"))
+    key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert station.operator.name == "spv"
+    station.close()
