@@ -113,3 +113,24 @@ def test_5_recovery_codes_avoid_look_alikes_and_an_old_code_typed_with_zero_reco
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert station.operator.name == "spv"
     station.close()
+
+
+# 7. The office's kecamatan: its whole name at first start, its code there and in the header -------------------
+def test_7_the_kecamatan_code_is_shown_at_first_start_and_in_the_header(qtbot, data_dir, window):
+    from station.services.station import Station
+    from station.ui.login import FirstStartDialog
+    from tests.ui_driver import show, type_text
+
+    assert "Plantungan (33.24.01)" in window.header.office.text()  # the station the window fixture set up
+    fresh = Station(data_dir / "fresh")
+    dialog = FirstStartDialog(fresh)
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    dialog.kecamatan.setFocus()
+    type_text("plantung")
+    key(Qt.Key.Key_Tab)
+    assert dialog.kecamatan.value() == "33.24.01"
+    assert dialog.kecamatan_code.text().startswith("33.24.01") and "332401" in dialog.kecamatan_code.text()
+    edit = dialog.kecamatan.lineEdit()
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) < edit.width(), edit.text()  # not cut off
+    fresh.close()
