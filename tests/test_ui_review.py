@@ -134,3 +134,16 @@ def test_7_the_kecamatan_code_is_shown_at_first_start_and_in_the_header(qtbot, d
     edit = dialog.kecamatan.lineEdit()
     assert edit.fontMetrics().horizontalAdvance(edit.text()) < edit.width(), edit.text()  # not cut off
     fresh.close()
+
+
+# 9. RT/RW as the KTP prints them -------------------------------------------------------------------------------
+def test_9_rt_rw_are_shown_with_three_digits(qtbot, window, faces_dir, still_gate):
+    from PySide6.QtWidgets import QLabel
+
+    citizen = approved_citizen(faces_dir, still_gate)
+    citizen.enrolment.rt, citizen.enrolment.rw = "3", "7"
+    window.flow.start(citizen)
+    click_nav(window, "Tinjau")
+    assert window.stack.currentWidget() is window.review_page
+    texts = " ".join(w.text() for w in window.review_page.findChildren(QLabel))
+    assert "003/007" in texts and "3 / 7" not in texts
