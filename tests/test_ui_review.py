@@ -147,3 +147,22 @@ def test_9_rt_rw_are_shown_with_three_digits(qtbot, window, faces_dir, still_gat
     assert window.stack.currentWidget() is window.review_page
     texts = " ".join(w.text() for w in window.review_page.findChildren(QLabel))
     assert "003/007" in texts and "3 / 7" not in texts
+
+
+# 6. A word typed into a list that has no such item empties it and says so (not Buddha for Bandung) -----------
+def test_6_typing_a_word_not_in_the_list_does_not_pick_another_item(qtbot, window):
+    from PySide6.QtWidgets import QToolTip
+
+    from tests.ui_driver import type_text
+
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    agama = window.biodata_page.inputs["agama"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.biodata_page.inputs["nik"])
+    agama.setFocus()
+    type_text("Bandung")
+    assert agama.currentText() == "", agama.currentText()
+    assert "Bandung".lower() in QToolTip.text().lower()
+    QTest.qWait(QApplication.keyboardInputInterval() + 50)
+    type_text("kr")  # a real choice still takes its first letters
+    assert agama.currentText().lower().startswith("kr")
