@@ -166,3 +166,48 @@ def test_6_typing_a_word_not_in_the_list_does_not_pick_another_item(qtbot, windo
     QTest.qWait(QApplication.keyboardInputInterval() + 50)
     type_text("kr")  # a real choice still takes its first letters
     assert agama.currentText().lower().startswith("kr")
+
+
+# 8. Printing the recovery sheet says so inside the code dialog, not in a stray top-level window ----------------
+def test_8_the_recovery_sheet_notice_stays_in_the_code_dialog(qtbot, data_dir):
+    from PySide6.QtCore import QSettings
+
+    from station.services.station import Station
+    from station.ui.app import first_start, make_app
+    from station.ui.login import FirstStartDialog
+    from station.ui.recovery import RecoveryCodeDialog
+    from tests.printers import FilePrinters
+    from tests.ui_driver import click, type_text
+
+    make_app()
+    station = Station(data_dir)
+    settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+    printers = FilePrinters(settings, data_dir / "printed")
+    seen = {}
+
+    def fill(dialog: FirstStartDialog) -> None:
+        type_text("spv")
+        key(Qt.Key.Key_Return)
+        type_text("rahasia-spv-1")
+        key(Qt.Key.Key_Return)
+        type_text("rahasia-spv-1")
+        dialog.kecamatan.setFocus()
+        type_text("plantung")
+        key(Qt.Key.Key_Tab)
+        click(dialog.ok_button)
+        on_modal(RecoveryCodeDialog, keep)
+
+    def keep(dialog: RecoveryCodeDialog) -> None:
+        click(dialog.print_btn)
+        seen["printed"] = dialog.printed.text()
+        offscreen = Qt.WidgetAttribute.WA_DontShowOnScreen
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        seen["windows"] = [w for w in shown if not w.testAttribute(offscreen)]
+        click(dialog.kept)
+        click(dialog.next_btn)
+
+    on_modal(FirstStartDialog, fill)
+    assert first_start(station, settings, printers)
+    assert "dicetak" in seen["printed"]
+    assert [type(w).__name__ for w in seen["windows"]] == ["RecoveryCodeDialog"]
+    station.close()
