@@ -26,8 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import requests  # noqa: E402
-
 from tests.central import start_central  # noqa: E402
 from tests.forge import citizen, record  # noqa: E402
 from tests.tls import make_ca_and_server  # noqa: E402
@@ -40,35 +38,67 @@ def quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def signed_record(station_id: str, key, i: int, photo_kb: int) -> tuple[dict, dict[str, bytes]]:
+    """A record as a station sends it (sync/client.py): its fields signed by its origin, its blobs apart."""
+    from station.bundle_format import origin_message
+    from station.domain.payload import payload_digest, sha256_hex
+    from tests.forge import b64
+
+    r = record(station_id, citizen(i))
+    blobs = {"crop": os.urandom(photo_kb * 1024)}
+    hashes = {k: sha256_hex(v) for k, v in blobs.items()}
+    digest = payload_digest(r["uuid"], r["biodata"], r["quality"], hashes)
+    fields = {k: r[k] for k in ("uuid", "biodata", "quality", "created_at", "operator")}
+    fields |= {"origin": station_id, "payload_sha256": digest, "blobs": hashes}
+    fields["origin_signature"] = b64(key.sign(origin_message(digest)))
+    return fields, {hashes[k]: v for k, v in blobs.items()}
+
+
 def station_run(
-    url: str, ca: str, station_id: str, bearer: str, n: int, batch: int, photo_kb: int, first: int, out: list
+    url: str,
+    ca: str,
+    station_id: str,
+    bearer: str,
+    key: bytes,
+    n: int,
+    batch: int,
+    photo_kb: int,
+    first: int,
+    out: list,
 ) -> None:
-    """One station: its records pushed batch after batch, the next as soon as the last is answered."""
-    session = requests.Session()
-    session.headers["Authorization"] = f"Bearer {bearer}"
+    """One station: its records pushed batch after batch (blobs, then the records), the next as soon as the last
+    is answered; a batch's latency covers both requests."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from sync.client import CentralClient
+
+    signer = Ed25519PrivateKey.from_private_bytes(key)
+    client = CentralClient(url, bearer, Path(ca))
     for i in range(0, n, batch):  # each batch made just before it is sent (memory), outside the timing
-        chunk = [
-            record(station_id, citizen(first + j), photo=os.urandom(photo_kb * 1024))
-            for j in range(i, min(n, i + batch))
-        ]
+        made = [signed_record(station_id, signer, first + j, photo_kb) for j in range(i, min(n, i + batch))]
         t = time.perf_counter()
         try:
-            r = session.post(f"{url}/v1/records", json={"records": chunk}, verify=ca, timeout=120)
+            client.upload_blobs([(sha, data, 0) for _, blobs in made for sha, data in blobs.items()])
+            r = client.session.post(
+                f"{url}/v1/records", json={"records": [f for f, _ in made]}, verify=client.verify, timeout=120
+            )
             ok = r.status_code == 200 and all(a["outcome"] == "stored" for a in r.json()["results"])
             err = None if ok else f"http {r.status_code}"
-        except requests.RequestException as e:
+        except Exception as e:  # noqa: BLE001 (a transport or server error is counted, never fatal)
             ok, err = False, type(e).__name__
-        out.append((time.perf_counter() - t, len(chunk), ok, err, time.perf_counter()))
+        out.append((time.perf_counter() - t, len(made), ok, err, time.perf_counter()))
 
 
-def client_process(url: str, ca: str, stations: list[tuple[str, str, int]], args: dict, start_at: float, q) -> None:
+def client_process(
+    url: str, ca: str, stations: list[tuple[str, str, bytes, int]], args: dict, start_at: float, q
+) -> None:
     out: list = []
     threads = [
         threading.Thread(
             target=station_run,
-            args=(url, ca, sid, bearer, args["records"], args["batch"], args["photo_kb"], first, out),
+            args=(url, ca, sid, bearer, key, args["records"], args["batch"], args["photo_kb"], first, out),
         )
-        for sid, bearer, first in stations
+        for sid, bearer, key, first in stations
     ]
     time.sleep(max(0.0, start_at - time.time()))  # every process starts its stations at the same moment
     begun = time.perf_counter()
@@ -103,6 +133,7 @@ def main() -> None:
     central = start_central(tmp, *make_ca_and_server(tmp / "tls"), workers=args.workers, db_url=db_url)
     try:
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
         from station.bundle_format import public_bytes
         from sync.client import CentralClient
@@ -113,8 +144,10 @@ def main() -> None:
         stations = []
         for i in range(args.stations):
             sid = f"ST-L{i:04d}"
-            key = anon.register(sid, "33.24.01", central.code(sid), b64(public_bytes(Ed25519PrivateKey.generate())))
-            stations.append((sid, key, i * args.records))
+            signer = Ed25519PrivateKey.generate()
+            bearer = anon.register(sid, "33.24.01", central.code(sid), b64(public_bytes(signer)))
+            raw = signer.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+            stations.append((sid, bearer, raw, i * args.records))
         register_s = time.perf_counter() - t
 
         q: mp.Queue = mp.Queue()

@@ -57,7 +57,7 @@ STATION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 PHOTO_KIND = re.compile(r"^[a-z0-9_]{1,24}$")
-# Every field a record may carry (Outgoing.to_wire), and whether it must. Anything else is refused.
+# Every field a record may carry (Outgoing.to_bundle), and whether it must. Anything else is refused.
 RECORD_FIELDS = {
     "uuid": True,
     "payload_sha256": True,

@@ -352,10 +352,14 @@ def cmd_report(args) -> int:
 
 
 def cmd_export(args) -> int:
+    def show(done: int, total: int) -> None:
+        print(f"\r{done}/{total} rekaman", end="", file=sys.stderr, flush=True)
+
     with _logged_in(args) as station:
-        data, n = station.transfer.export(_secret("STATION_TRANSFER_CODE", "Kode transfer kantor: "))
+        code = _secret("STATION_TRANSFER_CODE", "Kode transfer kantor: ")
+        data, n = station.transfer.export(code, progress=show if sys.stderr.isatty() else None)
     _out(args.out, data)
-    print(f"{n} rekaman diekspor ke {args.out}")
+    print(f"{n} rekaman diekspor ke {args.out} (semua yang menunggu dikirim)")
     return ExitCode.OK
 
 
@@ -393,7 +397,7 @@ def cmd_sync(args) -> int:
     with _logged_in(args) as station:
         if args.once:
             r = station.sync.run_once()
-            fields = ("online", "acknowledged", "rejected", "deferred", "remaining", "error")
+            fields = ("online", "busy", "acknowledged", "rejected", "deferred", "remaining", "error")
             print(json.dumps({f: getattr(r, f) for f in fields}), flush=True)
             return ExitCode.OK if r.remaining == 0 else ExitCode.FAILED
         stop = threading.Event()

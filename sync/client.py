@@ -1,14 +1,27 @@
-"""HTTP client for the central API. TLS is always verified (against a configured CA bundle, or the
-system's); plain http:// is refused. No personal data is ever put in an exception message or log."""
+"""HTTP client for the central API. TLS is always verified (against a configured CA bundle, or the system's);
+plain http:// is refused, and so is any redirect: the verified server answers itself or not at all. No personal
+data is ever put in an exception message or log.
+
+What went wrong is classified by what happened, not by the exception's class: a certificate that does not verify
+is a refusal (an admin must act), while a connection reset or cut during the TLS handshake is the network
+(`UNEXPECTED_EOF_WHILE_READING` is a dropped link, not a forged server) and is retried like any other outage.
+"""
 
 from __future__ import annotations
 
+import ssl
+import struct
+from collections.abc import Iterator
 from pathlib import Path
 
 import requests
 
 from station.domain.errors import ExitCode, StationError
 from station.storage import Answer, Outgoing
+
+# A blob frame on POST /v1/blobs: SHA-256 (32 raw bytes), total size, offset of this part, part length; then the part.
+FRAME = struct.Struct(">32sQQI")
+ACCEPTED, REFUSED, LATER = {"stored"}, {"rejected", "conflict", "bad_signature"}, {"missing_blobs", "unknown_origin"}
 
 
 class SyncError(StationError):
@@ -18,10 +31,41 @@ class SyncError(StationError):
 
 
 class SyncRefused(StationError):
-    """The server refuses this station (401/403/4xx): retrying will not help until an admin acts."""
+    """The server refuses this station (401/403/4xx), or cannot be trusted (certificate, redirect): retrying
+    will not help until an admin acts."""
 
     code = "sync_refused"
     exit_code = ExitCode.INPUT
+
+
+def _causes(err: BaseException) -> Iterator[BaseException]:
+    """The exception and everything it wraps (requests -> urllib3 -> ssl/socket), once each."""
+    seen, todo = set(), [err]
+    while todo:
+        e = todo.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        yield e
+        todo += [x for x in (e.__cause__, e.__context__, getattr(e, "reason", None)) if isinstance(x, BaseException)]
+        todo += [a for a in getattr(e, "args", ()) if isinstance(a, BaseException)]
+
+
+def transport_error(err: requests.RequestException) -> StationError:
+    """What happened on the wire, in the operator's words; only a certificate that fails is a refusal."""
+    causes = list(_causes(err))
+    if any(isinstance(c, ssl.SSLCertVerificationError) for c in causes):
+        return SyncRefused("Sertifikat server tidak terverifikasi: periksa alamat server pusat dan berkas CA.")
+    if any(isinstance(c, requests.Timeout) for c in causes):
+        return SyncError("Jaringan: server pusat tidak menjawab pada waktunya")
+    if any(isinstance(c, ConnectionRefusedError) for c in causes):
+        return SyncError("Jaringan: server pusat tidak menerima sambungan")
+    cut = (ConnectionResetError, BrokenPipeError, ssl.SSLEOFError, ssl.SSLZeroReturnError)
+    if any(isinstance(c, cut) for c in causes):
+        return SyncError("Jaringan: sambungan terputus")
+    if any("EOF" in str(c) or "reset" in str(c).lower() for c in causes):
+        return SyncError("Jaringan: sambungan terputus")
+    return SyncError(f"Jaringan: {type(err).__name__}")
 
 
 class CentralClient:
@@ -45,12 +89,17 @@ class CentralClient:
     def _call(self, method: str, path: str, **kw) -> requests.Response:
         try:
             r = self.session.request(
-                method, f"{self.url}/v1{path}", timeout=kw.pop("timeout", self.timeout), verify=self.verify, **kw
+                method,
+                f"{self.url}/v1{path}",
+                timeout=kw.pop("timeout", self.timeout),
+                verify=self.verify,
+                allow_redirects=False,  # a redirect could lead anywhere, even to http://, with the record
+                **kw,
             )
-        except requests.exceptions.SSLError as err:
-            raise SyncRefused(f"Sertifikat server tidak terverifikasi: {type(err).__name__}") from None
         except requests.RequestException as err:
-            raise SyncError(f"Jaringan: {type(err).__name__}") from None
+            raise transport_error(err) from None
+        if 300 <= r.status_code < 400:
+            raise SyncRefused(f"Server pusat mengalihkan permintaan ({r.status_code}); tidak diikuti.")
         if r.status_code >= 500 or r.status_code == 429:
             raise SyncError(f"Server pusat menjawab {r.status_code}")
         if r.status_code in (401, 403):
@@ -59,10 +108,24 @@ class CentralClient:
             raise SyncRefused(f"Permintaan ditolak server pusat ({r.status_code})")
         return r
 
+    def _json(self, method: str, path: str, **kw):
+        try:
+            return self._call(method, path, **kw).json()
+        except ValueError:
+            raise SyncError("Jawaban server pusat tidak terbaca") from None
+
+    def probe(self) -> dict:
+        """Health probe: raises SyncError when offline, SyncRefused when the server cannot be trusted."""
+        answer = self._json("GET", "/health", timeout=(3.0, 5.0))
+        if answer.get("ok") is not True:
+            raise SyncError("Server pusat belum siap")
+        return answer
+
     def health(self) -> bool:
         try:
-            return self._call("GET", "/health", timeout=(3.0, 5.0)).json().get("ok") is True
-        except (SyncError, SyncRefused, ValueError):
+            self.probe()
+            return True
+        except (SyncError, SyncRefused):
             return False
 
     def register(
@@ -82,27 +145,54 @@ class CentralClient:
             "signing_public_key": signing_public_key,
             "station_key": station_key,
         }
-        return self._call("POST", "/stations", json=body).json()["station_key"]
+        return self._json("POST", "/stations", json=body)["station_key"]
+
+    # --- records and their blobs ----------------------------------------------------------------------
+    def missing_blobs(self, hashes: list[str]) -> dict[str, int]:
+        """Which of these blobs the centre lacks, each with how many of its bytes it already holds (resume)."""
+        if not hashes:
+            return {}
+        return {k: int(v) for k, v in self._json("POST", "/blobs/missing", json={"sha256": hashes})["missing"].items()}
+
+    def upload_blobs(self, parts: list[tuple[str, bytes, int]]) -> dict:
+        """(sha256, data, offset) each: data[offset:] is sent, as bytes, in one request."""
+        body = bytearray()
+        for sha, data, offset in parts:
+            body += FRAME.pack(bytes.fromhex(sha), len(data), offset, len(data) - offset)
+            body += memoryview(data)[offset:]
+        return self._json("POST", "/blobs", data=bytes(body), headers={"Content-Type": "application/octet-stream"})
 
     def push(self, records: list[Outgoing]) -> list[Answer]:
-        body = {"records": [o.to_wire() for o in records]}
-        try:
-            results = self._call("POST", "/records", json=body).json()["results"]
-        except (ValueError, KeyError):
-            raise SyncError("Jawaban server pusat tidak terbaca") from None
-        return [
-            Answer(a["uuid"], a["outcome"] in ("stored", "repeat"), a.get("ack_id"), a.get("status"), a.get("reason"))
-            for a in results
-        ]
+        """The records' own fields (their blobs are already there); each answered on its own. A repeat carries
+        the outcome the centre gave the first time, and only `stored` counts as accepted."""
+        results = self._json("POST", "/records", json={"records": [o.record() for o in records]}).get("results")
+        if not isinstance(results, list):
+            raise SyncError("Jawaban server pusat tidak terbaca")
+        answers = []
+        for a in results:
+            outcome = a.get("outcome")
+            answers.append(
+                Answer(
+                    a["uuid"],
+                    outcome in ACCEPTED,
+                    a.get("ack_id"),
+                    a.get("status"),
+                    a.get("reason"),
+                    retry=outcome not in ACCEPTED | REFUSED,  # unknown outcomes are never taken as accepted
+                )
+            )
+        return answers
 
     def push_audit(self, entries: list[dict]) -> dict:
-        return self._call("POST", "/audit", json={"entries": entries}).json()
+        return self._json("POST", "/audit", json={"entries": entries})
 
-    def record_statuses(self, uuids: list[str]) -> list[dict]:
-        return self._call("POST", "/records/status", json=uuids).json()
+    def status_changes(self, after: int, limit: int = 1000) -> dict:
+        """This station's records whose status changed after `after` (a cursor the server gave): cheap when
+        nothing changed."""
+        return self._json("GET", "/records/changes", params={"after": after, "limit": limit})
 
     def record_status(self, uuid: str) -> dict:
-        return self._call("GET", f"/records/{uuid}").json()
+        return self._json("GET", f"/records/{uuid}")
 
     def master_stations(self) -> dict:
         """The centre's signed list of registered stations (checked by station.station_list, not here)."""

@@ -1,18 +1,15 @@
-"""Start the reference central server as a real process on 127.0.0.1 with TLS, and a fault-injecting TCP
-proxy in front of it (connection resets, stalls past the client's timeout, responses dropped after the
-server stored the batch). The database is SQLite in the test's folder unless a URL is given (the central
-tests pass a fresh PostgreSQL database from the `pg_url` fixture: tests/pg.py)."""
+"""Start the reference central server as a real process on 127.0.0.1 with TLS (and start it again on the same
+database after a SIGKILL). Faults between a station and the server are injected per request by tests/wire.py.
+The database is SQLite in the test's folder unless a URL is given (the central tests pass a fresh PostgreSQL
+database from the `pg_url` fixture: tests/pg.py); `dedup` also runs the fingerprint dedup worker."""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import random
 import socket
-import struct
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +33,28 @@ class Central:
     ca: Path
     db_url: str  # SQLAlchemy URL of the server's database
     proc: subprocess.Popen
+    tls: tuple[Path, Path, Path]
+    folder: Path
+    dedup: bool = False
+
+    @property
+    def db(self) -> Path:
+        """The database file, when it is SQLite (the sync tests read it directly)."""
+        assert self.db_url.startswith("sqlite:///"), self.db_url
+        return Path(self.db_url.removeprefix("sqlite:///"))
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
+
+    def kill(self) -> None:
+        """SIGKILL: whatever the server was doing stops mid-way (its database must cope)."""
+        self.proc.kill()
+        self.proc.wait(10)
+
+    def restarted(self) -> Central:
+        """The same server, database and certificate again, on a new port."""
+        return start_central(self.folder, *self.tls, db_url=self.db_url, dedup=self.dedup)
 
     def query(self, sql: str) -> list[tuple]:
         """Read the server's database directly (SQLite or PostgreSQL alike)."""
@@ -104,89 +123,9 @@ def start_central(
     while time.monotonic() < deadline:
         with contextlib.suppress(requests.RequestException):
             if requests.get(f"{url}/v1/health", verify=str(ca), timeout=2).ok:
-                return Central(url, ca, db_url, proc)
+                return Central(url, ca, db_url, proc, (ca, cert, key), folder, dedup)
         if proc.poll() is not None:
             raise RuntimeError("central server exited")
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError("central server did not start")
-
-
-class FaultProxy:
-    """TCP proxy; for each new connection it draws a fault: pass, reset at once, stall, or forward the
-    request and drop the response (the server has stored the batch, the client never hears)."""
-
-    def __init__(self, target_port: int, rates: dict[str, float], stall_s: float = 3.0, seed: int = 1) -> None:
-        self.target_port, self.rates, self.stall_s = target_port, rates, stall_s
-        self.rng = random.Random(seed)
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.counts: dict[str, int] = {}
-        self._stop = False
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _draw(self) -> str:
-        roll = self.rng.random()
-        for name, rate in self.rates.items():
-            if roll < rate:
-                return name
-            roll -= rate
-        return "pass"
-
-    def _accept(self) -> None:
-        while not self._stop:
-            try:
-                client, _ = self.sock.accept()
-            except OSError:
-                return
-            fault = self._draw()
-            self.counts[fault] = self.counts.get(fault, 0) + 1
-            threading.Thread(target=self._serve, args=(client, fault), daemon=True).start()
-
-    @staticmethod
-    def _reset(s: socket.socket) -> None:
-        with contextlib.suppress(OSError):
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            s.close()
-
-    def _serve(self, client: socket.socket, fault: str) -> None:
-        if fault == "reset":
-            self._reset(client)
-            return
-        if fault == "stall":
-            time.sleep(self.stall_s)
-            self._reset(client)
-            return
-        upstream = socket.create_connection(("127.0.0.1", self.target_port))
-        done = threading.Event()
-        sent = [0]  # bytes client -> server on this connection
-
-        def pump(src: socket.socket, dst: socket.socket, upward: bool) -> None:
-            try:
-                while True:
-                    data = src.recv(65536)
-                    if not data:
-                        break
-                    if upward:
-                        sent[0] += len(data)
-                    elif fault == "drop_response" and sent[0] > 20_000:
-                        # the server answered a batch upload it has stored: the client never hears
-                        break
-                    dst.sendall(data)
-            except OSError:
-                pass
-            done.set()
-
-        threading.Thread(target=pump, args=(client, upstream, True), daemon=True).start()
-        threading.Thread(target=pump, args=(upstream, client, False), daemon=True).start()
-        done.wait()
-        self._reset(client)
-        with contextlib.suppress(OSError):
-            upstream.close()
-
-    def close(self) -> None:
-        self._stop = True
-        self.sock.close()

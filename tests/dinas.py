@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
-from station.domain.payload import payload_digest, sha256_hex
+from station.domain.payload import origin_message, payload_digest, sha256_hex
 from station.domain.regions import load_regions
 from station.services.demo import fake_enrolment
 from sync.server.db import open_engine
-from sync.server.intake import store_record
+from sync.server.intake import put_blob, store_record
 from sync.server.models import StationRow
 from sync.server.schemas import RecordIn
 
@@ -56,18 +57,24 @@ def seed(db_url: str, photos: list[Path], plan: list[tuple[str, float]], seed: i
     regions, rng = load_regions(), random.Random(seed)
     today = dt.date.today()
     engine = open_engine(db_url)
-    out = []
+    out, keys = [], {}
     try:
         with Session(engine) as s, s.begin():
             for i, (kecamatan, days_ago) in enumerate(plan):
                 station_id = "ST-" + kecamatan.replace(".", "")
+                if station_id not in keys:
+                    keys[station_id] = Ed25519PrivateKey.from_private_bytes(
+                        sha256_hex(station_id.encode())[:32].encode()
+                    )
                 if s.get(StationRow, station_id) is None:
+                    public = keys[station_id].public_key().public_bytes_raw()
                     s.add(
                         StationRow(
                             station_id=station_id,
                             kecamatan=kecamatan,
                             key_sha256=sha256_hex(station_id.encode()),
                             registered_at=dt.datetime.now(dt.UTC).isoformat(),
+                            signing_public_key=base64.b64encode(public).decode(),
                         )
                     )
                     s.flush()
@@ -75,22 +82,25 @@ def seed(db_url: str, photos: list[Path], plan: list[tuple[str, float]], seed: i
                 biodata = e.to_dict()
                 crop = portrait(photos[i % len(photos)])
                 rid = str(uuidlib.UUID(int=rng.getrandbits(128), version=4))
-                digest = payload_digest(rid, biodata, {"demo": True}, {"crop": sha256_hex(crop)})
+                blobs = {"crop": put_blob(s, crop)}
+                digest = payload_digest(rid, biodata, {"demo": True}, blobs)
                 created = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
                 ack = store_record(
                     s,
                     station_id,
                     RecordIn(
                         uuid=rid,
+                        origin=station_id,
+                        origin_signature=base64.b64encode(keys[station_id].sign(origin_message(digest))).decode(),
                         payload_sha256=digest,
                         biodata=biodata,
                         quality={"demo": True},
                         created_at=created.isoformat(),
                         operator="ani",
-                        photos={"crop": base64.b64encode(crop).decode()},
+                        blobs=blobs,
                     ),
                 )
-                assert ack.status == "received", ack
+                assert ack.outcome == "stored", ack
                 out.append(
                     Seeded(rid, f"EKTP1:{rid}:{digest[:10].upper()}", e.nik, e.nama, e.tanggal_lahir.year, kecamatan)
                 )

@@ -51,7 +51,7 @@ def record(
     photo: bytes | None = None,
     record_uuid: str | None = None,
 ) -> dict:
-    """A wire record as a station sends it (Outgoing.to_wire), made by `origin`; with `signer`, it carries the
+    """A wire record as a station sends it (Outgoing.to_bundle), made by `origin`; with `signer`, it carries the
     origin signature over its payload digest (station.bundle_format.origin_message)."""
     record_uuid = record_uuid or str(uuidlib.uuid4())
     biodata = (enrolment or citizen(1)).to_dict()

@@ -117,14 +117,14 @@ def test_whole_citizen_photo_signature_ten_prints_two_irises_verification(
     at_rest = sum(len(v) for v in rows.values())
     outbox = station.sync.outbox()
     [outgoing] = [o for batch in outbox.everything() for o in batch if o.uuid == done.uuid]
-    photos_bytes = sum(len(v) for k, v in outgoing.photos.items() if k in ("crop", "frame"))
+    photos_bytes = sum(len(v) for k, v in outgoing.blobs.items() if k in ("crop", "frame"))
 
     # In the outbox payload, covered by its digest as the photos are: the centre recomputes it the same way.
-    assert set(stored) <= set(outgoing.photos)
-    hashes = {k: sha256_hex(v) for k, v in outgoing.photos.items()}
+    assert set(stored) <= set(outgoing.blobs)
+    hashes = {k: sha256_hex(v) for k, v in outgoing.blobs.items()}
+    assert hashes == outgoing.hashes
     assert payload_digest(done.uuid, outgoing.biodata, outgoing.quality, hashes) == outgoing.payload_sha256
-    wire = outgoing.to_wire()
-    wire_bytes = len(json.dumps(wire))
+    wire_bytes = len(json.dumps(outgoing.record())) + sum(len(v) for v in outgoing.blobs.values())
     sizes = {k: len(v) for k, v in rows.items()}
     groups = {
         g: sum(n for k, n in sizes.items() if k.startswith(f"bio_{g}"))
@@ -133,7 +133,7 @@ def test_whole_citizen_photo_signature_ten_prints_two_irises_verification(
     print(
         f"\nbiometric capture through the simulator (signature, 3 slaps, irises, verification): {capture_s:.1f} s"
         f"\nbiometrics at rest, sealed: {at_rest:,} bytes in {len(stored)} blobs {groups}"
-        f"\nphotos at rest, sealed: {photo_rows}; the whole record on the wire (JSON, base64): {wire_bytes:,} bytes"
+        f"\nphotos at rest, sealed: {photo_rows}; the whole record on the wire (JSON + raw blobs): {wire_bytes:,} bytes"
         f" (photos {photos_bytes:,} raw)"
     )
 
@@ -270,6 +270,6 @@ def test_a_complete_record_reaches_the_reference_server_with_its_biometrics(
     finally:
         central.stop()
     sent = json.loads(payload)
-    assert {k: v.sha256 for k, v in stored.items()}.items() <= sent["photos"].items()
+    assert {k: v.sha256 for k, v in stored.items()}.items() <= sent["blobs"].items()
     assert {v.sha256 for v in stored.values()} <= blobs
     assert sent["quality"]["biometrics"]["complete"]

@@ -86,7 +86,7 @@ def station_import(folder: Path, usb: Path) -> subprocess.CompletedProcess:
 
 
 def central_rows(central) -> list[tuple[str, str]]:
-    return central.query("SELECT uuid, station_id FROM central_records ORDER BY uuid")
+    return central.query("SELECT uuid, origin FROM central_records ORDER BY uuid")
 
 
 # --- the honest path ---------------------------------------------------------------------------------------------
@@ -181,13 +181,14 @@ def test_a_bundle_altered_and_re_signed_is_refused_whole(tmp_path, central):
     rogue_key = Ed25519PrivateKey.generate()
     register_key(central, "ST-R", rogue_key)  # even a station the centre did register
     with opened(mobile) as m:
-        wires = [o.to_wire() for batch in m.sync.outbox().everything() for o in batch]
+        wires = [o.to_bundle() for batch in m.sync.outbox().everything() for o in batch]
     forged = [reseal({**w, "biodata": {**w["biodata"], "nama": "Orang Lain"}}) for w in wires[:1]] + wires[1:]
     attempts = {
         # the mobile station's name in the header, the attacker's key: the key is not the one registered
         "kunci stasiun ST-MOBILE": records_bundle("ST-MOBILE", Ed25519PrivateKey.generate(), forged),
-        # a registered station signs records it did not make: they carry no signature of their origin
-        "tidak membawa tanda tangan": records_bundle("ST-R", rogue_key, forged),
+        # a registered station signs records it did not make: their origin's signature (every record carries one
+        # since records are signed at acceptance) no longer holds for the altered record
+        "asal \\(ST-MOBILE\\) pada rekaman .* tidak sah": records_bundle("ST-R", rogue_key, forged),
     }
     with opened(office) as o:
         for words, bundle in attempts.items():

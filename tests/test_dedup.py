@@ -152,14 +152,17 @@ def _central_record(s: Session, uuid: str, minute: int) -> None:
     at = dt.datetime(2026, 12, 1, 8, minute, tzinfo=dt.UTC).isoformat()
     s.add(
         CentralRecordRow(
+            origin="ST-D",
             uuid=uuid,
-            station_id="ST-D",
+            carrier="ST-D",
+            origin_signature="",
             payload_sha256="0" * 64,
             nik="3324015508900001",
             payload="{}",
             ack_id="ACK",
             received_at=at,
             status="received",
+            change_seq=minute,
         )
     )
 
@@ -175,20 +178,26 @@ def test_the_dedup_worker_decides_oldest_first_and_survives_a_restart(prints, pg
     with Session(engine) as s, s.begin():
         for minute, (uuid, fingers) in enumerate([(first, ten), (other, someone_else), (again, recaptured)]):
             _central_record(s, uuid, minute)
-            save_fingers(s, uuid, fingers)
+            save_fingers(s, "ST-D", uuid, fingers)
     index = DedupIndex()
     assert run_pending(engine, index) == {"PRR": 2, "DUP": 1} and len(index) == 3
     with Session(engine) as s:
-        results = {r.record_uuid: r for r in s.scalars(select(DedupResultRow))}
+        results = {r.record_uuid: r for r in s.scalars(select(DedupResultRow))}  # one origin here
     assert results[first].decision == results[other].decision == "PRR"
-    assert results[again].decision == "DUP" and results[again].matched_uuid == first
+    assert results[again].decision == "DUP" and (results[again].matched_origin, results[again].matched_uuid) == (
+        "ST-D",
+        first,
+    )
+    with Session(engine) as s:  # each move took the origin's next change number: its station hears of it
+        assert s.get(StationRow, "ST-D").status_seq == 3
+        assert s.get(CentralRecordRow, ("ST-D", again)).status == "duplicate"
     detail = json.loads(results[again].detail)
     assert detail["matches"][0]["record_uuid"] == first and "nik" not in results[again].detail
     assert run_pending(engine, index) == {"PRR": 0, "DUP": 0}  # nothing decided twice
 
     restarted = load_index(engine)
     assert len(restarted) == 3
-    assert restarted.search(recaptured, exclude=[again]).match.record_id == first
+    assert restarted.search(recaptured, exclude=[f"ST-D/{again}"]).match.record_id == f"ST-D/{first}"
     engine.dispose()
 
 
@@ -198,7 +207,7 @@ def test_the_dedup_worker_runs_from_the_command_line(prints, pg_url):
         for minute, capture in enumerate((1, 4)):
             uuid = f"{capture:08d}-0000-4000-8000-000000000000"
             _central_record(s, uuid, minute)
-            save_fingers(s, uuid, {2: prints[f"105_{capture}"], 7: prints[f"108_{capture}"]})
+            save_fingers(s, "ST-D", uuid, {2: prints[f"105_{capture}"], 7: prints[f"108_{capture}"]})
     engine.dispose()
     r = subprocess.run(
         [sys.executable, "-m", "sync.server.dedup", "--db", pg_url, "--once"],

@@ -1,6 +1,7 @@
 """Deduplication wired into intake, through the real HTTPS server on a real PostgreSQL with its dedup worker
 (`python -m sync.server --dedup`): a record sent with fingers is searched 1:N and becomes print_ready (PRR) or
-duplicate (DUP, naming the record it matched); a record without fingers stays received. Real prints from
+duplicate (DUP, naming the record it matched); a record without fingers stays received. The fingers travel as the
+station sends them: blobs named bio_fp_01..bio_fp_10 beside the photos. Real prints from
 ../shared/fingers (FVC2002 DB1_B), sent as ISO/IEC 19794-4 records with WSQ inside, as an SBI device returns them.
 
 The ten real fingers 101-110 make one person's ten prints (finger 10k+1 at position k+1); a second person is made
@@ -8,9 +9,8 @@ of the same real fingers at other positions (the search compares a finger only w
 
 from __future__ import annotations
 
-import base64
+import os
 import time
-import uuid as uuidlib
 from pathlib import Path
 
 import pytest
@@ -18,12 +18,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from station.biometrics.codecs import decode_grey
 from station.biometrics.records import finger_record
+from station.bundle_format import origin_message
 from station.domain.biometrics import FingerPosition
 from station.domain.payload import payload_digest, sha256_hex
 from sync.client import CentralClient
-from sync.server.intake import finger_key
 from tests.central import start_central
-from tests.forge import citizen, record, register_key
+from tests.forge import b64, citizen, record, register_key
 from tests.tls import make_ca_and_server
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,16 +40,17 @@ def person(impression: int, shift: int = 0) -> dict[int, bytes]:
     return {p: iso_finger(101 + (p - 1 + shift) % 10, impression, p) for p in range(1, 11)}
 
 
-def with_fingers(r: dict, fingers: dict[int, bytes]) -> dict:
-    """The wire record with its fingers, their SHA-256s in the payload digest as finger_<position>."""
-    photos = {k: base64.b64decode(v) for k, v in r["photos"].items()}
-    hashes = {k: sha256_hex(v) for k, v in photos.items()}
-    hashes |= {finger_key(p): sha256_hex(v) for p, v in fingers.items()}
-    return {
-        **r,
-        "payload_sha256": payload_digest(r["uuid"], r["biodata"], r["quality"], hashes),
-        "fingers": {str(p): base64.b64encode(v).decode() for p, v in fingers.items()},
-    }
+def wire(origin: str, signer: Ed25519PrivateKey, enrolment, fingers: dict[int, bytes]) -> tuple[dict, dict]:
+    """A record as a station sends it (its fields, and its blobs apart): the fingers are blobs named bio_fp_NN
+    (station.services.biometric_record), so the payload digest and the origin's signature cover them."""
+    blobs = {"crop": os.urandom(3000)} | {f"bio_fp_{p:02d}": v for p, v in fingers.items()}
+    hashes = {k: sha256_hex(v) for k, v in blobs.items()}
+    r = record(origin, enrolment)
+    digest = payload_digest(r["uuid"], r["biodata"], r["quality"], hashes)
+    fields = {k: r[k] for k in ("uuid", "biodata", "quality", "created_at", "operator")}
+    fields |= {"origin": origin, "payload_sha256": digest, "blobs": hashes}
+    fields["origin_signature"] = b64(signer.sign(origin_message(digest)))
+    return fields, {sha256_hex(v): v for v in blobs.values()}
 
 
 @pytest.fixture()
@@ -59,15 +60,20 @@ def central(tmp_path, pg_url):
     c.stop()
 
 
-def post(client: CentralClient, r: dict):
-    """POST /v1/records as a station does (its bearer key, the pinned CA), the answer as it comes."""
-    return client.session.post(f"{client.url}/v1/records", json={"records": [r]}, verify=client.verify, timeout=120)
+def send(client: CentralClient, r: tuple[dict, dict]) -> dict:
+    """Blobs first, then the record's fields (POST /v1/blobs, POST /v1/records), as a station's sync does."""
+    fields, blobs = r
+    client.upload_blobs([(sha, data, 0) for sha, data in blobs.items()])
+    [ack] = client.session.post(
+        f"{client.url}/v1/records", json={"records": [fields]}, verify=client.verify, timeout=120
+    ).json()["results"]
+    return ack
 
 
 def wait_for(client: CentralClient, uuids: list[str], timeout: float = 240) -> dict[str, dict]:
     deadline = time.monotonic() + timeout
     while True:
-        got = {s["uuid"]: s for s in client.record_statuses(uuids)}
+        got = {u: client.record_status(u) for u in uuids}
         if all(got[u]["status"] != "received" for u in uuids) or time.monotonic() > deadline:
             return got
         time.sleep(0.5)
@@ -80,21 +86,18 @@ def test_fingers_searched_one_to_n_give_print_ready_or_duplicate_naming_the_matc
     bearer = register_key(central, "ST-FP", key)
     client = CentralClient(central.url, bearer, central.ca)
 
-    def send(r: dict) -> dict:
-        [ack] = post(client, r).json()["results"]
-        return ack
+    first = wire("ST-FP", key, citizen(1), person(1))
+    other = wire("ST-FP", key, citizen(2), person(2, shift=3))  # someone else
+    again = wire("ST-FP", key, citizen(3), person(4))  # the first citizen again, under another NIK
+    bare = wire("ST-FP", key, citizen(4), {})  # no fingers (a photo-only office)
 
-    first = with_fingers(record("ST-FP", citizen(1)), person(1))
-    other = with_fingers(record("ST-FP", citizen(2)), person(2, shift=3))  # someone else
-    again = with_fingers(record("ST-FP", citizen(3)), person(4))  # the first citizen again, under another NIK
-    bare = record("ST-FP", citizen(4))  # no fingers: sync does not carry them yet
-
-    acks = [send(first)]
+    acks = [send(client, first)]
     assert acks[0]["outcome"] == "stored" and acks[0]["status"] == "received", acks
-    wait_for(client, [first["uuid"]])  # enrolled before the later copy arrives (the worker goes oldest first)
-    acks += [send(r) for r in (other, again, bare)]
+    wait_for(client, [first[0]["uuid"]])  # enrolled before the later copy arrives (the worker goes oldest first)
+    acks += [send(client, r) for r in (other, again, bare)]
     assert [a["outcome"] for a in acks] == ["stored"] * 4, acks
 
+    first, other, again, bare = (r[0] for r in (first, other, again, bare))  # their fields from here on
     uuids = [first["uuid"], other["uuid"], again["uuid"]]
     got = wait_for(client, uuids)
     assert got[first["uuid"]]["status"] == "print_ready", got
@@ -103,7 +106,7 @@ def test_fingers_searched_one_to_n_give_print_ready_or_duplicate_naming_the_matc
     assert got[again["uuid"]]["duplicate_of"] == first["uuid"]
     assert got[first["uuid"]]["duplicate_of"] is None
     time.sleep(2)  # the worker has had its look at the bare record too
-    [bare_status] = client.record_statuses([bare["uuid"]])
+    bare_status = client.record_status(bare["uuid"])
     assert bare_status["status"] == "received" and bare_status["duplicate_of"] is None
 
     # the decision is in the database with its evidence: which record, which Bozorth3 scores
@@ -114,16 +117,15 @@ def test_fingers_searched_one_to_n_give_print_ready_or_duplicate_naming_the_matc
     assert central.query(f"SELECT count(*) FROM dedup_results WHERE record_uuid = '{bare['uuid']}'") == [(0,)]
 
     # a repeat of the same record gets the same answer, now with its decision
-    repeat = send(again)
-    assert repeat["outcome"] == "repeat" and repeat["status"] == "duplicate"
+    repeat = send(client, (again, {}))
+    assert repeat["outcome"] == "stored" and repeat["repeat"] and repeat["status"] == "duplicate"
 
 
 def test_fingers_outside_the_payload_digest_are_refused(central):
-    bearer = register_key(central, "ST-FQ", Ed25519PrivateKey.generate())
-    client = CentralClient(central.url, bearer, central.ca)
-    r = with_fingers(record("ST-FQ", citizen(5)), {7: iso_finger(101, 1, 7)})
-    r["fingers"]["7"] = base64.b64encode(iso_finger(102, 1, 7)).decode()  # swapped after the digest
-    [ack] = post(client, r).json()["results"]
+    key = Ed25519PrivateKey.generate()
+    client = CentralClient(central.url, register_key(central, "ST-FQ", key), central.ca)
+    fields, blobs = wire("ST-FQ", key, citizen(5), {7: iso_finger(101, 1, 7)})
+    swapped = iso_finger(102, 1, 7)
+    fields["blobs"]["bio_fp_07"] = sha256_hex(swapped)  # swapped after the digest was signed
+    ack = send(client, (fields, blobs | {sha256_hex(swapped): swapped}))
     assert ack["outcome"] == "rejected" and "SHA-256" in ack["reason"]
-    bad_position = {**r, "fingers": {"11": r["fingers"]["7"]}, "uuid": str(uuidlib.uuid4())}
-    assert post(client, bad_position).status_code == 422

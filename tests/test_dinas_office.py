@@ -100,8 +100,10 @@ def test_dup_stays_out_of_the_queue_and_the_code_needs_its_check_value(engine, d
     with Session(engine) as s, s.begin():
         s.add(
             DedupResultRow(
+                record_origin="ST-" + b.kecamatan.replace(".", ""),
                 record_uuid=b.uuid,
                 decision="DUP",
+                matched_origin="ST-" + a.kecamatan.replace(".", ""),
                 matched_uuid=a.uuid,
                 detail=json.dumps({}),
                 gallery_records=1,
@@ -187,14 +189,15 @@ def test_five_wrong_passwords_lock_the_name_for_a_while(engine):
 
 
 def test_prr_is_the_dedup_decision_or_a_record_with_nothing_to_search(engine, db_url, photos):
-    """print_ready (searched, no match) is PRR; received WITHOUT fingers too (nothing to search: stations send no
-    biometrics yet); received WITH fingers waits for the dedup worker; duplicate never prints."""
+    """print_ready (searched, no match) is PRR; received WITHOUT fingers too (nothing to search: records from before
+    biometrics); received WITH fingers waits for the dedup worker; duplicate never prints."""
     searched, waiting, legacy, dup = seed(db_url, photos, [("33.24.01", d) for d in (4, 3, 2, 1)])
     with Session(engine) as s, s.begin():
-        s.get(CentralRecordRow, searched.uuid).status = "print_ready"
-        s.add(FingerTemplateRow(record_uuid=searched.uuid, position=1, minutiae=b"m"))
-        s.add(FingerTemplateRow(record_uuid=waiting.uuid, position=1, minutiae=b"m"))
-        s.get(CentralRecordRow, dup.uuid).status = "duplicate"
+        origin = "ST-332401"
+        s.get(CentralRecordRow, (origin, searched.uuid)).status = "print_ready"
+        s.add(FingerTemplateRow(record_origin=origin, record_uuid=searched.uuid, position=1, minutiae=b"m"))
+        s.add(FingerTemplateRow(record_origin=origin, record_uuid=waiting.uuid, position=1, minutiae=b"m"))
+        s.get(CentralRecordRow, (origin, dup.uuid)).status = "duplicate"
     with Session(engine) as s:
         assert [c.uuid for c in office.prr_cards(s)] == [searched.uuid, legacy.uuid]
         assert "Siap cetak" in office.stage_of(s, searched.code) and "Siap cetak" in office.stage_of(s, legacy.code)
@@ -202,3 +205,34 @@ def test_prr_is_the_dedup_decision_or_a_record_with_nothing_to_search(engine, db
         assert "pemeriksaan petugas" in office.stage_of(s, dup.code)
     with Session(engine) as s, s.begin(), pytest.raises(office.OfficeError, match="Suket hanya"):
         office.issue_suket(s, waiting.uuid, "uji")
+
+
+@pytest.mark.parametrize("weak", ["1234567890", "password123", "qwertyuiop", "aaaaaaaaaaaa", "petugas.satu2026"])
+def test_weak_passwords_are_refused_by_the_stations_policy(engine, weak):
+    with Session(engine) as s, s.begin(), pytest.raises(auth.AuthError, match="Kata sandi"):
+        auth.add_user(s, "petugas.satu", "petugas_cetak", weak)
+
+
+def test_wrong_passwords_from_elsewhere_do_not_lock_the_officer_out_of_the_office_pc(engine):
+    """Review item 6: anyone could lock every officer out every 15 minutes. Five wrong passwords now lock the name
+    for the address they came from; only MAX_FAILURES_ANY from all addresses together lock it everywhere."""
+    with Session(engine) as s, s.begin():
+        auth.add_user(s, "petugas", "petugas_cetak", PASSWORD)
+    for i in range(auth.MAX_FAILURES):
+        with Session(engine) as s, s.begin(), pytest.raises(auth.AuthError, match="salah"):
+            auth.login(s, "petugas", f"tebakan-{i}-xxxx", client="penyerang")
+    with Session(engine) as s, s.begin():
+        with pytest.raises(auth.AuthError, match="Terlalu banyak"):
+            auth.login(s, "petugas", PASSWORD, client="penyerang")
+        assert auth.login(s, "petugas", PASSWORD, client="kantor")  # the office PC still gets in
+    for i in range(auth.MAX_FAILURES_ANY - auth.MAX_FAILURES):
+        with Session(engine) as s, s.begin(), pytest.raises(auth.AuthError, match="salah"):
+            auth.login(s, "petugas", f"tebakan-{i}-xxxx", client=f"botnet-{i}")
+    with Session(engine) as s, s.begin():
+        with pytest.raises(auth.AuthError, match="Terlalu banyak"):
+            auth.login(s, "petugas", PASSWORD, client="kantor")  # a spread-out guess locks the name everywhere
+        [account] = auth.accounts(s)
+        assert account.locked and account.recent_failures == auth.MAX_FAILURES_ANY
+        auth.unlock(s, "petugas")
+    with Session(engine) as s, s.begin():
+        assert auth.login(s, "petugas", PASSWORD, client="kantor")

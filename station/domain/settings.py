@@ -49,7 +49,7 @@ class SyncSettings:
     ca_bundle: str | None = None
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 60.0
-    batch_bytes: int = 2_000_000
+    batch_bytes: int = 4_000_000
     backoff_base_s: float = 2.0
     backoff_cap_s: float = 600.0
 

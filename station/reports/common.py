@@ -33,6 +33,12 @@ def qr_payload(uuid: str, payload_sha256: str | None) -> str:
     return f"EKTP1:{uuid}:{(payload_sha256 or '')[:10].upper()}"
 
 
+def record_code(uuid: str, payload_sha256: str | None) -> str:
+    """The code printed on the receipt, typed by a citizen on the centre's status page (/cek): the UUID's first 8
+    characters and the QR's check value, e.g. 80299009-ABCDEF0123. No personal data."""
+    return f"{uuid[:8]}-{(payload_sha256 or '')[:10]}".upper()
+
+
 def draw_qr(c: Canvas, text: str, x: float, y: float, size: float) -> None:
     widget = QrCodeWidget(text, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()

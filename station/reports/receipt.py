@@ -18,6 +18,7 @@ from station.reports.common import (
     mask_nik,
     new_canvas,
     qr_payload,
+    record_code,
 )
 
 
@@ -32,6 +33,7 @@ class ReceiptData:
     queue_no: str | None  # the queue ticket the citizen was served under (None: no ticket)
     photo_jpeg: bytes | None
     biometrics: tuple[str, ...] = ()  # reports.biometric_lines: fingers and their quality 1-10, exceptions
+    status_url: str = ""  # the centre's public status page, when the station knows the centre's address
 
 
 def _rows(d: ReceiptData) -> list[tuple[str, str]]:
@@ -41,11 +43,17 @@ def _rows(d: ReceiptData) -> list[tuple[str, str]]:
         ("Tanggal perekaman", d.recorded_at),
         ("Stasiun", d.station_id),
         *([("Nomor antrean", d.queue_no)] if d.queue_no else []),
-        ("Kode rekaman", d.uuid[:8].upper()),
+        ("Kode rekaman", record_code(d.uuid, d.payload_sha256)),
     ]
 
 
 NOTE = "Simpan bukti ini. Tunjukkan saat mengambil KTP-el; petugas memindai kode QR untuk menemukan rekaman Anda."
+
+
+def _note(d: ReceiptData) -> str:
+    if not d.status_url:
+        return NOTE
+    return f"{NOTE} Cek tahap KTP-el Anda tanpa datang: buka {d.status_url} lalu ketik kode rekaman di atas."
 
 
 def build_receipt(d: ReceiptData, office: Office, thermal: bool = False) -> bytes:
@@ -65,7 +73,7 @@ def build_receipt(d: ReceiptData, office: Office, thermal: bool = False) -> byte
         y -= 8 * mm
     y = min(y, h - 105 * mm)
     draw_qr(c, qr_payload(d.uuid, d.payload_sha256), x, y - 45 * mm, 40 * mm)
-    draw_wrapped(c, NOTE, x + 45 * mm, y - 18 * mm, width - 45 * mm, size=10)
+    draw_wrapped(c, _note(d), x + 45 * mm, y - 12 * mm, width - 45 * mm, size=10)
     c.setDash(3, 3)
     c.line(x, y - 55 * mm, x + width, y - 55 * mm)
     c.setDash()
@@ -78,7 +86,7 @@ def build_receipt(d: ReceiptData, office: Office, thermal: bool = False) -> byte
 
 
 def _thermal(d: ReceiptData, office: Office) -> bytes:
-    height = 160 * mm + len(d.biometrics) * 3.5 * mm
+    height = 160 * mm + len(d.biometrics) * 3.5 * mm + (8 * mm if d.status_url else 0)
     c, buf = new_canvas((RECEIPT_WIDTH, height))
     x, width = 4 * mm, RECEIPT_WIDTH - 8 * mm
     y = draw_header(c, office, "BUKTI PEREKAMAN KTP-EL", x, height - 4 * mm, width, small=True)
@@ -92,10 +100,11 @@ def _thermal(d: ReceiptData, office: Office) -> bytes:
         c.drawString(x + 26 * mm, y, value)
         y -= 5 * mm
     draw_qr(c, qr_payload(d.uuid, d.payload_sha256), x + width / 2 - 17 * mm, y - 36 * mm, 34 * mm)
-    draw_wrapped(c, NOTE, x, y - 40 * mm, width, size=6)
+    draw_wrapped(c, _note(d), x, y - 40 * mm, width, size=6)
     c.setFont("Helvetica", 6.5)
+    below = y - (60 if d.status_url else 52) * mm
     for i, line in enumerate(d.biometrics):
-        c.drawString(x, y - 52 * mm - i * 3.5 * mm, line)
+        c.drawString(x, below - i * 3.5 * mm, line)
     c.showPage()
     c.save()
     return buf.getvalue()

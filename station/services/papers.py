@@ -45,6 +45,7 @@ class Papers(Service):
             queue_no=ticket.label if ticket else None,
             photo_jpeg=photos["crop"].data if "crop" in photos else None,
             biometrics=tuple(receipt_lines(rec.quality.get("biometrics"))),
+            status_url=f"{ctx.settings.sync.url.rstrip('/')}/cek" if ctx.settings.sync.url else "",
         )
         return build_receipt(data, ctx.settings.office, thermal)
 

@@ -23,6 +23,7 @@ from station.bundle_format import public_bytes
 from station.domain.errors import ExitCode, NotAllowed, StationError
 from station.domain.permissions import Action
 from station.services.base import Service
+from station.services.loop_lock import PassLock
 from station.storage import Outbox, StorageCorrupt
 
 if TYPE_CHECKING:
@@ -67,8 +68,10 @@ class SyncService(Service):
             raise NotConfigured("Identitas stasiun belum diatur (mulai pertama di jendela aplikasi).")
         with ctx.db.unit(ctx.clock) as uow:
             public = base64.b64encode(public_bytes(uow.keys.signing_key())).decode()
+            chosen = uow.keys.pending_sync_key(url)  # kept before asking: a lost answer is asked again, same key
             uow.commit()  # the signing key is created on first use
-        key = CentralClient(url, None, ca_bundle).register(settings.station_id, settings.kecamatan, code, public)
+        client = CentralClient(url, None, ca_bundle)
+        key = client.register(settings.station_id, settings.kecamatan, code, public, chosen)
         with ctx.db.unit(ctx.clock) as uow:
             sync = dataclasses.replace(settings.sync, url=url, ca_bundle=str(ca_bundle) if ca_bundle else None)
             new = uow.settings.load().changed(sync=sync)
@@ -108,11 +111,20 @@ class SyncService(Service):
         return Outbox(lambda: ctx.db.unit(ctx.clock))
 
     def run_once(self) -> SyncReport:
-        from sync.runner import Backoff, sync_once
+        """One pass, unless another loop of this station (the window, the command line) is mid-pass: then this
+        one stands aside (report.busy) rather than send the same records again."""
+        from sync.runner import Backoff, SyncReport, log_pass, sync_once
 
         self._ctx.require(Action.SYNC_RUN)
-        s = self._ctx.reload_settings().sync  # a long-running loop follows changes made elsewhere
-        return sync_once(self.outbox(), self.client(), s.batch_bytes, Backoff(s.backoff_base_s, s.backoff_cap_s))
+        outbox = self.outbox()
+        with PassLock(self._ctx.data_dir / "sync.lock") as held:
+            if not held:
+                report = SyncReport(busy=True, remaining=outbox.size())
+                report.error = "Sinkronisasi sedang berjalan di jendela atau proses lain stasiun ini."
+                log_pass(report)
+                return report
+            s = self._ctx.reload_settings().sync  # a long-running loop follows changes made elsewhere
+            return sync_once(outbox, self.client(), s.batch_bytes, Backoff(s.backoff_base_s, s.backoff_cap_s))
 
     def run_forever(
         self, stop: threading.Event, on_report: Callable[[SyncReport], None] | None = None, idle_s: float = 30.0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from station import bundle_format
@@ -35,20 +36,32 @@ class ImportReport:
 
 
 class Transfer(Service):
-    def export(self, code: str) -> tuple[bytes, int]:
-        """Every record in the outbox, due or not. They stay there: the station sends them itself later, and
-        the central server answers those repeats with the acknowledgement it already gave."""
+    def export(self, code: str, progress: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
+        """Every record in the outbox, due or not, however many: read a batch at a time and streamed into the
+        bundle, with progress(done, total) after each batch (the window's progress bar). They stay in the outbox:
+        the station sends them itself later, and the centre answers those repeats with the outcome it gave. Each
+        record keeps its origin and the origin's signature, so whoever carries it, it is filed under its origin."""
         ctx = self._ctx
         actor = ctx.require(Action.EXPORT)
         check_transfer_code(code)  # a bundle on a lost stick is only as safe as this code
         outbox = Outbox(lambda: ctx.db.unit(ctx.clock))
-        records = [o.to_wire() for batch in outbox.everything() for o in batch]
+        total, done = outbox.waiting_count(), [0]
+
+        def records() -> Iterator[dict]:
+            for batch in outbox.everything():
+                yield from (o.to_bundle() for o in batch)
+                done[0] += len(batch)
+                if progress:
+                    progress(done[0], max(total, done[0]))
+
         with ctx.db.unit(ctx.clock) as uow:
             signer = uow.keys.signing_key()
-            uow.audit.append(actor.name, "exported", None, {"records": len(records)})
             uow.commit()
-        data = bundle_format.write(records, ctx.settings.station_id, ctx.clock.stamp(), signer, code)
-        return data, len(records)
+        data = bundle_format.write(records(), ctx.settings.station_id, ctx.clock.stamp(), signer, code)
+        with ctx.db.unit(ctx.clock) as uow:
+            uow.audit.append(actor.name, "exported", None, {"records": done[0]})
+            uow.commit()
+        return data, done[0]
 
     def import_bundle(self, data: bytes, code: str) -> ImportReport:
         """Verify everything first (station.bundle_format: a registered signer, its registered key, fixed key

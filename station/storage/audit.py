@@ -29,10 +29,11 @@ ROSTER_ACTIONS = ("first_start", "user_added", "password_reset", "password_recov
 class AuditRepository:
     def __init__(self, session: Session, clock: Clock) -> None:
         self._s, self._clock = session, clock
+        self._head: str | None = None  # the newest hash this transaction wrote (one writer holds the file)
 
     def append(self, actor: str, action: str, record_uuid: str | None = None, detail: dict | None = None) -> None:
         """Inside the caller's transaction: the entry and the change it records commit together."""
-        prev = self._s.scalar(select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
+        prev = self._head or self._s.scalar(select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)) or GENESIS
         at = self._clock.stamp()
         text = json.dumps(detail or {}, sort_keys=True, ensure_ascii=False)
         self._s.add(
@@ -43,9 +44,10 @@ class AuditRepository:
                 record_uuid=record_uuid,
                 detail=text,
                 prev_hash=prev,
-                hash=entry_hash(prev, at, actor, action, record_uuid, text),
+                hash=(head := entry_hash(prev, at, actor, action, record_uuid, text)),
             )
         )
+        self._head = head
 
     def after(self, seq: int, limit: int = 1000) -> list[dict]:
         """Entries after seq, oldest first, as they travel to the central server."""

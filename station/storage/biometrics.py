@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.domain.payload import Photo
@@ -24,6 +24,22 @@ class BiometricRepository:
     def of(self, record_uuid: str) -> dict[str, Photo]:
         rows = self._s.scalars(select(BiometricRow).where(BiometricRow.record_uuid == record_uuid))
         return {b.kind: Photo(self._key().open(b.data, _aad(record_uuid, b.kind)), b.mime) for b in rows}
+
+    def blobs_of(self, record_uuids: list[str]) -> dict[str, dict[str, tuple[str, bytes]]]:
+        """kind -> (sha256, bytes) per record, for many records in one query (a sync batch), as photos.blobs_of."""
+        out: dict[str, dict[str, tuple[str, bytes]]] = {u: {} for u in record_uuids}
+        for b in self._s.scalars(select(BiometricRow).where(BiometricRow.record_uuid.in_(record_uuids))):
+            out[b.record_uuid][b.kind] = (b.sha256, self._key().open(b.data, _aad(b.record_uuid, b.kind)))
+        return out
+
+    def sizes_of(self, record_uuids: list[str]) -> dict[str, int]:
+        """Stored bytes per record (sealed): sizes a sync batch before opening it."""
+        stmt = (
+            select(BiometricRow.record_uuid, func.sum(func.length(BiometricRow.data)))
+            .where(BiometricRow.record_uuid.in_(record_uuids))
+            .group_by(BiometricRow.record_uuid)
+        )
+        return {u: int(n or 0) for u, n in self._s.execute(stmt)}
 
     def sealed_bytes(self, record_uuid: str) -> int:
         """Bytes at rest (sealed) for this record's biometrics."""

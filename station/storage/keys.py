@@ -8,6 +8,7 @@ sync instead of sending the records elsewhere."""
 from __future__ import annotations
 
 import base64
+import secrets
 from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -18,6 +19,7 @@ from station.storage.crypto import DataKey
 from station.storage.rows import read_json, write_json
 
 SIGNING, SIGNING_PUBLIC, SYNC_KEY = "signing_key", "signing_public_key", "sync_key"
+PENDING_SYNC_KEY = "sync_key_pending"
 CENTRE_KEY = "centre_public_key"
 
 
@@ -56,6 +58,7 @@ class KeyRepository:
     def set_sync_key(self, key: str, binding: str) -> None:
         sealed = self._key().seal(key.encode("utf-8"), f"sync-key|{binding}")
         write_json(self._s, SYNC_KEY, {"v": 2, "sealed": _b64(sealed)})
+        write_json(self._s, PENDING_SYNC_KEY, None)  # registered: the next registration chooses a new key
 
     def centre_public_key(self, url: str) -> bytes | None:
         """The Ed25519 key of the central server at `url`, pinned at the first master-data pull from it: it signs the
@@ -65,6 +68,17 @@ class KeyRepository:
         if not isinstance(stored, dict) or stored.get("url") != url:
             return None
         return self._key().open(base64.b64decode(stored["sealed"]), f"centre-key:{url}")
+
+    def pending_sync_key(self, url: str) -> str:
+        """The bearer key this station proposes when registering at `url`, chosen once and kept (sealed) until the
+        registration is answered: asking again after a lost answer presents the same key, and gets it back."""
+        pending = read_json(self._s, PENDING_SYNC_KEY)
+        if isinstance(pending, dict) and pending.get("url") == url:
+            return self._key().open(base64.b64decode(pending["sealed"]), "sync-key-pending").decode("utf-8")
+        key = secrets.token_urlsafe(32)
+        sealed = _b64(self._key().seal(key.encode("utf-8"), "sync-key-pending"))
+        write_json(self._s, PENDING_SYNC_KEY, {"url": url, "sealed": sealed})
+        return key
 
     def pin_centre_public_key(self, url: str, raw: bytes) -> None:
         write_json(self._s, CENTRE_KEY, {"url": url, "sealed": _b64(self._key().seal(raw, f"centre-key:{url}"))})

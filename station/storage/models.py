@@ -32,6 +32,9 @@ class RecordRow(Base):
     acked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
     server_status: Mapped[str | None] = mapped_column(String(32), nullable=True)  # e.g. duplicate_nik, printed
     server_reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # "enc1:" + sealed: why it was refused
+    # Ed25519 by the origin station (station_id) over domain.payload.origin_message, base64: made at acceptance,
+    # travels with the record (network and bundles); the centre files the record under the origin it proves.
+    origin_signature: Mapped[str | None] = mapped_column(String(88), nullable=True)
 
 
 class PhotoRow(Base):
@@ -56,6 +59,7 @@ class OutboxRow(Base):
     enqueued_at: Mapped[str] = mapped_column(String(32))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    deferred_at: Mapped[str | None] = mapped_column(String(32), nullable=True)  # when next_attempt_at was set
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 

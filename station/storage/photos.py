@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from station.domain.payload import Photo
@@ -25,6 +25,22 @@ class PhotoRepository:
     def of(self, record_uuid: str) -> dict[str, Photo]:
         rows = self._s.scalars(select(PhotoRow).where(PhotoRow.record_uuid == record_uuid))
         return {p.kind: Photo(self._key().open(p.data, _aad(record_uuid, p.kind)), p.mime) for p in rows}
+
+    def blobs_of(self, record_uuids: list[str]) -> dict[str, dict[str, tuple[str, bytes]]]:
+        """kind -> (sha256, bytes) per record, for many records in one query (a sync batch, an export)."""
+        out: dict[str, dict[str, tuple[str, bytes]]] = {u: {} for u in record_uuids}
+        for p in self._s.scalars(select(PhotoRow).where(PhotoRow.record_uuid.in_(record_uuids))):
+            out[p.record_uuid][p.kind] = (p.sha256, self._key().open(p.data, _aad(p.record_uuid, p.kind)))
+        return out
+
+    def sizes_of(self, record_uuids: list[str]) -> dict[str, int]:
+        """Stored bytes per record (sealed, so a few dozen more than the images): sizes a batch before opening it."""
+        stmt = (
+            select(PhotoRow.record_uuid, func.sum(func.length(PhotoRow.data)))
+            .where(PhotoRow.record_uuid.in_(record_uuids))
+            .group_by(PhotoRow.record_uuid)
+        )
+        return {u: int(n or 0) for u, n in self._s.execute(stmt)}
 
     def delete_of(self, record_uuid: str) -> int:
         rows = list(self._s.scalars(select(PhotoRow).where(PhotoRow.record_uuid == record_uuid)))

@@ -16,6 +16,7 @@ import uuid as uuidlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -25,7 +26,7 @@ from station.domain.enrolment import Enrolment
 from station.domain.errors import InvalidTransition
 from station.domain.lifecycle import RecordStatus
 from station.domain.nik import clean_nik
-from station.domain.payload import Photo, payload_digest
+from station.domain.payload import Photo, origin_message, payload_digest
 from station.domain.permissions import SYSTEM, Actor
 from station.storage.audit import AuditRepository
 from station.storage.crypto import DataKey
@@ -80,8 +81,16 @@ class DayRecord:
 
 
 class RecordRepository:
-    def __init__(self, session: Session, key: Callable[[], DataKey], clock: Clock, audit: AuditRepository) -> None:
-        self._s, self._key, self._clock, self._audit = session, key, clock, audit
+    def __init__(
+        self,
+        session: Session,
+        key: Callable[[], DataKey],
+        clock: Clock,
+        audit: AuditRepository,
+        signer: Callable[[], Ed25519PrivateKey] | None = None,
+    ) -> None:
+        self._s, self._key, self._clock, self._audit, self._signer = session, key, clock, audit, signer
+        self._held: list[RecordRow] = []
 
     # --- writing ----------------------------------------------------------------------------------
     def save_draft(self, enrolment: Enrolment, actor: Actor, station_id: str, record_uuid: str | None = None) -> str:
@@ -116,17 +125,20 @@ class RecordRepository:
         row.operator = actor.name
         row.quality = self._seal_text(quality, "quality", record_uuid, QUALITY_BLOCK)
         row.payload_sha256 = payload_digest(record_uuid, enrolment.to_dict(), quality, photo_hashes)
+        self.sign(row)  # this station is the record's origin, and says so with its key
         self._s.flush()  # the record row first: photos and outbox reference it
         waived = (quality.get("waiver") or {}).get("checks")
         self.move(record_uuid, status, actor, {"waived": waived})
         return record_uuid
 
     def add_received(self, wire: dict, station_id: str) -> None:
-        """A record another station accepted (a jemput-bola bundle), queued to be sent from here."""
-        row = self._new(wire["uuid"], RecordStatus.QUEUED, station_id, wire["operator"])
+        """A record another station accepted (a jemput-bola bundle), queued to be sent from here. It keeps its
+        origin and the origin's signature: this station only carries it."""
+        row = self._new(wire["uuid"], RecordStatus.QUEUED, wire.get("origin") or station_id, wire["operator"])
         row.created_at = wire["created_at"]
         row.quality = self._seal_text(wire["quality"], "quality", wire["uuid"], QUALITY_BLOCK)
         row.payload_sha256 = wire["payload_sha256"]
+        row.origin_signature = wire.get("origin_signature")
         self._fill(row, Enrolment.from_dict(wire["biodata"]))
         self._s.flush()
 
@@ -137,6 +149,26 @@ class RecordRepository:
         row.status, row.updated_at = new.value, self._clock.stamp()
         self._audit.append(actor.name, step.action, record_uuid, detail or {})
         return new
+
+    def load(self, record_uuids: list[str]) -> None:
+        """Read these rows in one query, so that the moves that follow need none (a sync batch). They are held
+        here for the unit of work: the session's identity map keeps only weak references."""
+        for i in range(0, len(record_uuids), 500):
+            self._held += self._s.scalars(select(RecordRow).where(RecordRow.uuid.in_(record_uuids[i : i + 500])))
+
+    def sign(self, row: RecordRow) -> None:
+        """The origin's signature over the record's digest (domain.payload.origin_message)."""
+        if self._signer is not None and row.payload_sha256:
+            message = origin_message(row.payload_sha256)
+            row.origin_signature = base64.b64encode(self._signer().sign(message)).decode("ascii")
+
+    def sign_own(self, record_uuids: list[str], station_id: str) -> None:
+        """Records this station accepted before records were signed (schema < 0006) are signed when first sent."""
+        stmt = select(RecordRow).where(
+            RecordRow.uuid.in_(record_uuids), RecordRow.origin_signature.is_(None), RecordRow.station_id == station_id
+        )
+        for row in self._s.scalars(stmt):
+            self.sign(row)
 
     def set_reason(self, record_uuid: str, reason: str | None) -> None:
         """Why the supervisor held or rejected it (the operator sees this in Rekaman)."""
@@ -156,11 +188,14 @@ class RecordRepository:
         row.ack_id, row.acked_at = ack_id, self._clock.stamp()
         row.server_status, row.server_reason = status, self._seal_reason(record_uuid, reason)
 
-    def set_server_status(self, record_uuid: str, status: str) -> bool:
+    def set_server_status(self, record_uuid: str, status: str, reason: str | None = None) -> bool:
+        """A change from the centre's status feed, with the centre's words for it (duplicate: which record)."""
         row = self._s.get(RecordRow, record_uuid)
         if row is None or row.server_status == status:
             return False
         row.server_status, row.updated_at = status, self._clock.stamp()
+        if reason:
+            row.server_reason = self._seal_reason(record_uuid, reason)
         self._audit.append("sync", "server_status", record_uuid, {"status": status})
         return True
 
@@ -239,18 +274,24 @@ class RecordRepository:
             server_reason=self._reason(row),
         )
 
-    def wire(self, record_uuid: str) -> dict:
+    def wire(self, record_uuid: str, row: RecordRow | None = None) -> dict:
         """Everything the record says but its photos, as it travels (sync batch or bundle)."""
-        row = self._row(record_uuid)
+        row = row or self._row(record_uuid)
         return {
             "uuid": row.uuid,
             "payload_sha256": row.payload_sha256,
             "biodata": self._biodata(row),
             "quality": self._quality(row),
             "created_at": row.created_at,
-            "station_id": row.station_id,
+            "origin": row.station_id,
+            "origin_signature": row.origin_signature,
             "operator": row.operator,
         }
+
+    def wire_many(self, record_uuids: list[str]) -> dict[str, dict]:
+        """wire() for many records in one query (a sync batch)."""
+        rows = self._s.scalars(select(RecordRow).where(RecordRow.uuid.in_(record_uuids)))
+        return {row.uuid: self.wire(row.uuid, row) for row in rows}
 
     def find(self, query: str = "", status: RecordStatus | None = None, limit: int = 500) -> list[RecordSummary]:
         """Newest first. A whole NIK is found through the keyed index; anything else (part of a name, the
@@ -297,12 +338,13 @@ class RecordRepository:
         return list(self._s.scalars(stmt))
 
     def awaiting_print(self, limit: int) -> list[str]:
-        """Acknowledged records the central server has not reported printed yet (the PRR list)."""
+        """Acknowledged records the central server has not reported printed yet (the PRR list); a duplicate
+        (its fingers match another record: an officer resolves it) is not awaiting its card."""
         stmt = (
             select(RecordRow.uuid)
             .where(
                 RecordRow.status == RecordStatus.ACKNOWLEDGED,
-                (RecordRow.server_status.is_(None)) | (RecordRow.server_status != "printed"),
+                (RecordRow.server_status.is_(None)) | RecordRow.server_status.not_in(("printed", "duplicate")),
             )
             .order_by(RecordRow.acked_at)
             .limit(limit)

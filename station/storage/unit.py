@@ -65,7 +65,7 @@ class UnitOfWork:
         self.keys = KeyRepository(s, self._key)
         self.photos = PhotoRepository(s, self._key)
         self.biometrics = BiometricRepository(s, self._key)
-        self.records = RecordRepository(s, self._key, self.clock, self.audit)
+        self.records = RecordRepository(s, self._key, self.clock, self.audit, self.keys.signing_key)
         self.quarantine = QuarantineRepository(s, self.clock, self.audit)
         self.outbox = OutboxRepository(s, self.clock, self.records, self.photos, self.quarantine, self.biometrics)
         self.tickets = TicketRepository(s, self.clock)

@@ -94,6 +94,7 @@ class BiometricsPage(QWidget):
             value.setWordWrap(True)
             grid.addWidget(value, i, 1)
             self.progress[key] = value
+        grid.setColumnStretch(1, 1)  # the values take the width; the labels stay beside them
         layout.addLayout(grid)
         legend = QLabel(self.tr("Angka: skor mutu NFIQ 2 (0-100); dalam kurung: peringkat mutu 1-10 (10 terbaik)."))
         legend.setObjectName("legend")
@@ -118,6 +119,7 @@ class BiometricsPage(QWidget):
         self.find_btn = QPushButton(self.tr("Cari perangkat"))
         self.exception_btn = QPushButton(self.tr("Pengecualian ..."))
         self.done_btn = QPushButton(self.tr("Selesai, simpan rekaman"))
+        self.done_btn.setObjectName("primary")
         for b in (self.capture_btn, self.find_btn, self.exception_btn):
             row.addWidget(b)
         row.addStretch(1)

@@ -7,6 +7,7 @@
     python -m sync.server audit-breaks [--station-id ST-07]   # audit entries refused (gaps, rewrites)
     python -m sync.server import-bundle FILE        # a jemput-bola bundle straight into the database
     python -m sync.server mark-printed UUID...
+    python -m sync.server dinas-user add|list|unlock|reset|disable|enable [NAME]   # Dinas staff accounts
 
 --dedup also runs the fingerprint dedup worker (python -m sync.server.dedup, one per database): records sent with
 fingers move from received to print_ready (PRR) or duplicate (DUP).
@@ -56,24 +57,32 @@ def import_main(argv: list[str]) -> None:
 
 
 def printed_main(argv: list[str]) -> None:
-    """The card printing line reports back: these records are printed (no longer PRR)."""
+    """The card printing line reports back: these records are printed (no longer PRR). A record is named by its
+    uuid (every origin's record with that uuid) or ORIGIN/UUID; its origin hears of it through its status feed."""
     ap = argparse.ArgumentParser(prog="python -m sync.server mark-printed")
-    ap.add_argument("uuids", nargs="+")
+    ap.add_argument("uuids", nargs="+", metavar="[ORIGIN/]UUID")
     _db(ap)
     args = ap.parse_args(argv)
-    from sqlalchemy import update
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
 
+    from sync.server.changes import set_status
     from sync.server.db import open_engine
     from sync.server.models import CentralRecordRow
 
     engine = open_engine(args.db)
-    with engine.begin() as conn:
-        n = conn.execute(
-            update(CentralRecordRow)
-            .where(CentralRecordRow.uuid.in_(args.uuids), CentralRecordRow.status != "rejected")
-            .values(status="printed")
-        )
-    print(f"{n.rowcount} rekaman ditandai tercetak")
+    n = 0
+    with Session(engine) as s, s.begin():
+        for name in args.uuids:
+            origin, _, uuid = name.rpartition("/")
+            stmt = select(CentralRecordRow).where(
+                CentralRecordRow.uuid == uuid, CentralRecordRow.status.not_in(("rejected", "printed"))
+            )
+            for row in s.scalars(stmt.where(CentralRecordRow.origin == origin) if origin else stmt):
+                set_status(s, row, "printed")
+                n += 1
+    engine.dispose()
+    print(f"{n} rekaman ditandai tercetak")
 
 
 def issue_code_main(argv: list[str]) -> None:
@@ -171,6 +180,11 @@ def main() -> None:
         help="requests handled at once per worker; more get 503 (with the body limits, this bounds memory)",
     )
     ap.add_argument(
+        "--forwarded-allow-ips",
+        default="",
+        help="addresses of the reverse proxy whose X-Forwarded-For is believed (default: none, not even 127.0.0.1)",
+    )
+    ap.add_argument(
         "--faults", default=os.environ.get("CENTRAL_FAULTS", ""), help=argparse.SUPPRESS
     )  # test mode, e.g. 500:0.1,503:0.1
     args = ap.parse_args()
@@ -205,6 +219,8 @@ def _serve(args: argparse.Namespace) -> None:
         ssl_keyfile=args.key,
         workers=args.workers,
         limit_concurrency=args.limit_concurrency,
+        proxy_headers=bool(args.forwarded_allow_ips),  # else anyone could pick the address the rate limits count
+        forwarded_allow_ips=args.forwarded_allow_ips or None,
         log_level="warning",
     )
 

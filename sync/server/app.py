@@ -12,7 +12,7 @@ from sync.server.db import open_engine
 from sync.server.deps import Central
 from sync.server.dinas import routes as dinas
 from sync.server.limits import BodyLimit
-from sync.server.routes import audit, master, records, stations
+from sync.server.routes import audit, blobs, master, records, stations
 
 API = "/v1"
 
@@ -32,7 +32,7 @@ def create_app(
     )
     app.state.central = Central(sessionmaker(engine, expire_on_commit=False), Path(secrets_path))
     app.state.engine = engine
-    for module in (stations, records, audit, master):
+    for module in (stations, records, blobs, audit, master):
         app.include_router(module.router, prefix=API)
     app.add_middleware(BodyLimit)  # before any body is read, for every route
     dinas.install(app)  # the Dinas's web pages and the public status page (sync/server/dinas)

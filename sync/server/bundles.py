@@ -1,10 +1,10 @@
-"""Import a jemput-bola bundle straight into the central database, with the same exactly-once rule as uploads
-(store_record).
+"""Import a jemput-bola bundle straight into the central database, with the same exactly-once and origin rules
+as uploads (sync.server.intake).
 
 The signer must be a registered station and the bundle signed with the key registered for it (never a key the
 bundle carries). Each record is filed under the station that MADE it, as verified: the signer's own records under
 the signer, a carried record under its origin only when the origin's registered key verifies its signature
-(station.bundle_format). A record's own claim of a station_id decides nothing.
+(station.bundle_format). A record's own claim of a station_id decides nothing. The whole bundle or nothing.
 """
 
 from __future__ import annotations
@@ -13,17 +13,13 @@ import base64
 from collections import Counter
 from dataclasses import dataclass
 
-from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
-from station.bundle_format import BundleRefused, read
+from station.bundle_format import read
 from sync.server.db import open_engine
-from sync.server.intake import store_record
+from sync.server.intake import Intake
 from sync.server.models import StationRow
-from sync.server.schemas import RecordIn
-
-WIRE_FIELDS = ("uuid", "payload_sha256", "biodata", "quality", "created_at", "operator", "photos")
 
 
 @dataclass(frozen=True)
@@ -45,16 +41,14 @@ def import_bundle(database_url: str, data: bytes, code: str) -> CentralImport:
     sessions = sessionmaker(engine)
     try:
         bundle = read(data, code, registry(sessions))
-        try:
-            wires = [(r["origin"], RecordIn(**{k: r[k] for k in WIRE_FIELDS})) for r in bundle.records]
-        except ValidationError:
-            raise BundleRefused(
-                "Rekaman dalam bundel tidak sesuai skema server pusat. Tidak ada yang diimpor."
-            ) from None
         outcomes: Counter[str] = Counter()
+        origins: Counter[str] = Counter()
         with sessions.begin() as s:  # the whole bundle or nothing
-            for origin, wire in wires:
-                outcomes[store_record(s, origin, wire).outcome] += 1
-        return CentralImport(bundle.station_id, dict(outcomes), dict(Counter(origin for origin, _ in wires)))
+            intake = Intake(s)  # each record filed under its origin, as on the network
+            for r in bundle.records:
+                ack = intake.store_bundled(bundle.station_id, r)
+                outcomes["repeat" if ack.repeat else ack.outcome] += 1  # repeat: here already, stored (or refused) once
+                origins[ack.origin or r["origin"]] += 1
+        return CentralImport(bundle.station_id, dict(outcomes), dict(origins))
     finally:
         engine.dispose()

@@ -12,6 +12,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -35,6 +36,7 @@ class StationRow(Base):
     key_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # the bearer key itself is never stored
     registered_at: Mapped[str] = mapped_column(String(32))
     signing_public_key: Mapped[str | None] = mapped_column(String, nullable=True)  # base64 Ed25519
+    status_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # last change_seq given
 
 
 class BlobRow(Base):
@@ -44,19 +46,37 @@ class BlobRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class CentralRecordRow(Base):
-    __tablename__ = "central_records"
-    __table_args__ = (Index("ix_central_nik", "nik"),)
+class BlobPartRow(Base):
+    """The bytes of a blob received so far, when its upload was cut: the next upload resumes from here."""
 
+    __tablename__ = "blob_parts"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    total: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+
+class CentralRecordRow(Base):
+    """A record is (origin, uuid): filed under the station that accepted and signed it, whoever carried it. A uuid
+    held by one station says nothing about, and takes nothing from, another station's record with the same uuid."""
+
+    __tablename__ = "central_records"
+    __table_args__ = (Index("ix_central_nik", "nik"), Index("ix_central_changes", "origin", "change_seq"))
+
+    origin: Mapped[str] = mapped_column(ForeignKey("stations.station_id"), primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
-    station_id: Mapped[str] = mapped_column(ForeignKey("stations.station_id"))
+    carrier: Mapped[str] = mapped_column(String(32))  # who delivered it: the origin, another station, a bundle
+    origin_signature: Mapped[str] = mapped_column(String(100))  # the origin's, over domain.payload.origin_message
     payload_sha256: Mapped[str] = mapped_column(String(64))
     nik: Mapped[str] = mapped_column(String(16))
     payload: Mapped[str] = mapped_column(Text)  # biodata + quality + photo hashes, JSON
     ack_id: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16))  # received | duplicate_nik | rejected | printed
+    status: Mapped[str] = mapped_column(String(16))  # received | rejected | printed
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    flags: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the centre's own: duplicate_nik
+    change_seq: Mapped[int] = mapped_column(BigInteger)  # the origin's status_seq at its last change (status feed)
 
 
 class CentralAuditRow(Base):
@@ -79,8 +99,12 @@ class FingerTemplateRow(Base):
     """A received record's fingerprints as the deduplication engine reads them (sync/server/dedup)."""
 
     __tablename__ = "finger_templates"
+    __table_args__ = (
+        ForeignKeyConstraint(["record_origin", "record_uuid"], ["central_records.origin", "central_records.uuid"]),
+    )
 
-    record_uuid: Mapped[str] = mapped_column(ForeignKey("central_records.uuid"), primary_key=True)
+    record_origin: Mapped[str] = mapped_column(String(32), primary_key=True)  # the record is (origin, uuid)
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)  # ISO/IEC 19794-2: 1-10
     minutiae: Mapped[bytes] = mapped_column(LargeBinary)  # Minutiae.to_bytes()
     descriptor_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
@@ -91,9 +115,14 @@ class DedupResultRow(Base):
     """The outcome of a record's 1:N search: PRR, or DUP naming the record(s) it matched."""
 
     __tablename__ = "dedup_results"
+    __table_args__ = (
+        ForeignKeyConstraint(["record_origin", "record_uuid"], ["central_records.origin", "central_records.uuid"]),
+    )
 
-    record_uuid: Mapped[str] = mapped_column(ForeignKey("central_records.uuid"), primary_key=True)
+    record_origin: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     decision: Mapped[str] = mapped_column(String(8))  # PRR | DUP
+    matched_origin: Mapped[str | None] = mapped_column(String(32), nullable=True)
     matched_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the best match, for DUP
     detail: Mapped[str] = mapped_column(Text)  # JSON: every match and candidate with its Bozorth3 scores
     gallery_records: Mapped[int] = mapped_column(BigInteger)

@@ -17,7 +17,6 @@ UuidStr = Annotated[str, Field(pattern=UUID_PATTERN, json_schema_extra={"format"
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 StationId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$")]
 Ed25519Key = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]{43}=$", description="base64 of the 32-byte public key")]
-FingerPosition = Annotated[str, Field(pattern=r"^([1-9]|10)$")]
 SEQ_MAX = 2**63 - 1  # a signed 64-bit integer: what SQLite and PostgreSQL store
 
 
@@ -39,19 +38,20 @@ class StationKey(BaseModel):
 
 
 class RecordIn(BaseModel):
+    """A record's own fields; its blobs travel apart (POST /v1/blobs) and are named here by their SHA-256."""
+
     uuid: UuidStr
-    payload_sha256: Sha256Hex
+    origin: StationId  # the station that accepted it: the record is filed under it
+    origin_signature: str | None = Field(default=None, max_length=100)  # base64 Ed25519, origin over origin_message
+    payload_sha256: Sha256Hex  # station.domain.payload.payload_digest over uuid, biodata, quality, blobs
     biodata: dict
     quality: dict
     created_at: str = Field(max_length=40)
     operator: str = Field(max_length=64)
-    photos: dict[str, str]  # kind -> base64 JPEG
-    # ISO/IEC finger position ("1"-"10") -> base64 of an ISO/IEC 19794-4 finger image record (as an SBI device
-    # returns it) or a plain 500-ppi image. Their SHA-256s enter payload_sha256 as photo hashes named
-    # "finger_<position>" (sync.server.intake.finger_key). Optional: a record without fingers stays `received`;
-    # with fingers it is searched 1:N and becomes `print_ready` or `duplicate`.
-    fingers: dict[FingerPosition, str] = Field(default_factory=dict, max_length=10)
-    station_id: str | None = Field(default=None, max_length=32)  # informative; the authenticated station sent it
+    # kind -> SHA-256: the photos (crop, frame) and the biometric records (bio_fp_01..bio_fp_10: ISO/IEC 19794-4
+    # finger records, position = the number; bio_iris_*, bio_sig). The fingers are searched 1:N at the centre
+    # (sync.server.intake.FINGER_BLOB): the record becomes print_ready or duplicate; without them it stays received.
+    blobs: dict[str, Sha256Hex] = Field(max_length=64)
 
 
 class Batch(BaseModel):
@@ -60,14 +60,45 @@ class Batch(BaseModel):
 
 class RecordAck(BaseModel):
     uuid: str
-    outcome: str  # stored | repeat | conflict | rejected
+    origin: str | None = None
+    # stored | rejected (with a reason) | conflict (same origin and uuid, other content) | bad_signature (the origin
+    # did not sign this) | unknown_origin (send again once the origin is registered) | missing_blobs (upload first)
+    outcome: str
+    repeat: bool = False  # the record was here already: the outcome is the one given the first time
     ack_id: str | None = None
-    status: str | None = None  # received | print_ready | duplicate | duplicate_nik | rejected | printed
+    status: str | None = None  # received | print_ready | duplicate | rejected | printed
     reason: str | None = None
 
 
 class BatchAck(BaseModel):
     results: list[RecordAck]
+
+
+class BlobQuery(BaseModel):
+    sha256: list[Sha256Hex] = Field(max_length=5000)
+
+
+class BlobNeeds(BaseModel):
+    missing: dict[str, int]  # SHA-256 -> bytes of it the centre already holds (0: none); absent: it has it all
+
+
+class BlobUploadAck(BaseModel):
+    stored: list[str]  # complete and verified against their SHA-256
+    partial: dict[str, int]  # SHA-256 -> bytes held so far: the next upload resumes there
+
+
+class StatusChange(BaseModel):
+    uuid: str
+    status: str
+    reason: str | None = None
+    ack_id: str
+    duplicate_of: str | None = None  # DUP: the uuid of the record the fingers matched (no personal data)
+
+
+class StatusChanges(BaseModel):
+    changes: list[StatusChange]
+    cursor: int  # ask again with after=cursor
+    more: bool
 
 
 class AuditEntry(BaseModel):
@@ -100,8 +131,9 @@ class AuditAck(BaseModel):
 
 class RecordStatusOut(BaseModel):
     uuid: str
+    origin: str
     # received (held; not yet searched, or carried no fingers) | print_ready (PRR: 1:N search found no one) |
-    # duplicate (DUP: the fingers match duplicate_of; an officer resolves it) | duplicate_nik | rejected | printed
+    # duplicate (DUP: the fingers match duplicate_of; an officer resolves it) | rejected | printed
     status: str
     reason: str | None
     ack_id: str

@@ -1,26 +1,67 @@
 """Card-data PDF for the card printer: one ID-1 page (85.60 x 53.98 mm, ISO/IEC 7810) per card, laid out as the
 e-KTP front: region header, the biodata block, the photo on its birth-year backdrop, place and date of issue,
-the signature.
+the signature. Nothing is printed outside the fields: the blanko's own pre-printed security background stays as it
+is (no tint, no band).
 
-The backdrop rule (Dukcapil): a citizen born in an odd year has a red photo background, an even year blue. The
-photo gate on this base has only a configurable `required_background` (station/quality/config.py), not this rule,
-so the rule lives here in `backdrop`; the captured photo is set inside a band of that colour.
+The backdrop rule (Dukcapil): a citizen born in an odd year has a red photo background, an even year blue, in the
+station's colours (station/quality/config.py backdrop_red / backdrop_blue). The photo's own background is replaced
+by that colour with the station's replacement (station/quality/backdrop.replace_background) on a person mask from
+MediaPipe's selfie segmentation (station/quality/landmarks.PersonMask), run here on the server on the stored crop.
+Where MediaPipe cannot be loaded the photo is printed as recorded, inside a frame of the colour (docs/dinas.md).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 
-from reportlab.lib.colors import HexColor, black, white
+import cv2
+import numpy as np
+from reportlab.lib.colors import HexColor, black
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from station.quality.backdrop import hex_rgb, replace_background
+from station.quality.config import GateConfig
 from sync.server.dinas.office import Card, region_name
 
 CARD_W, CARD_H = 85.60 * mm, 53.98 * mm
-RED, BLUE = "#C8102E", "#1F4E9A"
+RED, BLUE = GateConfig().backdrop_red, GateConfig().backdrop_blue
+MAX_PHOTO_SIDE = 2000  # a stored crop is ~300x400; anything much larger is not a card photo
+
+_segmenter = None
+_segmenter_lock = threading.Lock()
+
+
+def _person_mask():
+    """MediaPipe's selfie segmentation, loaded once per worker process on first use (None if it cannot load)."""
+    global _segmenter
+    with _segmenter_lock:
+        if _segmenter is None:
+            try:
+                from station.quality.landmarks import PersonMask
+
+                _segmenter = PersonMask()
+            except Exception:  # noqa: BLE001 - no MediaPipe on this server: photos are printed as recorded
+                _segmenter = False
+        return _segmenter or None
+
+
+def photo_on_backdrop(jpeg: bytes, colour: str) -> bytes | None:
+    """The photo with its background replaced by `colour` (#rrggbb), as JPEG; None when it cannot be done (no
+    MediaPipe, an unreadable or oversized image): the caller prints the photo as recorded."""
+    image = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
+    if image is None or max(image.shape[:2]) > MAX_PHOTO_SIDE:
+        return None
+    segmenter = _person_mask()
+    if segmenter is None:
+        return None
+    _small, person, scale = segmenter.mask(image)
+    to_crop = np.float32([[1 / scale, 0, 0], [0, 1 / scale, 0]])
+    out = replace_background(image, person, to_crop, hex_rgb(colour))
+    return cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, 92])[1].tobytes()
 
 
 def backdrop(birth_year: int) -> str:
@@ -56,8 +97,6 @@ def card_fields(card: Card) -> list[tuple[str, str]]:
 
 
 def _draw_card(c: Canvas, card: Card, blobs: dict[str, bytes], issued: dt.date) -> None:
-    c.setFillColor(HexColor("#DCEBF5"))
-    c.rect(0, 0, CARD_W, CARD_H, stroke=0, fill=1)
     c.setFillColor(black)
     parts = card.desa.split(".")
     prov = region_name(parts[0]) if len(parts) >= 1 and parts[0] else "-"
@@ -75,13 +114,19 @@ def _draw_card(c: Canvas, card: Card, blobs: dict[str, bytes], issued: dt.date) 
         c.drawString(20 * mm, y, ":")
         c.drawString(21.2 * mm, y, value[:44])
         y -= 2.75 * mm
-    # the photo on its birth-year backdrop
+    # the photo on its birth-year backdrop: the background replaced, the photo filling its box
     born = _birth(card)
     px, py, pw, ph = CARD_W - 23.5 * mm, CARD_H - 33.5 * mm, 20 * mm, 25 * mm
-    c.setFillColor(HexColor(backdrop(born.year)) if born else white)
-    c.rect(px, py, pw, ph, stroke=0, fill=1)
     photo = blobs.get(card.photos.get("crop", ""))
-    if photo:
+    replaced = photo_on_backdrop(photo, backdrop(born.year)) if photo and born else None
+    if replaced:  # the box is filled with the same colour where the photo's proportions leave a sliver
+        c.setFillColor(HexColor(backdrop(born.year)))
+        c.rect(px, py, pw, ph, stroke=0, fill=1)
+        c.drawImage(ImageReader(io.BytesIO(replaced)), px, py, pw, ph, preserveAspectRatio=True, anchor="c")
+    elif photo:  # no replacement possible: the photo as recorded, framed in the birth-year colour
+        if born:
+            c.setFillColor(HexColor(backdrop(born.year)))
+            c.rect(px, py, pw, ph, stroke=0, fill=1)
         c.drawImage(
             ImageReader(io.BytesIO(photo)),
             px + 1.2 * mm,
@@ -92,14 +137,16 @@ def _draw_card(c: Canvas, card: Card, blobs: dict[str, bytes], issued: dt.date) 
             anchor="c",
         )
     else:
-        c.setFillColor(white)
+        c.setStrokeColor(black)
+        c.rect(px, py, pw, ph, stroke=1, fill=0)
+        c.setFillColor(black)
         c.setFont("Helvetica", 4.5)
         c.drawCentredString(px + pw / 2, py + ph / 2, "FOTO TIDAK ADA")
     c.setFillColor(black)
     c.setFont("Helvetica", 4.6)
     c.drawCentredString(px + pw / 2, py - 2.6 * mm, kab.upper()[:28])
     c.drawCentredString(px + pw / 2, py - 4.8 * mm, issued.strftime("%d-%m-%Y"))
-    signature = blobs.get(card.photos.get("signature", ""))
+    signature = blobs.get(card.photos.get("bio_sig_png") or card.photos.get("signature", ""))
     if signature:
         c.drawImage(ImageReader(io.BytesIO(signature)), px, py - 13 * mm, pw, 7 * mm, preserveAspectRatio=True)
     else:

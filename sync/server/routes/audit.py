@@ -10,6 +10,7 @@ ends (upto, head_hash): the station keeps that head as its anchor.
 from __future__ import annotations
 
 import logging
+import time
 
 from fastapi import APIRouter, Depends, HTTPException
 from sqlalchemy import select
@@ -28,12 +29,12 @@ log = logging.getLogger("sync.server.audit")
 
 @router.post("/audit", response_model=AuditAck)
 def upload_audit(batch: AuditBatch, station_id: str = Depends(station_of), c: Central = Depends(central)) -> AuditAck:
-    for _ in range(3):  # the same station sending twice at once: the loser re-reads and sees repeats
+    for attempt in range(6):  # the same station sending twice at once: the loser re-reads and sees repeats
         try:
             with c.unit() as s:
                 return _take(s, station_id, sorted(batch.entries, key=lambda e: e.seq))
         except (IntegrityError, OperationalError):
-            continue
+            time.sleep(0.02 * (attempt + 1))  # let the winner commit (SQLite's writer lock)
     raise HTTPException(503, "busy, try again")
 
 

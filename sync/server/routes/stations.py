@@ -49,12 +49,13 @@ def health() -> dict:
 
 @router.post("/stations", response_model=StationKey, status_code=201)
 def register(body: Registration, request: Request, c: Central = Depends(central)) -> StationKey:
-    """Register with a one-time code; or, carrying the station's current key, rotate that key."""
+    """Register with a one-time code. A registered station's keys change only with a code the admin issued with
+    --rekey: its current bearer key alone cannot rotate it (anyone holding that key, an operator with the station's
+    data key among them, could otherwise lock the station out without a trace)."""
+    if request.scope.get(STATION_SCOPE_KEY) is not None:
+        raise HTTPException(403, "a station's key changes only with a code issued with --rekey")
     for _ in range(3):  # two registrations racing: the loser re-reads and answers as a repeat
         try:
-            current = request.scope.get(STATION_SCOPE_KEY)
-            if current is not None:
-                return _rotate(c, current, body)
             return _register_with_code(c, body)
         except (IntegrityError, OperationalError):
             continue
@@ -116,20 +117,6 @@ def _register_with_code(c: Central, body: Registration) -> StationKey:
         code.used_at, code.used_signing_key = stamp, body.signing_public_key
         s.flush()
     return StationKey(station_id=body.station_id, station_key=key)
-
-
-def _rotate(c: Central, current: str, body: Registration) -> StationKey:
-    """A registered station, authenticated by its current key, takes a new bearer key; its signing key stays."""
-    if body.station_id != current:
-        raise HTTPException(403, "a station key registers only its own station")
-    key = body.station_key or secrets.token_urlsafe(32)
-    with c.unit() as s:
-        row = s.get(StationRow, current, with_for_update=True)
-        if row.signing_public_key not in (None, body.signing_public_key):
-            raise HTTPException(409, "the signing key changes only with a code issued with --rekey")
-        row.signing_public_key = body.signing_public_key
-        row.key_sha256 = _sha256(key)
-    return StationKey(station_id=current, station_key=key)
 
 
 @router.get("/master/stations", response_model=StationList)

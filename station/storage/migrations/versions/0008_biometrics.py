@@ -1,7 +1,7 @@
 """biometrics: a record's fingerprints, irises, signature and exception proofs, sealed like its photos
 
 Revision ID: 0008_biometrics
-Revises: 0005_audit_ids
+Revises: 0007_sync_origin
 Create Date: 2026-11-25
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_biometrics"
-down_revision = "0006_ticket_note"
+down_revision = "0007_sync_origin"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """the Dinas: staff, sessions, print batches, blanko ledger, collections, rate limits, record index, sukets
 
 Revision ID: d0001
-Revises: c0004
+Revises: c0005
 Create Date: 2026-11-25
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "d0001"
-down_revision = "c0004"
+down_revision = "c0005"
 branch_labels = None
 depends_on = None
 
@@ -40,7 +40,7 @@ def upgrade() -> None:
         "dinas_print_items",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
         sa.Column("batch_id", sa.Integer(), sa.ForeignKey("dinas_print_batches.id"), nullable=False),
-        sa.Column("record_uuid", sa.String(36), sa.ForeignKey("central_records.uuid"), nullable=False),
+        sa.Column("record_uuid", sa.String(36), nullable=False),
         sa.Column("state", sa.String(12), nullable=False),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("marked_at", sa.String(32), nullable=True),
@@ -61,7 +61,7 @@ def upgrade() -> None:
     op.create_index("ix_dinas_blanko_day", "dinas_blanko_ledger", ["day"])
     op.create_table(
         "dinas_collections",
-        sa.Column("record_uuid", sa.String(36), sa.ForeignKey("central_records.uuid"), primary_key=True),
+        sa.Column("record_uuid", sa.String(36), primary_key=True),
         sa.Column("collected_by", sa.String(120), nullable=False),
         sa.Column("collected_at", sa.String(32), nullable=False),
         sa.Column("officer", sa.String(64), nullable=False),
@@ -75,7 +75,7 @@ def upgrade() -> None:
     op.create_index("ix_dinas_lookups_client", "dinas_status_lookups", ["client", "at"])
     op.create_table(
         "dinas_record_index",
-        sa.Column("record_uuid", sa.String(36), sa.ForeignKey("central_records.uuid"), primary_key=True),
+        sa.Column("record_uuid", sa.String(36), primary_key=True),
         sa.Column("kecamatan", sa.String(16), nullable=False),
         sa.Column("desa", sa.String(24), nullable=False),
         sa.Column("recorded_at", sa.String(32), nullable=False),
@@ -84,7 +84,7 @@ def upgrade() -> None:
     op.create_table(
         "dinas_sukets",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
-        sa.Column("record_uuid", sa.String(36), sa.ForeignKey("central_records.uuid"), nullable=False),
+        sa.Column("record_uuid", sa.String(36), nullable=False),
         sa.Column("issued_at", sa.String(32), nullable=False),
         sa.Column("valid_until", sa.String(10), nullable=False),
         sa.Column("officer", sa.String(64), nullable=False),

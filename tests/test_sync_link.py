@@ -1,0 +1,156 @@
+"""Spending the link wisely, and the trust rules around it: blobs travel as bytes, once, and an interrupted upload
+resumes; a record is filed only under the origin that signed it; one sync loop per station, even after a crash."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from station.domain.enrolment import Enrolment
+from station.domain.lifecycle import RecordStatus
+from station.services.loop_lock import PassLock
+from sync.runner import send
+from tests.central import start_central
+from tests.keys import PASSWORD
+from tests.stations import new_station, store_record
+from tests.test_sync import fill_station, opened, point_at
+from tests.tls import make_ca_and_server
+from tests.wire import FaultProxy
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory):
+    return make_ca_and_server(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture()
+def central(tmp_path, tls):
+    c = start_central(tmp_path, *tls)
+    yield c
+    c.stop()
+
+
+def test_blobs_go_as_bytes_once_and_a_cut_upload_resumes_where_it_stopped(central, tls, data_dir):
+    fill_station(data_dir, 6, photo_bytes=60_000)  # a 60 KB crop and a 30 KB frame each
+    faults = {"/v1/blobs": "cut_upload", "/v1/records": "drop_response"}
+
+    def plan(_n: int, method: str, path: str) -> str:
+        for suffix, fault in list(faults.items()):
+            if method == "POST" and path.endswith(suffix):
+                del faults[suffix]
+                return fault
+        return "pass"
+
+    ca, cert, key = tls
+    proxy = FaultProxy(int(central.url.rsplit(":", 1)[1]), cert, key, ca, plan=plan, cut_fraction=0.6)
+    with opened(data_dir) as station:
+        station.sync.register(central.url, central.code(station), central.ca)
+        point_at(station, url=proxy.url, backoff_base_s=0.01, backoff_cap_s=0.02)
+        blob_bytes = sum(len(b) for o in station.sync.outbox().due(10**9) for b in o.blobs.values())
+        passes = []
+        while not passes or passes[-1].remaining:
+            passes.append(station.sync.run_once())
+            time.sleep(0.05)
+            assert len(passes) < 6, passes
+        counts = station.records.counts()
+    uploads = proxy.requests_to("/v1/blobs", "POST")
+    records = proxy.requests_to("/v1/records", "POST")
+    assert [u.fault for u in uploads] == ["cut_upload", "pass"]  # the third pass sent no blob at all
+    arrived = sum(u.forwarded for u in uploads)
+    assert arrived < blob_bytes * 1.02, (arrived, blob_bytes)  # resumed at the cut, not sent again from zero
+    assert uploads[1].request_bytes < blob_bytes * 0.5
+    assert passes[-1].blobs_already_there == 12 and passes[-1].blob_bytes_sent == 0  # the repeat after the lost reply
+    assert all(r.request_bytes < 6 * 2_000 for r in records)  # the records' own fields: no photo inside
+    assert counts == {"acknowledged": 6}
+
+
+def test_a_station_cannot_file_a_record_under_another_origin(central, tmp_path):
+    f_dir, e_dir = tmp_path / "F", tmp_path / "E"
+    fill_station(f_dir, 1)
+    fill_station(e_dir, 1)
+    with opened(f_dir) as f:
+        f.sync.register(central.url, central.code(f), central.ca)
+        f_id = f.settings.current.station_id
+    with opened(e_dir) as e:
+        e.sync.register(central.url, central.code(e), central.ca)
+        [item] = e.sync.outbox().due(10**9)
+        client = e.sync.client()
+        [forged] = send(client, [replace(item, origin=f_id)])  # E's record, claimed for F with E's signature
+        [stranger] = send(client, [replace(item, origin="ST-NOWHERE")])
+        [own] = send(client, [item])
+    assert not forged.accepted and not forged.retry and "tanda tangan" in forged.reason
+    assert stranger.retry and not stranger.accepted  # an origin the centre does not know yet: later, not never
+    assert own.accepted
+
+
+def test_one_sync_pass_at_a_time_and_the_lock_goes_with_a_killed_process(central, data_dir):
+    fill_station(data_dir, 2)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from station.services.loop_lock import PassLock; "
+            "lock = PassLock(sys.argv[1]); assert lock.acquire(); print('held', flush=True); time.sleep(120)",
+            str(data_dir / "sync.lock"),
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with opened(data_dir) as station:
+            station.sync.register(central.url, central.code(station), central.ca)
+            busy = station.sync.run_once()
+            assert busy.busy and busy.remaining == 2 and station.records.counts() == {"queued": 2}
+            holder.send_signal(signal.SIGKILL)  # a sync that crashed mid-pass
+            holder.wait(10)
+            done = station.sync.run_once()
+    finally:
+        holder.kill()
+    assert not done.busy and done.remaining == 0
+    assert PassLock(data_dir / "sync.lock").acquire()
+
+
+def test_a_record_rejected_at_the_centre_reaches_the_operator_once_and_stays(central, data_dir):
+    """The rejection the station recorded and the centre's status feed agree; a later pass changes nothing."""
+    with new_station(data_dir, "ST-REJ") as station:
+        bad = store_record(station, Enrolment(nik="3324013102900003", nama="Mustahil"), b"x" * 700)
+        station.sync.register(central.url, central.code(station), central.ca)
+        first = station.sync.run_once()
+        again = station.sync.run_once()
+        rec = station.records.get(bad, with_photos=False)
+    assert (first.rejected, again.rejected, again.status_updates) == (1, 0, 0)
+    assert rec.status is RecordStatus.REJECTED and rec.server_status == "rejected"
+
+
+def test_sync_once_prints_whether_it_stood_aside(central, data_dir):
+    fill_station(data_dir, 1)
+    with opened(data_dir) as station:
+        station.sync.register(central.url, central.code(station), central.ca)
+    lock = PassLock(data_dir / "sync.lock")
+    assert lock.acquire()
+    try:
+        env = dict(os.environ, PYTHONPATH=str(ROOT), STATION_PASSWORD=PASSWORD)
+        r = subprocess.run(
+            [sys.executable, "-m", "station", "sync", "--once", "--user", "spv", "--data-dir", str(data_dir)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        lock.release()
+    out = json.loads(r.stdout.splitlines()[-1])
+    assert r.returncode == 1 and out["busy"] is True and out["remaining"] == 1
