@@ -75,3 +75,16 @@ def test_waiver_needs_a_supervisor_and_is_carried_by_the_record(faces_dir, still
 def test_face_count_can_never_be_waived():
     with pytest.raises(WaiverError):
         Waiver("disabilitas", ("face_count",), "orang lain di belakang", "op1", "spv1").validate()
+
+
+def test_a_drafts_recording_time_is_when_it_was_accepted_not_when_it_was_started(faces_dir, still_gate, data_dir):
+    clock = FixedClock(CLOCK)
+    with photo_only(station_at(data_dir, clock=clock)) as station:
+        draft = station.records.save_draft(good())
+        clock.at = CLOCK + dt.timedelta(minutes=11)  # the photo, approval and the rest took 11 minutes
+        done = station.records.accept(good(), capture_of(faces_dir, still_gate, "img62.jpg"), record_uuid=draft)
+        rec = station.records.get(done.uuid)
+        [listed] = station.records.find(good().nik)
+    assert done.uuid == draft
+    assert rec.created_at == listed.created_at == clock.stamp()  # Rekaman, the record dialog and the receipt
+    assert f"{station.clock.local(rec.created_at):%H:%M}" == "10:11"

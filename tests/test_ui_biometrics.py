@@ -134,13 +134,38 @@ def test_an_unplugged_scanner_is_said_on_the_page_and_found_again(qtbot, counter
     qtbot.waitUntil(lambda: page.session is not None, timeout=30_000)
     admin(sim, "status", type="Finger", deviceStatus="Not Ready")
     press(qtbot, page)
-    assert "kabel USB" in page.message.text()
+    assert "kabel USB" in page.devices.text() + page.message.text()
     admin(sim, "status", type="Finger", deviceStatus="Ready")
     qtbot.mouseClick(page.find_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
     assert "siap" in page.message.text()
     press(qtbot, page)
     assert page.progress["fingers"].text().startswith("4/10")
+    page.close_worker()
+
+
+def test_no_scanner_is_said_once_with_what_to_do_and_the_buttons_stay_put(qtbot, counter, sim):
+    """Operator review 4: no scanner at all, Rekam then Cari perangkat twice: one line, no '.;', what to do."""
+    page = BiometricsPage(counter, ports=[sim.port])
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    page.start(signature())
+    qtbot.waitUntil(lambda: page.session is not None, timeout=30_000)
+    y = page.capture_btn.mapTo(page, QPoint(0, 0)).y()
+    for kind in ("Finger", "Iris"):
+        admin(sim, "status", type=kind, deviceStatus="Not Ready")
+    press(qtbot, page)
+    for _ in range(2):
+        qtbot.mouseClick(page.find_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
+    shown = page.devices.text() + "\n" + page.message.text()
+    assert shown.count("kabel USB") == 1 and ".;" not in shown, shown
+    assert "Cari perangkat" in shown and "pengecualian" in shown
+    assert page.capture_btn.mapTo(page, QPoint(0, 0)).y() == y
+    assert "NFIQ 2" in page.legend.text() and "1-10" in page.legend.text()
+    for kind in ("Finger", "Iris"):
+        admin(sim, "status", type=kind, deviceStatus="Ready")
     page.close_worker()
 
 

@@ -24,7 +24,7 @@ from station.files import remove_papers
 from station.services.base import Service
 from station.services.context import Confirmation
 from station.storage.accounts import Account, Lockout
-from station.storage.crypto import RECOVERY_AAD, DataKey, recovery_code, wrap_aad
+from station.storage.crypto import RECOVERY_AAD, DataKey, recovery_code, typed_recovery_code, wrap_aad
 from station.storage.unit import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -300,7 +300,7 @@ class Accounts(Service):
         ctx = self._ctx
         name = normalise(username)
         _policy(new_password, name)
-        code = code.strip().upper()
+        code = typed_recovery_code(code)
         with ctx.db.unit(ctx.clock) as uow:
             wrap = uow.accounts.recovery_wrap()
             opened = DataKey.unwrap(wrap, code, RECOVERY_AAD) if wrap else None

@@ -141,7 +141,17 @@ class DataKey:
         _derive(secret, os.urandom(16), **SCRYPT)
 
 
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 signs, no O/0 nor I/1 to mistake for each other
+
+
 def recovery_code() -> str:
     """24 characters in groups, to print and keep in the office safe: 120 bits."""
-    raw = base64.b32encode(secrets.token_bytes(15)).decode("ascii")
+    raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(24))
     return "-".join(raw[i : i + 4] for i in range(0, 24, 4))
+
+
+def typed_recovery_code(typed: str) -> str:
+    """What the operator typed, as the code was printed: any case, spaces or dashes; 0 read as O and 1 as I.
+    New codes hold none of O/0/I/1; older ones (RFC 4648 base32: A-Z, 2-7) hold O and I but never 0 or 1."""
+    raw = "".join(typed.split()).replace("-", "").upper().translate(str.maketrans("01", "OI"))
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))

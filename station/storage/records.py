@@ -121,6 +121,7 @@ class RecordRepository:
         if row.status != RecordStatus.DRAFT:
             raise InvalidTransition(f"Rekaman {record_uuid[:8]} sudah diterima sebelumnya.")
         self._fill(row, enrolment)
+        row.created_at = self._clock.stamp()  # recorded when accepted, not when its draft was started
         row.operator = actor.name
         row.quality = self._seal_text(quality, "quality", record_uuid, QUALITY_BLOCK)
         row.payload_sha256 = payload_digest(record_uuid, enrolment.to_dict(), quality, photo_hashes)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -70,15 +70,17 @@ def first_start(station: Station, settings: QSettings, printers=None) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     code = dialog.recovery_code
-    banner = Banner()
-    papers = Papers(station, printers or Printers(settings), banner, dialog)
+    banner = Banner()  # its words go into the code dialog: never a window of its own
+    banner.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
 
     def print_sheet() -> str:
         title = QCoreApplication.translate("Papers", "Lembar kode pemulihan")
         papers.sheet(station.papers.recovery_sheet(code), title, "kode-pemulihan.pdf")
         return banner.text.text()
 
-    RecoveryCodeDialog(code, print_sheet).exec()
+    shown = RecoveryCodeDialog(code, print_sheet)
+    papers = Papers(station, printers or Printers(settings), banner, shown)  # print dialogs above the code
+    shown.exec()
     return True
 
 

@@ -96,6 +96,10 @@ class BiometricsPage(QWidget):
             self.progress[key] = value
         grid.setColumnStretch(1, 1)  # the values take the width; the labels stay beside them
         layout.addLayout(grid)
+        legend = QLabel(self.tr("Angka: skor mutu NFIQ 2 (0-100); dalam kurung: peringkat mutu 1-10 (10 terbaik)."))
+        legend.setObjectName("legend")
+        layout.addWidget(legend)
+        self.legend = legend
         self.preview = QLabel(self.tr("Pratinjau pemindai"))
         self.preview.setFixedSize(PREVIEW_W, PREVIEW_H)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,9 +107,11 @@ class BiometricsPage(QWidget):
         layout.addWidget(self.preview)
         self.devices = QLabel("")
         self.devices.setWordWrap(True)
+        self.devices.setFixedHeight(3 * self.fontMetrics().lineSpacing())  # the buttons below never move
         layout.addWidget(self.devices)
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self.message.setFixedHeight(4 * self.fontMetrics().lineSpacing())
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -242,6 +248,8 @@ class BiometricsPage(QWidget):
         if step == self._preview_step:
             return
         self.stop_preview()
+        self.preview.clear()  # the last fingerprint must not stand for the irises
+        self.preview.setText(self.tr("Pratinjau pemindai"))
         self._preview_step = step
         if step in (None, "signature"):
             return
@@ -300,8 +308,10 @@ class BiometricsPage(QWidget):
 
     # --- what the operator sees ---------------------------------------------------------------
     def show_error(self, text: str) -> None:
+        shown = self.session.device_problems.values() if self.session is not None else ()
+        lines = [line for line in text.splitlines() if line not in shown]  # said once, in the devices line
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(text)
+        self.message.setText("\n".join(lines))
 
     def show_info(self, text: str) -> None:
         self.message.setStyleSheet("color: #1b5e20;")
@@ -352,8 +362,9 @@ class BiometricsPage(QWidget):
         self.progress["verify"].setText(
             "-" if v is None else (self.tr("cocok") if v.matched else self.tr("belum cocok")) + f" ({v.position.label})"
         )
-        missing = "; ".join(s.device_problems.values())
-        self.devices.setText(self.tr("Perangkat: {0}").format(missing) if missing else "")
+        missing = " ".join(dict.fromkeys(s.device_problems.values()))  # one scanner problem said once
+        todo = self.tr("Lalu tekan Cari perangkat. Tanpa pemindai, minta supervisor mencatat pengecualian.")
+        self.devices.setText(self.tr("Perangkat: {0} {1}").format(missing, todo) if missing else "")
 
 
 class BiometricExceptionDialog(QDialog):

@@ -42,6 +42,11 @@ class Citizen:
         """Anything worth asking about before leaving this citizen."""
         return self.record_uuid is not None or self.enrolment is not None or self.capture is not None
 
+    @property
+    def past_biodata(self) -> bool:
+        """A photo, approval, signature or biometrics gathered: kept in memory only, lost when the window closes."""
+        return any(x is not None for x in (self.capture, self.approval, self.signature, self.biometrics))
+
     def photo_refused(self) -> None:
         self.capture, self.approval = None, None
         self.refused_photos += 1

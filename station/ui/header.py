@@ -11,6 +11,7 @@ from station.domain.errors import StationError
 from station.services.station import Station
 from station.ui.counters import counts_line
 from station.ui.i18n import long_date
+from station.ui.places import kecamatan_name
 from station.ui.words import role_name
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,10 @@ class Header(QWidget):
 
     def refresh(self) -> None:
         s = self.station.settings.current
-        self.office.setText(self.tr("{0} · stasiun {1}").format(s.office.name, s.station_id))
+        where = kecamatan_name(self.station.regions, s.kecamatan) if s.kecamatan else ""
+        self.office.setText(
+            self.tr("{0} · {1} · stasiun {2}").format(s.office.name, where, s.station_id).replace(" ·  · ", " · ")
+        )
         today = self.station.clock.today()
         self.date.setText(long_date(today))
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QPushButton, QWidget
 
 from station.domain.errors import StationError
 from station.services.station import Station
@@ -27,11 +27,22 @@ class FirstStartDialog(FormDialog):
         self.kecamatan = SearchCombo()
         self.kecamatan.set_items(list(kecamatan_items(station.regions)))
         self.kecamatan.lineEdit().setPlaceholderText(self.tr("ketik nama kecamatan ..."))
+        longest = max((self.fontMetrics().horizontalAdvance(t) for t, _ in kecamatan_items(station.regions)), default=0)
+        self.kecamatan.setMinimumWidth(min(longest + 60, 720))  # the whole name shows, not cut off
         self.form.addRow(self.tr("Kecamatan kantor"), self.kecamatan)
+        self.kecamatan_code = QLabel("")  # the 6 digits every NIK recorded here starts with
+        self.form.addRow(self.tr("Kode kecamatan"), self.kecamatan_code)
+        self.kecamatan.currentIndexChanged.connect(self._show_code)
         self.user = self.field(self.tr("Nama pengguna supervisor"))
         self.password = self.field(self.tr("Kata sandi (min. 8)"), secret=True)
         self.again = self.field(self.tr("Ulangi kata sandi"), secret=True)
         self.ok_button.setText(self.tr("Mulai"))
+
+    def _show_code(self) -> None:
+        code = self.kecamatan.value()
+        self.kecamatan_code.setText(
+            self.tr("{0} (NIK diawali {1})").format(code, code.replace(".", "")) if code else ""
+        )
 
     def submit(self) -> None:
         if self.password.text() != self.again.text():

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.station, self.settings = station, settings
         self.restart_language: str | None = None
+        self._warned = ""  # the last "finish the step before" warning, cleared when the flow moves
         self.setWindowTitle(self.tr("Perekaman KTP-el — stasiun {0}").format(station.settings.current.station_id))
         self.camera = CameraControl(open_camera, station.gate_config, self)
         self.header, self.banner = Header(station), Banner()
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.nav.currentRowChanged.connect(self._nav_clicked)
+        # a refused click: the mouse release selects the clicked row again, so the page shown is re-selected after it
+        self.nav.clicked.connect(lambda _i: self._select_nav(self.stack.currentIndex()))
         self.flow.moved.connect(self._flow_moved)
         q = self.queue_page
         q.call_requested.connect(self.desk.call_next)
@@ -166,13 +170,19 @@ class MainWindow(QMainWindow):
     def _not_ready(self, step: int) -> str:
         if self.flow.citizen.ticket is None and not self.flow.citizen.started:
             return self.tr("Belum ada warga: panggil nomor berikutnya (F3) dulu.")
-        return self.tr("Selesaikan langkah sebelumnya dulu: {0}.").format(self.steps[max(0, step - 1)].title())
+        # the step to finish is the last walked one before `step` that is ready (skipping steps this office omits)
+        c = self.flow.citizen
+        todo = [s for s in self.steps[:step] if s.needed(c) and s.ready(c)] or self.steps[:1]
+        self._warned = self.tr("Selesaikan langkah sebelumnya dulu: {0}.").format(todo[-1].title())
+        return self._warned
 
     def _nav_clicked(self, row: int) -> None:
         if row != self.stack.currentIndex():
             self.show_page(row)
 
     def _flow_moved(self, index: int) -> None:
+        if self.banner.isVisible() and self.banner.text.text() == self._warned:
+            self.banner.hide()  # the step it asked for is done: the warning must not follow the citizen on
         if index >= 0:
             self._select_nav(index + 1)
         self.refresh()
@@ -264,18 +274,41 @@ class MainWindow(QMainWindow):
         if c.enrolment is None and self.biodata_page.citizen is c and c.started:
             c.draft = self.biodata_page.enrolment()  # what was typed comes back in the other language
         self.restart_language = language
-        self.close()
+        if not self.close():  # the operator chose to stay with the citizen
+            self.restart_language = None
 
     def lock(self) -> None:
         self.locker.lock()
 
     # --- the day ends ---------------------------------------------------------------------------
+    def _may_close(self) -> bool:
+        """Only the biodata draft is kept: the photo, approval, signature and biometrics are taken again."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Warga belum selesai"))
+        box.setText(self.tr("Warga {0} belum selesai direkam.").format(self.flow.citizen.label))
+        box.setInformativeText(
+            self.tr(
+                "Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan "
+                "biometrik harus diambil ulang."
+            )
+        )
+        close = box.addButton(self.tr("Tutup"), QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton(self.tr("Kembali"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is close
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove):
             self.locker.touched()
         return False
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.flow.citizen.past_biodata and not self._may_close():
+            event.ignore()
+            return
         QApplication.instance().removeEventFilter(self)
         self._timer.stop()
         self.locker.stop()

@@ -22,6 +22,14 @@ def kecamatan_items(regions: Regions) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
+def kecamatan_name(regions: Regions, code: str) -> str:
+    """'Kec. Plantungan (33.24.01)': the office's kecamatan and the code its NIKs start with."""
+    try:
+        return f"Kec. {regions.get(code).name} ({code})"
+    except UnknownRegion:
+        return code
+
+
 def village_items(regions: Regions, kecamatan: str) -> list[tuple[str, str]]:
     return sorted((r.name, r.code) for r in regions.children(kecamatan)) if kecamatan else []
 

@@ -33,13 +33,18 @@ ROWS = [
 ]
 
 
+def _three(v: str | None) -> str:
+    v = (v or "").strip()
+    return v.zfill(3) if v.isdigit() else v or "-"
+
+
 def value_of(e: Enrolment, name: str, regions: Regions) -> str:
     if name == "tanggal_lahir":
         return short_date(e.tanggal_lahir) if e.tanggal_lahir else ""
     if name == "jenis_kelamin":
         return QCoreApplication.translate("BiodataForm", SEX_WORDS[e.jenis_kelamin]) if e.jenis_kelamin else ""
     if name == "rtrw":
-        return f"{e.rt or '-'} / {e.rw or '-'}"
+        return f"{_three(e.rt)}/{_three(e.rw)}"  # as the KTP prints it: 003/007
     if name == "desa_code":
         return village_name(regions, e.desa_code) if e.desa_code else ""
     return str(getattr(e, name) or "")

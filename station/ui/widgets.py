@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
-from PySide6.QtCore import QDate, QEvent, QKeyCombination, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QKeyCombination, QPoint, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QToolButton,
+    QToolTip,
     QWidget,
     QWidgetAction,
 )
@@ -49,6 +51,35 @@ class NoWheelComboBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
         self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._typed, self._typed_at = "", 0.0
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Type-ahead that never picks a wrong value silently: letters matching no item ("Bandung" in Agama
+        once chose Buddha) empty the field and say so; a letter typed again cycles as Qt does."""
+        text = event.text()
+        plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if self.isEditable() or not plain or not text.isprintable() or not text.strip():
+            super().keyPressEvent(event)
+            return
+        now = time.monotonic()
+        fresh = now - self._typed_at > QApplication.keyboardInputInterval() / 1000
+        self._typed, self._typed_at = ("" if fresh else self._typed) + text.lower(), now
+        items = [self.itemText(i).lower() for i in range(self.count())]
+        hits = [i for i, t in enumerate(items) if t and t.startswith(self._typed)]
+        if not hits and len(set(self._typed)) == 1:  # the same letter again: the next item with it
+            same = [i for i, t in enumerate(items) if t.startswith(self._typed[0])]
+            hits = same[len(self._typed) - 1 :] + same[: len(self._typed) - 1]
+        if hits:
+            self.setCurrentIndex(hits[0])
+            QToolTip.hideText()
+            return
+        if self.count() and not items[0]:
+            self.setCurrentIndex(0)  # empty: the form says "Wajib diisi" rather than keep a wrong value
+        QToolTip.showText(
+            self.mapToGlobal(QPoint(0, self.height())),
+            self.tr('"{0}" tidak ada di daftar ini: pilih dari daftar.').format(self._typed),
+            self,
+        )
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.view().isVisible():  # scrolling the open list is fine
