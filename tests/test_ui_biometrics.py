@@ -200,6 +200,8 @@ def test_the_window_goes_photo_approval_signature_biometrics_then_accepts(
         press(qtbot, page)
     qtbot.mouseClick(page.done_btn, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.review_page, page.message.text()
+    shown = window.review_page.biometrics.text()  # Tinjau shows what is being accepted beside the photo
+    assert "Sidik jari terekam: 10 dari 10" in shown and "Verifikasi" in shown and "Iris" in shown
     assert station.records.counts().get("queued", 0) == 0  # not accepted until Tinjau says so
     qtbot.mouseClick(window.review_page.accept_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(station.records.find(good().nik)), timeout=10_000)

@@ -44,6 +44,9 @@ class ReviewPage(StepPage):
         self.details = QLabel()
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.biometrics = QLabel("")  # what the operator accepts beside the photo: fingers, irises, verification
+        self.biometrics.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.biometrics.setWordWrap(True)
         self.waived = QLabel("")
         self.waived.setObjectName("warning")
         self.waived.setWordWrap(True)
@@ -57,7 +60,8 @@ class ReviewPage(StepPage):
         buttons.addStretch(1)
         buttons.addWidget(self.back_btn)
         buttons.addWidget(self.accept_btn)
-        right.addWidget(self.details, 1)
+        right.addWidget(self.details)
+        right.addWidget(self.biometrics, 1)
         right.addWidget(self.waived)
         right.addWidget(self.error)
         right.addLayout(buttons)
@@ -80,6 +84,7 @@ class ReviewPage(StepPage):
         self.photo.setPixmap(photo_pixmap(citizen, 440))
         self.heading.setText(self.tr("Tinjau — {0}").format(citizen.label))
         self.details.setText(summary_html(citizen.enrolment, self.station.regions))
+        self.biometrics.setText(self._biometrics_text(citizen))
         w = citizen.waiver
         self.waived.setText(
             self.tr("Dikecualikan: {0} (dikonfirmasi {1})").format(check_names(w.checks), w.supervisor) if w else ""
@@ -92,11 +97,23 @@ class ReviewPage(StepPage):
     def leave(self) -> None:
         self._clear()
 
+    def _biometrics_text(self, citizen: Citizen) -> str:
+        """The receipt's own lines (the same words the citizen takes home), or why there are none."""
+        if citizen.biometrics is None:
+            if self.station.settings.current.biometrics.required:
+                return self.tr("Biometrik belum direkam: selesaikan Tanda tangan dan Biometrik dulu.")
+            return self.tr("Biometrik tidak direkam di kantor ini (hanya foto).")
+        from station.reports.biometric_lines import receipt_lines
+        from station.services.biometric_record import meta
+
+        return "\n".join([self.tr("Tanda tangan: terekam"), *receipt_lines(meta(citizen.biometrics))])
+
     def _clear(self) -> None:
         """Nothing to accept: no photo, no stale details, buttons off."""
         self.photo.clear()
         self.photo.setText(self.tr("Belum ada foto yang disetujui."))
         self.details.setText("")
+        self.biometrics.setText("")
         self.waived.setText("")
         self.accept_btn.setEnabled(False)
         self.back_btn.setEnabled(False)
