@@ -40,10 +40,7 @@ class AddAccountDialog(FormDialog):
         self.ok_button.setText(self.tr("Tambah"))
 
     def submit(self) -> None:
-        if self.password.text() != self.again.text():
-            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
-            self.again.clear()
-            self.again.setFocus()
+        if not self.passwords_match(self.password, self.again):
             return
         try:
             self.station.accounts.add(self.user.text(), self.password.text(), self.role.currentData())
@@ -68,9 +65,7 @@ class ResetPasswordDialog(FormDialog):
         self.ok_button.setText(self.tr("Simpan kata sandi"))
 
     def submit(self) -> None:
-        if self.password.text() != self.again.text():
-            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
-            self.again.clear()
+        if not self.passwords_match(self.password, self.again):
             return
         try:
             self.station.accounts.reset_password(self.user, self.password.text())

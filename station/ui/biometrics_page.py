@@ -42,6 +42,7 @@ from station.domain.biometrics import (
 from station.domain.errors import StationError
 from station.services.biometrics import EYES, BiometricSession, StepResult, Verification
 from station.services.station import Station
+from station.ui.forms import supervisor_rows
 
 log = logging.getLogger(__name__)
 
@@ -395,15 +396,7 @@ class BiometricExceptionDialog(QDialog):
         proof_row.addWidget(self.proof, 1)
         proof_row.addWidget(pick)
         form.addRow(self.tr("Foto bukti (JPEG)"), proof_row)
-        self.spv = QLineEdit()
-        self.spv_pw = QLineEdit()
-        self.spv_pw.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Supervisor"), self.spv)
-        form.addRow(self.tr("Kata sandi supervisor"), self.spv_pw)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
+        self.spv, self.spv_pw, self.error = supervisor_rows(self, form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

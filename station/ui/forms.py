@@ -72,6 +72,15 @@ class FormDialog(QDialog):
             return True
         return False
 
+    def passwords_match(self, password: QLineEdit, again: QLineEdit) -> bool:
+        """The new password typed twice alike; otherwise say so and put the cursor in the repeat (emptied)."""
+        if password.text() == again.text():
+            return True
+        self.error.setText(self.tr("Kedua kata sandi tidak sama."))  # tr: the subclass's context, as before
+        again.clear()
+        again.setFocus()
+        return False
+
     def _all_filled(self) -> bool:
         return all(e.text() for e in self.fields if e not in self.optional())
 
@@ -88,3 +97,16 @@ class FormDialog(QDialog):
 
     def submit(self) -> None:  # pragma: no cover - each dialog has its own
         raise NotImplementedError
+
+
+def supervisor_rows(dialog: QWidget, form: QFormLayout) -> tuple[QLineEdit, QLineEdit, QLabel]:
+    """The rows a supervisor's confirmation needs (name, password) and the error line under them, for the
+    exception dialogs (photo waiver, biometric exception); texts translated in the dialog's own context."""
+    name, password, error = QLineEdit(), QLineEdit(), QLabel("")
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    form.addRow(dialog.tr("Supervisor"), name)
+    form.addRow(dialog.tr("Kata sandi supervisor"), password)
+    error.setObjectName("error")
+    error.setWordWrap(True)
+    form.addRow(error)
+    return name, password, error

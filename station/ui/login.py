@@ -45,10 +45,7 @@ class FirstStartDialog(FormDialog):
         )
 
     def submit(self) -> None:
-        if self.password.text() != self.again.text():
-            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
-            self.again.clear()
-            self.again.setFocus()
+        if not self.passwords_match(self.password, self.again):
             return
         kecamatan = self.kecamatan.value()
         if not kecamatan:

@@ -95,10 +95,7 @@ class RecoverDialog(FormDialog):
         self.ok_button.setText(self.tr("Pulihkan"))
 
     def submit(self) -> None:
-        if self.password.text() != self.again.text():
-            self.error.setText(self.tr("Kedua kata sandi tidak sama."))
-            self.again.clear()
-            self.again.setFocus()
+        if not self.passwords_match(self.password, self.again):
             return
         try:
             self.station.accounts.recover(self.code.text(), self.user.text(), self.password.text())

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from station.domain.errors import StationError
 from station.domain.waivers import REASONS, Waiver, WaiverError
 from station.services.station import Station
+from station.ui.forms import supervisor_rows
 from station.ui.words import check_name, waiver_reason
 
 
@@ -42,15 +43,7 @@ class WaiverDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("mis. tidak dapat menutup mulut karena kondisi medis"))
         form.addRow(self.tr("Keterangan"), self.note)
-        self.spv = QLineEdit()
-        self.spv_pw = QLineEdit()
-        self.spv_pw.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Supervisor"), self.spv)
-        form.addRow(self.tr("Kata sandi supervisor"), self.spv_pw)
-        self.error = QLabel("")
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        form.addRow(self.error)
+        self.spv, self.spv_pw, self.error = supervisor_rows(self, form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Konfirmasi"))
         buttons.accepted.connect(self.submit)
