@@ -60,8 +60,8 @@ class ReviewPage(StepPage):
         buttons.addStretch(1)
         buttons.addWidget(self.back_btn)
         buttons.addWidget(self.accept_btn)
-        right.addWidget(self.details)
-        right.addWidget(self.biometrics, 1)
+        right.addWidget(self.details, 1)
+        right.addWidget(self.biometrics)
         right.addWidget(self.waived)
         right.addWidget(self.error)
         right.addLayout(buttons)
@@ -106,7 +106,9 @@ class ReviewPage(StepPage):
         from station.reports.biometric_lines import receipt_lines
         from station.services.biometric_record import meta
 
-        return "\n".join([self.tr("Tanda tangan: terekam"), *receipt_lines(meta(citizen.biometrics))])
+        # the receipt's headings (per-finger quality is on the Biometrik page): the biodata above keeps its room
+        lines = [line for line in receipt_lines(meta(citizen.biometrics)) if not line.startswith("  ")]
+        return "\n".join([self.tr("Tanda tangan: terekam"), *lines])
 
     def _clear(self) -> None:
         """Nothing to accept: no photo, no stale details, buttons off."""
