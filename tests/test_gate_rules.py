@@ -147,9 +147,9 @@ def test_live_capture_delivers_the_replaced_crop_and_keeps_the_frame(faces_dir):
         img = with_backdrop(img, still.judge(img), (40, 100, 190))  # a blue cloth, not quite the official blue
     frame = fit(img)
     cfg = GateConfig(backdrop_by_birth_year=True, replace_backdrop=True, steady_seconds=0.3)
-    live = LiveCapture(cfg)
     capture = None
     with PhotoGate(cfg, live=True) as gate:
+        live = LiveCapture(cfg, confirm=lambda f: gate.judge(f, 1990, complete=True))
         for i in range(30):
             f = shift(frame, (i % 3) * 0.5, 0)
             capture = live.update(f, gate.judge(f, 1990), i / 15).capture or capture

@@ -18,9 +18,9 @@ def video(faces_dir, tmp_path_factory):
 
 
 def run_live(path, cfg: GateConfig):
-    live = LiveCapture(cfg)
     seen = []
     with PhotoGate(cfg, live=True) as gate:
+        live = LiveCapture(cfg, confirm=lambda f: gate.judge(f, complete=True))
         for t, frame in VideoFile(path, realtime=False).frames():
             verdict = gate.judge(frame)
             state = live.update(frame, verdict, t)
@@ -128,3 +128,65 @@ def test_live_pose_smoothing_cuts_jitter_without_moving_the_estimate(faces_dir):
         print(name, "spread yaw/pitch raw", raw.std(0).round(3), "smoothed", smooth.std(0).round(3))
         assert np.all(smooth.std(0) < 0.75 * raw.std(0))
         assert np.all(np.abs(np.median(smooth, 0) - np.median(raw, 0)) < 0.2)
+
+
+def two_faces(faces_dir, height: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """The citizen alone, and the same frame with a second person's face in the corner behind."""
+    import cv2
+
+    from tests.standin_video import fit
+
+    base = fit(cv2.imread(str(faces_dir / "photos" / "img62.jpg")))
+    other = cv2.imread(str(faces_dir / "photos" / "img3.jpg"))
+    s = height / other.shape[0]
+    other = cv2.resize(other, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
+    both = base.copy()
+    both[: other.shape[0], : other.shape[1]] = other
+    return base, both
+
+
+def test_someone_stepping_in_behind_is_refused_from_the_next_frame_on(faces_dir):
+    """Live, the mesh tracks only the citizen and the faces are counted on alternate frames: a second face
+    is refused at most one frame (~33 ms) after it appears, and the kept frame is counted on its own."""
+    from tests.standin_video import shift
+
+    alone, both = two_faces(faces_dir)
+    with PhotoGate(GateConfig(), live=True) as gate:
+        before = [gate.judge(shift(alone, i % 3 * 0.5, 0)) for i in range(7)]
+        after = [gate.judge(shift(both, i % 3 * 0.5, 0)) for i in range(6)]
+        kept = gate.judge(both, complete=True)
+    assert all(v.faces == 1 and v.accepted for v in before)
+    assert all(v.faces == 2 and "face_count" in v.reasons for v in after[1:])
+    assert kept.faces == 2 and not kept.accepted
+
+
+def test_the_kept_frame_is_judged_again_with_its_own_mask(video):
+    """The backdrop is replaced on the kept frame's own person mask, not its neighbour's."""
+    from station.quality.landmarks import PersonMask
+
+    path, _ = video
+    capture, _ = run_live(path, GateConfig())
+    mask = PersonMask()
+    _, own, _ = mask.mask(capture.frame)
+    mask.close()
+    assert np.abs(capture.verdict.person - own).max() < 1e-3
+
+
+def test_a_kept_frame_that_fails_its_confirmation_starts_the_stretch_over():
+    from station.quality.verdict import Check, Verdict
+
+    class G:
+        eyes_centre = np.array([320.0, 200.0])
+        eye_distance = 80.0
+        crop_box = (200.0, 50.0, 440.0, 370.0)
+        roll = 0.0
+
+    good = Verdict({"face_count": Check("face_count", 1, True)}, 1, G(), None, 0.5)
+    two = Verdict({"face_count": Check("face_count", 2, False, "dua wajah")}, 2, G(), None, 0.5)
+    answers = [two, good]
+    live = LiveCapture(GateConfig(steady_seconds=0.5), confirm=lambda f: answers.pop(0))
+    states = [live.update(np.full((480, 640, 3), i, np.uint8), good, i * 0.1) for i in range(13)]
+    assert states[5].capture is None and states[5].progress == 0.0  # confirmation refused: start over
+    assert live.refusals["face_count"] == 1
+    capture = next(s.capture for s in states if s.capture is not None)
+    assert capture.verdict is good and capture.at >= 0.6

@@ -14,8 +14,9 @@ from station.quality.backdrop import hex_rgb, replace_background, required_colou
 from station.quality.config import GateConfig
 from station.quality.geometry import FaceGeometry, measure
 from station.quality.imagestats import background_stats, box_affine, face_stats
-from station.quality.landmarks import FaceMesh, PersonMask
+from station.quality.landmarks import FaceMesh
 from station.quality.pose import Pose, PoseSmoother
+from station.quality.surroundings import Surroundings
 from station.quality.training import Linear
 from station.quality.verdict import Check, Verdict
 
@@ -58,19 +59,23 @@ class PhotoGate:
     live=True tracks the face across frames (faster, for a camera) and smooths yaw and pitch over the
     last few frames of a still head (pose.PoseSmoother); live=False treats every frame as unrelated
     (for still files).
+
+    Live, the mesh tracks one face (tracking more makes MediaPipe look for the others on every frame) and
+    the faces are counted beside it (surroundings.Surroundings, with the person mask, on a second thread).
     """
 
     def __init__(self, config: GateConfig | None = None, live: bool = False) -> None:
         self.config = config or GateConfig()
-        self._mesh = FaceMesh(live=live, max_faces=self.config.max_faces)
-        self._person = PersonMask()
+        counting = live and self.config.max_faces > 1
+        self._mesh = FaceMesh(live=live, max_faces=1 if counting else self.config.max_faces)
+        self._around = Surroundings(live, count_faces=counting)
         frames = self.config.pose_smoothing_frames
         self._smoother = PoseSmoother(frames, self.config.max_steady_motion) if live and frames > 1 else None
         self._eye_model, self._glasses_model = _models()
 
     def close(self) -> None:
+        self._around.close()
         self._mesh.close()
-        self._person.close()
 
     def __enter__(self) -> PhotoGate:
         return self
@@ -78,12 +83,17 @@ class PhotoGate:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def judge(self, frame: np.ndarray, birth_year: int | None = None) -> Verdict:
-        """`birth_year` (from the NIK or the biodata) sets the backdrop colour when the office requires it."""
+    def judge(self, frame: np.ndarray, birth_year: int | None = None, complete: bool = False) -> Verdict:
+        """`birth_year` (from the NIK or the biodata) sets the backdrop colour when the office requires it.
+        `complete` (live): this frame's own mask and face count, for a frame about to be kept."""
         frame = validate_frame(frame)
         cfg = self.config
+        around = self._around.start(frame, complete)
         faces = self._mesh.landmarks(frame)
-        count = checks.face_count(len(faces))
+        seen = around.result()
+        small, person, scale = seen.small, seen.person, seen.scale
+        n = max(len(faces), seen.faces) if len(faces) else 0  # no landmarks: nothing can be judged
+        count = checks.face_count(n)
         backdrop = required_colour(cfg, birth_year)
         if len(faces) == 0:
             if self._smoother is not None:
@@ -101,7 +111,6 @@ class PhotoGate:
         eyes_open = self._eye_model.probability(eyes.evidence(gray, g.landmarks))
         glasses_seen = self._glasses_model.probability(glasses.eye_band(gray, g.landmarks))
         cover = occlusion.measure(frame, g.landmarks)
-        small, person, scale = self._person.mask(frame)
         bs = background_stats(small, person, scale, g)
         found: list[Check] = [count]
         found += checks.geometry_checks(g, w, h, cfg)
@@ -110,7 +119,7 @@ class PhotoGate:
         year = backdrop if cfg.backdrop_by_birth_year and birth_year is not None else None
         found += checks.background_checks(bs, cfg, year)
         return Verdict(
-            {c.name: c for c in found}, len(faces), g, bs.rgb, fs.sharpness, person=person, person_scale=scale,
+            {c.name: c for c in found}, n, g, bs.rgb, fs.sharpness, person=person, person_scale=scale,
             backdrop=backdrop,
         )  # fmt: skip
 

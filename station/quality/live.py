@@ -6,11 +6,15 @@ widgets live outside. A blink, a twitch or a failed check restarts the count, so
 Blinks are also caught by their pattern in time: the lids' own measure (FaceGeometry.eye_openness) is
 compared with the citizen's recent open level, so a half-closed frame at the start or end of a blink is
 not kept even when it alone would pass, and narrow eyes are judged against themselves.
+
+The live gate refreshes the person mask and the face count on alternate frames (quality.surroundings);
+`confirm` judges the kept frame again with its own, and a frame that then fails starts the stretch over.
 """
 
 from __future__ import annotations
 
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,8 +41,11 @@ class LiveState:
 
 
 class LiveCapture:
-    def __init__(self, config: GateConfig | None = None) -> None:
+    def __init__(
+        self, config: GateConfig | None = None, confirm: Callable[[np.ndarray], Verdict] | None = None
+    ) -> None:
         self.config = config or GateConfig()
+        self._confirm = confirm
         self.reset()
 
     def reset(self) -> None:
@@ -95,6 +102,12 @@ class LiveCapture:
         if progress < 1.0:
             return LiveState(progress, None, True)
         _, best_frame, best_verdict, best_t = self._best
+        if self._confirm is not None:
+            best_verdict = self._confirm(best_frame)
+            if not best_verdict.accepted:
+                self.refusals[best_verdict.reasons[0] if best_verdict.reasons else "face_count"] += 1
+                self._start = self._anchor = self._best = None
+                return LiveState(0.0, None, False)
         crop = id_photo(best_frame, best_verdict, self.config)
         self.captured = Capture(best_frame, crop, best_verdict, best_t, dict(self.refusals))
         return LiveState(1.0, self.captured, True)

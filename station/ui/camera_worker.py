@@ -54,6 +54,9 @@ class CameraWorker(QObject):
     def painted(self) -> None:
         self._painting.clear()
 
+    def _judge(self, gate: PhotoGate, frame: np.ndarray, complete: bool = False):
+        return gate.judge(frame, self._birth_year, complete).with_waivers(self._waived)
+
     @Slot()
     def run(self) -> None:
         try:
@@ -63,10 +66,10 @@ class CameraWorker(QObject):
             self.problem.emit(str(err))
             self.finished.emit()
             return
-        live = LiveCapture(self._config)
         first = True
         try:
             with PhotoGate(self._config, live=True) as gate:
+                live = LiveCapture(self._config, confirm=lambda f: self._judge(gate, f, complete=True))
                 if self._stop.is_set():  # stopped while the face models loaded
                     return
                 for t, frame in source.frames():
@@ -76,7 +79,7 @@ class CameraWorker(QObject):
                         self._reset.clear()
                         live.reset()
                     try:
-                        verdict = gate.judge(frame, self._birth_year).with_waivers(self._waived)
+                        verdict = self._judge(gate, frame)
                     except BadFrame as err:
                         log.info("frame dropped code=%s", err.code)
                         self.problem.emit(str(err))  # a corrupt frame is dropped, the next one judged
