@@ -3,57 +3,57 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="87" />
+        <location filename="../../station/ui/accounts_dialog.py" line="82" />
         <source>Akun pengguna</source>
         <translation>User accounts</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="91" />
+        <location filename="../../station/ui/accounts_dialog.py" line="86" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="91" />
+        <location filename="../../station/ui/accounts_dialog.py" line="86" />
         <source>Peran</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="91" />
+        <location filename="../../station/ui/accounts_dialog.py" line="86" />
         <source>Terkunci sampai</source>
         <translation>Locked until</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="99" />
+        <location filename="../../station/ui/accounts_dialog.py" line="94" />
         <source>Tambah akun ...</source>
         <translation>Add account ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="101" />
+        <location filename="../../station/ui/accounts_dialog.py" line="96" />
         <source>Atur ulang kata sandi ...</source>
         <translation>Reset password ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="102" />
+        <location filename="../../station/ui/accounts_dialog.py" line="97" />
         <source>Buka kunci</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="103" />
+        <location filename="../../station/ui/accounts_dialog.py" line="98" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="148" />
+        <location filename="../../station/ui/accounts_dialog.py" line="143" />
         <source>Akun {0} ditambahkan.</source>
         <translation>Account {0} added.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="154" />
+        <location filename="../../station/ui/accounts_dialog.py" line="149" />
         <source>Kata sandi {0} sudah diganti.</source>
         <translation>The password of {0} was changed.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="166" />
+        <location filename="../../station/ui/accounts_dialog.py" line="161" />
         <source>Kunci akun {0} dibuka.</source>
         <translation>Account {0} unlocked.</translation>
     </message>
@@ -95,11 +95,6 @@
         <source>Tambah</source>
         <translation>Add</translation>
     </message>
-    <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="44" />
-        <source>Kedua kata sandi tidak sama.</source>
-        <translation>The two passwords differ.</translation>
-    </message>
 </context>
 <context>
     <name>ApprovalPage</name>
@@ -124,17 +119,17 @@
         <translation>The citizen agrees (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="115" />
+        <location filename="../../station/ui/approval.py" line="114" />
         <source>Persetujuan</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="132" />
+        <location filename="../../station/ui/approval.py" line="131" />
         <source>Foto tampil di layar kedua yang menghadap warga. Catat jawaban warga.</source>
         <translation>The photo is on the second screen facing the citizen. Record their answer.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="134" />
+        <location filename="../../station/ui/approval.py" line="133" />
         <source>Foto tampil satu layar penuh: hadapkan layar ke warga, lalu catat jawabannya.</source>
         <translation>The photo fills the screen: turn it to the citizen, then record their answer.</translation>
     </message>
@@ -245,12 +240,12 @@
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_form.py" line="62" />
+        <location filename="../../station/ui/biodata_form.py" line="65" />
         <source>16 digit</source>
         <translation>16 digits</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_form.py" line="79" />
+        <location filename="../../station/ui/biodata_form.py" line="82" />
         <source>ketik nama desa ...</source>
         <translation>type the village name ...</translation>
     </message>
@@ -258,64 +253,225 @@
 <context>
     <name>BiodataPage</name>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="56" />
+        <location filename="../../station/ui/biodata_page.py" line="55" />
         <source>Lanjutkan draf itu</source>
         <translation>Continue that draft</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="61" />
+        <location filename="../../station/ui/biodata_page.py" line="60" />
         <source>Saya sudah memeriksa peringatan (kuning) dengan dokumen warga</source>
         <translation>I checked the (amber) warnings against the citizen's documents</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="71" />
+        <location filename="../../station/ui/biodata_page.py" line="70" />
         <source>Lanjut ke foto (Ctrl+Enter)</source>
         <translation>On to the photo (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="88" />
+        <location filename="../../station/ui/biodata_page.py" line="86" />
         <source>Biodata</source>
         <translation>Biodata</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="146" />
+        <location filename="../../station/ui/biodata_page.py" line="144" />
         <source>Biodata — nomor antrean {0}</source>
         <translation>Biodata — queue number {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="233" />
+        <location filename="../../station/ui/biodata_page.py" line="235" />
         <source>Tanggal belum lengkap (hh-bb-tttt).</source>
         <translation>The date is incomplete (dd-mm-yyyy).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="268" />
+        <location filename="../../station/ui/biodata_page.py" line="270" />
         <source>Wajib diisi</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="282" />
+        <location filename="../../station/ui/biodata_page.py" line="284" />
         <source>{0} isian perlu diperbaiki — tunjukkan (Alt+P)</source>
         <translation>{0} fields need fixing — show (Alt+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="284" />
+        <location filename="../../station/ui/biodata_page.py" line="286" />
         <source>{0} peringatan perlu dikonfirmasi</source>
         <translation>{0} warnings to confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="314" />
+        <location filename="../../station/ui/biodata_page.py" line="316" />
         <source>Diisi dari NIK</source>
         <translation>Filled from the NIK</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="338" />
+        <location filename="../../station/ui/biodata_page.py" line="340" />
         <source>NIK ini sudah ada di stasiun: {0}.</source>
         <translation>This NIK is already on the station: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="364" />
+        <location filename="../../station/ui/biodata_page.py" line="368" />
         <source>Draf tersimpan {0}</source>
         <translation>Draft saved {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricExceptionDialog</name>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="377" />
+        <source>Pengecualian biometrik</source>
+        <translation>Biometric exception</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="385" />
+        <source>Jari / mata</source>
+        <translation>Finger / eye</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="387" />
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="391" />
+        <source>Keterangan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="393" />
+        <source>Pilih foto bukti ...</source>
+        <translation>Choose the evidence photo ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="398" />
+        <source>Foto bukti (JPEG)</source>
+        <translation>Evidence photo (JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="417" />
+        <source>Foto bukti</source>
+        <translation>Evidence photo</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="425" />
+        <source>Foto bukti tidak bisa dibaca.</source>
+        <translation>The evidence photo cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricsPage</name>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="87" />
+        <source>Sidik jari, iris dan verifikasi</source>
+        <translation>Fingerprints, irises and verification</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="100" />
+        <source>Angka: skor mutu NFIQ 2 (0-100); dalam kurung: peringkat mutu 1-10 (10 terbaik).</source>
+        <translation>Numbers: NFIQ 2 quality score (0-100); in brackets: quality rank 1-10 (10 best).</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="104" />
+        <location filename="../../station/ui/biometrics_page.py" line="253" />
+        <source>Pratinjau pemindai</source>
+        <translation>Scanner preview</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="119" />
+        <location filename="../../station/ui/biometrics_page.py" line="334" />
+        <source>Rekam</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="120" />
+        <source>Cari perangkat</source>
+        <translation>Find devices</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="121" />
+        <source>Pengecualian ...</source>
+        <translation>Exception ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="122" />
+        <source>Selesai, simpan rekaman</source>
+        <translation>Done, save the captures</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="154" />
+        <source>Kesalahan tak terduga: {0}</source>
+        <translation>Unexpected error: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="181" />
+        <source>Mencari pemindai ...</source>
+        <translation>Looking for scanners ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="192" />
+        <source>Tanda tangan tersimpan. Tempelkan empat jari tangan kiri lalu tekan Rekam.</source>
+        <translation>Signature saved. Place the four fingers of the left hand, then press Capture.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="218" />
+        <source>Sisa ulangan: {0}.</source>
+        <translation>Retries left: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="231" />
+        <source>Pemindai sidik jari dan iris siap.</source>
+        <translation>Fingerprint and iris scanners ready.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="238" />
+        <source>Pengecualian {0} dicatat.</source>
+        <translation>Exception for {0} recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="336" />
+        <source>Rekam: kedua iris</source>
+        <translation>Capture: both irises</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="338" />
+        <source>Rekam: verifikasi telunjuk</source>
+        <translation>Capture: index finger verification</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="340" />
+        <source>Rekam: {0}</source>
+        <translation>Capture: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="341" />
+        <source>terekam</source>
+        <translation>captured</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="364" />
+        <source>cocok</source>
+        <translation>matches</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="364" />
+        <source>belum cocok</source>
+        <translation>no match yet</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="367" />
+        <source>Lalu tekan Cari perangkat. Tanpa pemindai, minta supervisor mencatat pengecualian.</source>
+        <translation>Then press Find devices. Without a scanner, ask a supervisor to record an exception.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="368" />
+        <source>Perangkat: {0} {1}</source>
+        <translation>Device: {0} {1}</translation>
+    </message>
+</context>
+<context>
+    <name>BiometricsStep</name>
+    <message>
+        <location filename="../../station/ui/biometric_steps.py" line="63" />
+        <source>Biometrik</source>
+        <translation>Biometrics</translation>
     </message>
 </context>
 <context>
@@ -339,27 +495,27 @@
 <context>
     <name>CitizenView</name>
     <message>
-        <location filename="../../station/ui/approval.py" line="34" />
+        <location filename="../../station/ui/approval.py" line="35" />
         <source>Foto Anda</source>
         <translation>Your photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="36" />
+        <location filename="../../station/ui/approval.py" line="37" />
         <source>Apakah Anda setuju dengan foto ini untuk KTP-el?</source>
         <translation>Do you agree to this photo for your e-KTP?</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="41" />
+        <location filename="../../station/ui/approval.py" line="42" />
         <source>Jika belum sesuai, Anda boleh meminta foto ulang.</source>
         <translation>If it is not right, you may ask for another photo.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="45" />
+        <location filename="../../station/ui/approval.py" line="46" />
         <source>Setuju (Enter)</source>
         <translation>I agree (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="47" />
+        <location filename="../../station/ui/approval.py" line="48" />
         <source>Foto ulang (F5)</source>
         <translation>Take again (F5)</translation>
     </message>
@@ -373,8 +529,8 @@
     </message>
     <message>
         <location filename="../../station/ui/counters.py" line="12" />
-        <source>Dilayani</source>
-        <translation>Served</translation>
+        <source>Selesai dilayani</source>
+        <translation>Finished</translation>
     </message>
     <message>
         <location filename="../../station/ui/counters.py" line="13" />
@@ -392,15 +548,15 @@
         <translation>For later days</translation>
     </message>
     <message>
-        <location filename="../../station/ui/counters.py" line="46" />
-        <source>Antrean: {0} diambil · {1} dilayani · {2} menunggu · sisa kuota {3}</source>
-        <translation>Queue: {0} issued · {1} served · {2} waiting · quota left {3}</translation>
+        <location filename="../../station/ui/counters.py" line="47" />
+        <source>Antrean: {0} diambil · {1} selesai · {2} di loket · {3} menunggu · sisa kuota {4}</source>
+        <translation>Queue: {0} issued · {1} finished · {2} at the counter · {3} waiting · quota left {4}</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../station/ui/widgets.py" line="119" />
+        <location filename="../../station/ui/widgets.py" line="170" />
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
@@ -446,49 +602,50 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="34" />
+        <location filename="../../station/ui/export_dialog.py" line="25" />
+        <location filename="../../station/ui/export_dialog.py" line="60" />
         <source>Ekspor jemput bola</source>
         <translation>Jemput bola export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="36" />
+        <location filename="../../station/ui/export_dialog.py" line="27" />
         <source>Semua rekaman yang belum diakui pusat masuk ke satu berkas terenkripsi untuk dibawa ke kantor yang daring. Kode transfer kantor dibutuhkan lagi saat impor.</source>
         <translation>Every record the centre has not acknowledged goes into one encrypted file, to be carried to an office that is online. The office transfer code is needed again to import it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="43" />
+        <location filename="../../station/ui/export_dialog.py" line="34" />
         <source>Pilih ...</source>
         <translation>Choose ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="50" />
+        <location filename="../../station/ui/export_dialog.py" line="41" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="51" />
+        <location filename="../../station/ui/export_dialog.py" line="42" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="55" />
+        <location filename="../../station/ui/export_dialog.py" line="43" />
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="62" />
+        <location filename="../../station/ui/export_dialog.py" line="52" />
         <source>Simpan bundel</source>
         <translation>Save bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="88" />
-        <source>{0} dari {1} rekaman</source>
-        <translation>{0} of {1} records</translation>
+        <location filename="../../station/ui/export_dialog.py" line="59" />
+        <source>Menyiapkan ekspor ...</source>
+        <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="100" />
-        <source>{0} rekaman diekspor ke {1}.</source>
-        <translation>{0} records exported to {1}.</translation>
+        <location filename="../../station/ui/export_dialog.py" line="86" />
+        <source>Menulis rekaman ke bundel: {0} dari {1}</source>
+        <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
 </context>
 <context>
@@ -514,37 +671,42 @@
         <translation>type the kecamatan name ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="30" />
+        <location filename="../../station/ui/login.py" line="32" />
         <source>Kecamatan kantor</source>
         <translation>Office kecamatan</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="31" />
+        <location filename="../../station/ui/login.py" line="34" />
+        <source>Kode kecamatan</source>
+        <translation>Kecamatan code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/login.py" line="36" />
         <source>Nama pengguna supervisor</source>
         <translation>Supervisor user name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="32" />
+        <location filename="../../station/ui/login.py" line="37" />
         <source>Kata sandi (min. 8)</source>
         <translation>Password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="33" />
+        <location filename="../../station/ui/login.py" line="38" />
         <source>Ulangi kata sandi</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="34" />
+        <location filename="../../station/ui/login.py" line="39" />
         <source>Mulai</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="38" />
-        <source>Kedua kata sandi tidak sama.</source>
-        <translation>The two passwords differ.</translation>
+        <location filename="../../station/ui/login.py" line="44" />
+        <source>{0} (NIK diawali {1})</source>
+        <translation>{0} (NIKs start with {1})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="44" />
+        <location filename="../../station/ui/login.py" line="52" />
         <source>Pilih kecamatan kantor dari daftar.</source>
         <translation>Choose the office's kecamatan from the list.</translation>
     </message>
@@ -552,7 +714,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="84" />
+        <location filename="../../station/ui/forms.py" line="79" />
+        <source>Kedua kata sandi tidak sama.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/forms.py" line="93" />
         <source>{0} belum diisi.</source>
         <translation>{0} is empty.</translation>
     </message>
@@ -560,22 +727,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../station/ui/header.py" line="47" />
-        <source>{0} · stasiun {1}</source>
-        <translation>{0} · station {1}</translation>
+        <location filename="../../station/ui/header.py" line="50" />
+        <source>{0} · {1} · stasiun {2}</source>
+        <translation>{0} · {1} · station {2}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="53" />
+        <location filename="../../station/ui/header.py" line="57" />
         <source>Terekam hari ini: {0} · menunggu kirim: {1}</source>
         <translation>Recorded today: {0} · waiting to send: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="60" />
+        <location filename="../../station/ui/header.py" line="64" />
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="60" />
+        <location filename="../../station/ui/header.py" line="64" />
         <source>(terkunci)</source>
         <translation>(locked)</translation>
     </message>
@@ -591,48 +758,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../station/ui/login.py" line="61" />
-        <location filename="../../station/ui/login.py" line="74" />
+        <location filename="../../station/ui/login.py" line="69" />
+        <location filename="../../station/ui/login.py" line="82" />
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="61" />
+        <location filename="../../station/ui/login.py" line="69" />
         <source>Terkunci — masuk lagi</source>
         <translation>Locked — log in again</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="63" />
+        <location filename="../../station/ui/login.py" line="71" />
         <source>Stasiun dikunci. Data warga disembunyikan sampai seseorang masuk lagi.</source>
         <translation>The station is locked. Citizens' data is hidden until someone logs in again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="65" />
+        <location filename="../../station/ui/login.py" line="73" />
         <source>{0} — stasiun {1}. Masuk dengan akun Anda sendiri.</source>
         <translation>{0} — station {1}. Log in with your own account.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="72" />
+        <location filename="../../station/ui/login.py" line="80" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="73" />
+        <location filename="../../station/ui/login.py" line="81" />
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="75" />
+        <location filename="../../station/ui/login.py" line="83" />
         <source>Lupa kata sandi? Pakai kode pemulihan ...</source>
         <translation>Forgot the password? Use the recovery code ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="102" />
+        <location filename="../../station/ui/login.py" line="110" />
         <source>Tutup aplikasi?</source>
         <translation>Close the application?</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="103" />
+        <location filename="../../station/ui/login.py" line="111" />
         <source>Tanpa masuk, aplikasi ditutup. Semua rekaman dan draf tetap tersimpan. Tutup sekarang?</source>
         <translation>Without logging in, the application closes. Every record and draft stays saved. Close now?</translation>
     </message>
@@ -640,42 +807,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="57" />
+        <location filename="../../station/ui/main_window.py" line="60" />
         <source>Perekaman KTP-el — stasiun {0}</source>
         <translation>e-KTP recording — station {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="72" />
+        <location filename="../../station/ui/main_window.py" line="84" />
         <source>Antrean</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="158" />
+        <location filename="../../station/ui/main_window.py" line="172" />
         <source>Belum ada warga: panggil nomor berikutnya (F3) dulu.</source>
         <translation>No citizen yet: call the next number (F3) first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="159" />
+        <location filename="../../station/ui/main_window.py" line="176" />
         <source>Selesaikan langkah sebelumnya dulu: {0}.</source>
         <translation>Finish the step before first: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="213" />
-        <source>Ekspor selesai: {0} rekaman.</source>
-        <translation>Export done: {0} records.</translation>
+        <location filename="../../station/ui/main_window.py" line="234" />
+        <source>Ekspor selesai: {0} rekaman ditulis ke {1}.</source>
+        <translation>Export done: {0} records written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="246" />
+        <location filename="../../station/ui/main_window.py" line="290" />
+        <source>Warga belum selesai</source>
+        <translation>Citizen not finished</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="291" />
+        <source>Warga {0} belum selesai direkam.</source>
+        <translation>Citizen {0} is not fully recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="294" />
+        <source>Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
+        <translation>If you close, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="298" />
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="299" />
+        <source>Kembali</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="268" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="248" />
+        <location filename="../../station/ui/main_window.py" line="270" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="74" />
+        <location filename="../../station/ui/main_window.py" line="86" />
         <source>Rekaman</source>
         <translation>Records</translation>
     </message>
@@ -816,6 +1008,14 @@
     </message>
 </context>
 <context>
+    <name>NoWheelComboBox</name>
+    <message>
+        <location filename="../../station/ui/widgets.py" line="80" />
+        <source>"{0}" tidak ada di daftar ini: pilih dari daftar.</source>
+        <translation>"{0}" is not in this list: choose from the list.</translation>
+    </message>
+</context>
+<context>
     <name>Papers</name>
     <message>
         <location filename="../../station/ui/app.py" line="77" />
@@ -902,7 +1102,7 @@
     </message>
     <message>
         <location filename="../../station/ui/photo_page.py" line="54" />
-        <location filename="../../station/ui/photo_page.py" line="72" />
+        <location filename="../../station/ui/photo_page.py" line="73" />
         <source>Belum ada warga. Panggil nomor antrean berikutnya (F3).</source>
         <translation>No citizen yet. Call the next queue number (F3).</translation>
     </message>
@@ -922,7 +1122,7 @@
         <translation>Starting the camera ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/photo_page.py" line="76" />
+        <location filename="../../station/ui/photo_page.py" line="77" />
         <source>Dikecualikan: {0}</source>
         <translation>Waived: {0}</translation>
     </message>
@@ -1250,17 +1450,12 @@
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="99" />
-        <source>Kedua kata sandi tidak sama.</source>
-        <translation>The two passwords differ.</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/recovery.py" line="110" />
+        <location filename="../../station/ui/recovery.py" line="107" />
         <source>Kata sandi dipulihkan</source>
         <translation>Password recovered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="111" />
+        <location filename="../../station/ui/recovery.py" line="108" />
         <source>Kata sandi {0} sudah diganti. Anda masuk sebagai {0}.</source>
         <translation>The password of {0} was changed. You are logged in as {0}.</translation>
     </message>
@@ -1301,34 +1496,29 @@
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="59" />
+        <location filename="../../station/ui/accounts_dialog.py" line="56" />
         <source>Atur ulang kata sandi {0}</source>
         <translation>Reset the password of {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="60" />
+        <location filename="../../station/ui/accounts_dialog.py" line="57" />
         <source>Kata sandi baru untuk {0}. Sampaikan langsung kepada orangnya; kunci akunnya ikut dibuka.</source>
         <translation>A new password for {0}. Tell it to them in person; their account is unlocked too.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="66" />
+        <location filename="../../station/ui/accounts_dialog.py" line="63" />
         <source>Kata sandi baru</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="67" />
+        <location filename="../../station/ui/accounts_dialog.py" line="64" />
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="68" />
+        <location filename="../../station/ui/accounts_dialog.py" line="65" />
         <source>Simpan kata sandi</source>
         <translation>Save password</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/accounts_dialog.py" line="72" />
-        <source>Kedua kata sandi tidak sama.</source>
-        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -1408,32 +1598,47 @@
     <name>ReviewPage</name>
     <message>
         <location filename="../../station/ui/review_page.py" line="34" />
-        <location filename="../../station/ui/review_page.py" line="73" />
+        <location filename="../../station/ui/review_page.py" line="77" />
         <source>Tinjau</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="54" />
+        <location filename="../../station/ui/review_page.py" line="57" />
         <source>Ambil ulang foto (F5)</source>
         <translation>Retake the photo (F5)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="55" />
+        <location filename="../../station/ui/review_page.py" line="58" />
         <source>Terima dan simpan (Enter)</source>
         <translation>Accept and save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="81" />
+        <location filename="../../station/ui/review_page.py" line="85" />
         <source>Tinjau — {0}</source>
         <translation>Review — {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="85" />
+        <location filename="../../station/ui/review_page.py" line="90" />
         <source>Dikecualikan: {0} (dikonfirmasi {1})</source>
         <translation>Waived: {0} (confirmed by {1})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="98" />
+        <location filename="../../station/ui/review_page.py" line="104" />
+        <source>Biometrik belum direkam: selesaikan Tanda tangan dan Biometrik dulu.</source>
+        <translation>Biometrics not captured: finish Signature and Biometrics first.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_page.py" line="105" />
+        <source>Biometrik tidak direkam di kantor ini (hanya foto).</source>
+        <translation>This office does not capture biometrics (photo only).</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_page.py" line="111" />
+        <source>Tanda tangan: terekam</source>
+        <translation>Signature: captured</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/review_page.py" line="116" />
         <source>Belum ada foto yang disetujui.</source>
         <translation>No approved photo yet.</translation>
     </message>
@@ -1521,19 +1726,60 @@
         <translation>Residents who must hold an e-KTP (kecamatan)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="80" />
+        <location filename="../../station/ui/settings_dialog.py" line="68" />
+        <source>Wajib: tanda tangan, sepuluh sidik jari, kedua iris, verifikasi</source>
+        <translation>Required: signature, ten fingerprints, both irises, verification</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="70" />
+        <source>Biometrik</source>
+        <translation>Biometrics</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="84" />
         <source>Video kamera pengganti</source>
         <translation>Stand-in camera video</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="80" />
+        <location filename="../../station/ui/settings_dialog.py" line="84" />
         <source>Video ({0})</source>
         <translation>Video ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="86" />
+        <location filename="../../station/ui/settings_dialog.py" line="90" />
         <source>Folder gambar kamera pengganti</source>
         <translation>Stand-in camera image folder</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePage</name>
+    <message>
+        <location filename="../../station/ui/signature_page.py" line="115" />
+        <source>Tanda tangan warga</source>
+        <translation>The citizen's signature</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/signature_page.py" line="119" />
+        <source>Minta warga menandatangani di bantalan tanda tangan (atau dengan tetikus) di atas garis.</source>
+        <translation>Ask the citizen to sign on the signature pad (or with the mouse) above the line.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/signature_page.py" line="128" />
+        <source>Ulangi</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/signature_page.py" line="129" />
+        <source>Simpan tanda tangan</source>
+        <translation>Save the signature</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureStep</name>
+    <message>
+        <location filename="../../station/ui/biometric_steps.py" line="40" />
+        <source>Tanda tangan</source>
+        <translation>Signature</translation>
     </message>
 </context>
 <context>
@@ -1587,42 +1833,32 @@
 <context>
     <name>WaiverDialog</name>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="27" />
+        <location filename="../../station/ui/waiver_dialog.py" line="28" />
         <source>Pengecualian foto</source>
         <translation>Photo exception</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="33" />
+        <location filename="../../station/ui/waiver_dialog.py" line="34" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="36" />
+        <location filename="../../station/ui/waiver_dialog.py" line="37" />
         <source>Tidak ada pemeriksaan yang gagal saat ini.</source>
         <translation>No check is failing right now.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="43" />
+        <location filename="../../station/ui/waiver_dialog.py" line="44" />
         <source>mis. tidak dapat menutup mulut karena kondisi medis</source>
         <translation>e.g. cannot close the mouth for a medical reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="44" />
+        <location filename="../../station/ui/waiver_dialog.py" line="45" />
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../station/ui/waiver_dialog.py" line="48" />
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="49" />
-        <source>Kata sandi supervisor</source>
-        <translation>Supervisor password</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="55" />
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
@@ -1818,6 +2054,19 @@
         <location filename="../../station/ui/words.py" line="56" />
         <source>supervisor</source>
         <translation>supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../station/ui/forms.py" line="107" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/forms.py" line="108" />
+        <source>Kata sandi supervisor</source>
+        <translation>Supervisor password</translation>
     </message>
 </context>
 </TS>

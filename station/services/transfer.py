@@ -48,6 +48,8 @@ class Transfer(Service):
         total, done = outbox.waiting_count(), [0]
 
         def records() -> Iterator[dict]:
+            if progress:
+                progress(0, total)  # the count known before the first batch is read
             for batch in outbox.everything():
                 yield from (o.to_bundle() for o in batch)
                 done[0] += len(batch)

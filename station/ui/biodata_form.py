@@ -32,6 +32,9 @@ SEX_WORDS = {"L": QT_TRANSLATE_NOOP("BiodataForm", "Laki-laki"), "P": QT_TRANSLA
 LEFT = ["nik", "no_kk", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "agama", "status_perkawinan"]
 LEFT += ["pekerjaan", "pendidikan"]
 RIGHT = ["hubungan_keluarga", "alamat", "rtrw", "desa_code", "kecamatan", "golongan_darah", "kewarganegaraan"]
+# Fields with no message of their own take the message column too: a kecamatan is shown with its kabupaten and
+# province ("Plantungan — Kab. Kendal, Jawa Tengah"), which the field column alone cut off.
+WIDE = ("kecamatan",)
 TEXTS = ("nik", "no_kk", "nama", "tempat_lahir", "alamat", "rt", "rw")
 LISTS = ("jenis_kelamin", "agama", "status_perkawinan", "pekerjaan", "pendidikan", "hubungan_keluarga")
 LISTS += ("golongan_darah", "kewarganegaraan")
@@ -119,5 +122,8 @@ class BiodataForm(QWidget):
         if name == "rtrw":
             self.messages["rt"] = self.messages["rw"] = message
         grid.addWidget(caption, row, 0)
-        grid.addWidget(field, row, 1)
-        grid.addWidget(message, row, 2)
+        if name in WIDE:
+            grid.addWidget(field, row, 1, 1, 2)
+        else:
+            grid.addWidget(field, row, 1)
+            grid.addWidget(message, row, 2)

@@ -9,7 +9,7 @@ from station.domain.antrean import QueueCounts
 
 BOXES = [
     ("issued", QT_TRANSLATE_NOOP("Counters", "Diambil hari ini")),
-    ("served", QT_TRANSLATE_NOOP("Counters", "Dilayani")),
+    ("served", QT_TRANSLATE_NOOP("Counters", "Selesai dilayani")),  # finished: not the one at the counter now
     ("waiting", QT_TRANSLATE_NOOP("Counters", "Menunggu")),
     ("quota_left", QT_TRANSLATE_NOOP("Counters", "Sisa kuota")),
     ("later", QT_TRANSLATE_NOOP("Counters", "Untuk hari berikutnya")),
@@ -43,6 +43,7 @@ class CounterRow(QWidget):
 
 
 def counts_line(c: QueueCounts) -> str:
+    """Finished and at the counter apart: "0 dilayani" beside "Sedang dilayani: A-001" read as a contradiction."""
     return QCoreApplication.translate(
-        "Counters", "Antrean: {0} diambil · {1} dilayani · {2} menunggu · sisa kuota {3}"
-    ).format(c.issued, c.served, c.waiting, c.quota_left)
+        "Counters", "Antrean: {0} diambil · {1} selesai · {2} di loket · {3} menunggu · sisa kuota {4}"
+    ).format(c.issued, c.served, c.called, c.waiting, c.quota_left)

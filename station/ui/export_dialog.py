@@ -3,12 +3,11 @@ bar while it is written (thousands of records take a while on a laptop)."""
 
 from __future__ import annotations
 
-import inspect
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QProgressDialog, QPushButton, QWidget
 
 from station.domain.errors import StationError
 from station.services.station import Station
@@ -18,14 +17,6 @@ from station.ui.forms import FormDialog
 class _Bridge(QObject):
     progress = Signal(int, int)
     done = Signal(object)  # (count, path) or StationError
-
-
-def takes_progress(export) -> bool:
-    """Whether this station's export reports progress (done, total) to a callback."""
-    try:
-        return "progress" in inspect.signature(export).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 class ExportDialog(FormDialog):
@@ -49,14 +40,13 @@ class ExportDialog(FormDialog):
         holder.setLayout(row)
         self.form.addRow(self.tr("Berkas"), holder)
         self.code = self.field(self.tr("Kode transfer kantor"), secret=True)
-        self.bar = QProgressBar()
-        self.bar.setVisible(False)
-        self.extra.addWidget(self.bar)
         self.ok_button.setText(self.tr("Ekspor"))
         self._bridge = _Bridge()
         self._bridge.progress.connect(self._progress)
         self._bridge.done.connect(self._done)
+        self.progress: QProgressDialog | None = None
         self.count = 0
+        self.written: Path | None = None
 
     def _pick(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan bundel"), self.path.text(), "*.bundle")
@@ -66,15 +56,21 @@ class ExportDialog(FormDialog):
     def submit(self) -> None:
         target, code = Path(self.path.text()), self.code.text()
         self.ok_button.setEnabled(False)
-        self.bar.setVisible(True)
-        self.bar.setRange(0, 0)  # busy until the first progress report
-        kwargs = {"progress": self._bridge.progress.emit} if takes_progress(self.station.transfer.export) else {}
+        self.progress = QProgressDialog(self.tr("Menyiapkan ekspor ..."), "", 0, 0, self)
+        self.progress.setWindowTitle(self.tr("Ekspor jemput bola"))
+        self.progress.setCancelButton(None)  # a half-written bundle is no use; it takes a minute for thousands
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setMinimumWidth(420)
+        self.progress.show()
         open_worker = self.station.worker  # its own connections on the export thread
+        report = self._bridge.progress.emit
 
         def work() -> None:
             try:
                 with open_worker() as station:
-                    data, count = station.transfer.export(code, **kwargs)
+                    data, count = station.transfer.export(code, progress=report)
                 target.write_bytes(data)
                 self._bridge.done.emit((count, target))
             except (StationError, OSError) as err:
@@ -83,19 +79,21 @@ class ExportDialog(FormDialog):
         threading.Thread(target=work, name="export", daemon=True).start()
 
     def _progress(self, done: int, total: int) -> None:
-        self.bar.setRange(0, max(1, total))
-        self.bar.setValue(done)
-        self.bar.setFormat(self.tr("{0} dari {1} rekaman").format(done, total))
+        if self.progress is None:
+            return
+        self.progress.setLabelText(self.tr("Menulis rekaman ke bundel: {0} dari {1}").format(done, total))
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)  # last: a modal progress dialog runs the event loop here
 
     def _done(self, result) -> None:
         self.ok_button.setEnabled(True)
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
         if isinstance(result, Exception):
-            self.bar.setVisible(False)
             self.error.setText(str(result))
             return
-        self.count, path = result
-        self.bar.setRange(0, 1)
-        self.bar.setValue(1)
+        self.count, self.written = result
         self.error.setText("")
-        self.intro.setText(self.tr("{0} rekaman diekspor ke {1}.").format(self.count, path))
         self.accept()

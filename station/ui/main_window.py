@@ -230,7 +230,9 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self.station, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.banner.say(self.tr("Ekspor selesai: {0} rekaman.").format(dialog.count), "ok")
+            self.banner.say(
+                self.tr("Ekspor selesai: {0} rekaman ditulis ke {1}.").format(dialog.count, dialog.written), "ok"
+            )
 
     def open_settings(self) -> None:
         from station.ui.settings_dialog import SettingsDialog

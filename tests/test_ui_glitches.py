@@ -1,0 +1,93 @@
+"""Things seen on the 1366x768 screenshots and fixed: the Kecamatan name cut off in Biodata, a header that said
+"0 dilayani" beside "Sedang dilayani: A-001", and the USB export's progress ("n dari N") in the window.
+Headless (QT_QPA_PLATFORM=offscreen), real store, driven by keys and clicks."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tests.forge import TRANSFER, citizen  # noqa: E402
+from tests.stations import new_station, photo_only, store_record  # noqa: E402
+from tests.ui_driver import click, key, make_window, on_modal, type_text  # noqa: E402
+
+
+@pytest.fixture()
+def station(data_dir):
+    st = photo_only(new_station(data_dir))
+    yield st
+    st.close()
+
+
+def test_kecamatan_shows_its_whole_name_at_1366(qtbot, station, data_dir):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    combo = window.biodata_page.inputs["kecamatan"]
+    qtbot.waitUntil(combo.isVisible)
+    text = combo.currentText()
+    assert text.startswith("Plantungan — Kab. Kendal, Jawa Tengah"), text
+    room = combo.lineEdit().width()
+    assert combo.lineEdit().fontMetrics().horizontalAdvance(text) < room, (text, room)
+    window.close()
+
+
+def test_header_counts_the_citizen_at_the_counter_apart_from_the_finished(qtbot, station, data_dir):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    for _ in range(3):
+        key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    window.show_page(0)
+    assert "Sedang dilayani: A-001" in window.queue_page.current.text()
+    line = window.header.queue.text()
+    assert "dilayani" not in line, line  # "0 dilayani" beside "Sedang dilayani: A-001" read as a contradiction
+    assert "0 selesai · 1 di loket · 2 menunggu" in line, line
+    captions = [w.text() for w in window.queue_page.counters.findChildren(type(window.queue_page.current))]
+    assert "Dilayani" not in captions and "Selesai dilayani" in captions
+    window.close()
+
+
+def test_export_shows_n_of_n_and_says_how_many_were_written(qtbot, station, data_dir, tmp_path):
+    from PySide6.QtWidgets import QProgressDialog
+
+    from station.ui.export_dialog import ExportDialog
+
+    for i in range(3):
+        store_record(station, citizen(i), os.urandom(3000), os.urandom(1500))
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    target = tmp_path / "usb" / "jemput.bundle"
+    target.parent.mkdir()
+    seen: list[tuple[int, int, str]] = []
+
+    def operator(dialog: ExportDialog) -> None:
+        def watch(_done: int, _total: int) -> None:  # runs after the dialog's own slot: what the operator sees
+            p = dialog.progress
+            seen.append((p.value(), p.maximum(), p.labelText()) if p else (-1, -1, ""))
+
+        dialog._bridge.progress.connect(watch)
+        click(dialog.path)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(str(target))
+        click(dialog.code)
+        type_text(TRANSFER)
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: isinstance(dialog.progress, QProgressDialog) and dialog.progress.isVisible())
+
+    ran = on_modal(ExportDialog, operator)
+    window.open_export()  # Stasiun > Ekspor jemput bola (exec() returns when the bundle is written)
+    assert ran
+    assert target.stat().st_size > 0
+    assert seen[0] == (0, 3, "Menulis rekaman ke bundel: 0 dari 3"), seen
+    assert seen[-1] == (3, 3, "Menulis rekaman ke bundel: 3 dari 3"), seen
+    assert window.banner.text.text() == f"Ekspor selesai: 3 rekaman ditulis ke {target}."
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    window.close()
