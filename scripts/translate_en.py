@@ -56,7 +56,7 @@ EN = {
     "Warga {0} belum selesai direkam.": "Citizen {0} is not fully recorded yet.",
     "Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.": "If you close, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.",
     "Kembali": "Go back",
-    "\"{0}\" tidak ada di daftar ini: pilih dari daftar.": "\"{0}\" is not in this list: choose from the list.",
+    '"{0}" tidak ada di daftar ini: pilih dari daftar.': '"{0}" is not in this list: choose from the list.',
     "Biometrik belum direkam: selesaikan Tanda tangan dan Biometrik dulu.": "Biometrics not captured: finish Signature and Biometrics first.",
     "Biometrik tidak direkam di kantor ini (hanya foto).": "This office does not capture biometrics (photo only).",
     "Tanda tangan: terekam": "Signature: captured",
