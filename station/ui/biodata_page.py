@@ -249,7 +249,8 @@ class BiodataPage(StepPage):
         found = self.problems()
         self._show(found)
         self._same_nik()
-        if not self._loading and any(not self._empty(n) for n in ("nik", "nama", "no_kk")):
+        typed = any(not self._empty(n) for n in ("nik", "nama", "no_kk"))
+        if not self._loading and typed and self.isVisible():  # hidden: a list settling after the page was left
             self._draft_timer.start()
         self._advance()
 
