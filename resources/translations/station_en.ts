@@ -283,32 +283,32 @@
         <translation>The date is incomplete (dd-mm-yyyy).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="270" />
+        <location filename="../../station/ui/biodata_page.py" line="271" />
         <source>Wajib diisi</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="284" />
+        <location filename="../../station/ui/biodata_page.py" line="285" />
         <source>{0} isian perlu diperbaiki — tunjukkan (Alt+P)</source>
         <translation>{0} fields need fixing — show (Alt+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="286" />
+        <location filename="../../station/ui/biodata_page.py" line="287" />
         <source>{0} peringatan perlu dikonfirmasi</source>
         <translation>{0} warnings to confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="316" />
+        <location filename="../../station/ui/biodata_page.py" line="317" />
         <source>Diisi dari NIK</source>
         <translation>Filled from the NIK</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="340" />
+        <location filename="../../station/ui/biodata_page.py" line="341" />
         <source>NIK ini sudah ada di stasiun: {0}.</source>
         <translation>This NIK is already on the station: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="368" />
+        <location filename="../../station/ui/biodata_page.py" line="369" />
         <source>Draf tersimpan {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
@@ -346,12 +346,17 @@
         <translation>Evidence photo (JPEG)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="417" />
+        <location filename="../../station/ui/biometrics_page.py" line="401" />
+        <source>Konfirmasi</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="418" />
         <source>Foto bukti</source>
         <translation>Evidence photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="425" />
+        <location filename="../../station/ui/biometrics_page.py" line="426" />
         <source>Foto bukti tidak bisa dibaca.</source>
         <translation>The evidence photo cannot be read.</translation>
     </message>
@@ -603,7 +608,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../station/ui/export_dialog.py" line="25" />
-        <location filename="../../station/ui/export_dialog.py" line="60" />
+        <location filename="../../station/ui/export_dialog.py" line="62" />
         <source>Ekspor jemput bola</source>
         <translation>Jemput bola export</translation>
     </message>
@@ -618,27 +623,27 @@
         <translation>Choose ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="41" />
+        <location filename="../../station/ui/export_dialog.py" line="43" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="42" />
+        <location filename="../../station/ui/export_dialog.py" line="44" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="43" />
+        <location filename="../../station/ui/export_dialog.py" line="45" />
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="52" />
+        <location filename="../../station/ui/export_dialog.py" line="54" />
         <source>Simpan bundel</source>
         <translation>Save bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="59" />
+        <location filename="../../station/ui/export_dialog.py" line="61" />
         <source>Menyiapkan ekspor ...</source>
         <translation>Preparing the export ...</translation>
     </message>
@@ -714,12 +719,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="79" />
+        <location filename="../../station/ui/forms.py" line="80" />
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="93" />
+        <location filename="../../station/ui/forms.py" line="94" />
         <source>{0} belum diisi.</source>
         <translation>{0} is empty.</translation>
     </message>
@@ -1529,67 +1534,67 @@
         <translation>Supervisor review</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="52" />
+        <location filename="../../station/ui/review_dialog.py" line="53" />
         <source>Alasan menahan/menolak (dibaca operator di Rekaman)</source>
         <translation>Reason to hold/reject (the operator reads it in Records)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="56" />
+        <location filename="../../station/ui/review_dialog.py" line="57" />
         <source>Setujui</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="58" />
+        <location filename="../../station/ui/review_dialog.py" line="59" />
         <source>Tahan</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="59" />
+        <location filename="../../station/ui/review_dialog.py" line="60" />
         <source>Tolak</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="61" />
+        <location filename="../../station/ui/review_dialog.py" line="62" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="81" />
+        <location filename="../../station/ui/review_dialog.py" line="82" />
         <source>Tinjauan akhir hari tidak aktif: rekaman langsung masuk antrean kirim. Aktifkan di Stasiun &gt; Pengaturan.</source>
         <translation>End-of-day review is off: records go straight to the send queue. Turn it on in Station &gt; Settings.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="99" />
+        <location filename="../../station/ui/review_dialog.py" line="100" />
         <source>Tidak ada rekaman yang menunggu tinjauan.</source>
         <translation>No record is waiting for review.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="115" />
+        <location filename="../../station/ui/review_dialog.py" line="116" />
         <source>(tanpa foto)</source>
         <translation>(no photo)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="116" />
+        <location filename="../../station/ui/review_dialog.py" line="117" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="116" />
+        <location filename="../../station/ui/review_dialog.py" line="117" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="118" />
+        <location filename="../../station/ui/review_dialog.py" line="119" />
         <source>Alasan sebelumnya</source>
         <translation>Earlier reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="121" />
+        <location filename="../../station/ui/review_dialog.py" line="122" />
         <source>Pengecualian</source>
         <translation>Exception</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_dialog.py" line="127" />
+        <location filename="../../station/ui/review_dialog.py" line="128" />
         <source>Pilih rekaman dulu.</source>
         <translation>Choose a record first.</translation>
     </message>
@@ -1666,87 +1671,87 @@
         <translation>Image folder ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="47" />
+        <location filename="../../station/ui/settings_dialog.py" line="49" />
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="49" />
+        <location filename="../../station/ui/settings_dialog.py" line="51" />
         <source>Kuota antrean per hari</source>
         <translation>Daily queue quota</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="51" />
+        <location filename="../../station/ui/settings_dialog.py" line="53" />
         <source>Kunci setelah diam (menit)</source>
         <translation>Lock after idle (minutes)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="52" />
+        <location filename="../../station/ui/settings_dialog.py" line="54" />
         <source>Bukti perekaman di printer 80 mm (bukan A4)</source>
         <translation>Receipts on the 80 mm printer (not A4)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="54" />
+        <location filename="../../station/ui/settings_dialog.py" line="56" />
         <source>Bukti</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="55" />
+        <location filename="../../station/ui/settings_dialog.py" line="57" />
         <source>Supervisor meninjau rekaman sebelum dikirim (tinjauan akhir hari)</source>
         <translation>A supervisor reviews records before they are sent (end-of-day review)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="57" />
+        <location filename="../../station/ui/settings_dialog.py" line="59" />
         <source>Tinjauan</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="61" />
+        <location filename="../../station/ui/settings_dialog.py" line="63" />
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="62" />
+        <location filename="../../station/ui/settings_dialog.py" line="64" />
         <source>Alamat kantor</source>
         <translation>Office address</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="63" />
+        <location filename="../../station/ui/settings_dialog.py" line="65" />
         <source>Nama camat / kepala kantor</source>
         <translation>Head of office (camat)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="65" />
+        <location filename="../../station/ui/settings_dialog.py" line="67" />
         <source>belum diatur</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="66" />
+        <location filename="../../station/ui/settings_dialog.py" line="68" />
         <source>Jumlah wajib KTP kecamatan</source>
         <translation>Residents who must hold an e-KTP (kecamatan)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="68" />
+        <location filename="../../station/ui/settings_dialog.py" line="70" />
         <source>Wajib: tanda tangan, sepuluh sidik jari, kedua iris, verifikasi</source>
         <translation>Required: signature, ten fingerprints, both irises, verification</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="70" />
+        <location filename="../../station/ui/settings_dialog.py" line="72" />
         <source>Biometrik</source>
         <translation>Biometrics</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="84" />
+        <location filename="../../station/ui/settings_dialog.py" line="86" />
         <source>Video kamera pengganti</source>
         <translation>Stand-in camera video</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="84" />
+        <location filename="../../station/ui/settings_dialog.py" line="86" />
         <source>Video ({0})</source>
         <translation>Video ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="90" />
+        <location filename="../../station/ui/settings_dialog.py" line="92" />
         <source>Folder gambar kamera pengganti</source>
         <translation>Stand-in camera image folder</translation>
     </message>
@@ -2059,12 +2064,12 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="107" />
+        <location filename="../../station/ui/forms.py" line="108" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="108" />
+        <location filename="../../station/ui/forms.py" line="109" />
         <source>Kata sandi supervisor</source>
         <translation>Supervisor password</translation>
     </message>

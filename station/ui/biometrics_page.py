@@ -398,6 +398,7 @@ class BiometricExceptionDialog(QDialog):
         form.addRow(self.tr("Foto bukti (JPEG)"), proof_row)
         self.spv, self.spv_pw, self.error = supervisor_rows(self, form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Konfirmasi"))  # as Pengecualian foto
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

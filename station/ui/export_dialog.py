@@ -33,7 +33,9 @@ class ExportDialog(FormDialog):
         self.path = QLineEdit(str(Path.home() / f"jemput-{station.settings.current.station_id}.bundle"))
         pick = QPushButton(self.tr("Pilih ..."))
         pick.clicked.connect(self._pick)
+        self.path.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.path.text()) + 24)  # the whole path
         row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path, 1)
         row.addWidget(pick)
         holder = QWidget()

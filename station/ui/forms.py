@@ -42,6 +42,7 @@ class FormDialog(QDialog):
         if secret:
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         edit.installEventFilter(self)
+        edit.textEdited.connect(lambda _text: self.error.setText(""))  # an old "... belum diisi." never lingers
         self.form.addRow(label, edit)
         self.fields.append(edit)
         self.labels[edit] = label

@@ -37,7 +37,8 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.off)
         body = QHBoxLayout()
         self.list = QListWidget()
-        self.list.setMaximumWidth(330)
+        self.list.setMinimumWidth(320)  # the date, the name and the state on one line, not cut off
+        self.list.setMaximumWidth(380)
         self.photo = QLabel()
         self.photo.setFixedSize(240, 320)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)

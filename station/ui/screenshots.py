@@ -8,7 +8,9 @@ at the counter: the biodata typed key by key (QTest), the photo taken by the liv
 (real photographs from ../shared/faces/photos: a turned head, then img62.jpg held still), the citizen's approval,
 a signature drawn with mouse moves, ten prints and both irises from the SBI device simulator (started here as
 `python -m devices.simulator --port 4501` and stopped at the end), Tinjau, accepted, Rekaman. Receipts go to a
-PDF file in the data folder. Saves docs/screenshots/1-antrean.png ... 8-rekaman.png. A tool, not a test.
+PDF file in the data folder. Saves docs/screenshots/1-antrean.png ... 8-rekaman.png; then every dialog and the
+waiting-room display, opened as an operator opens them (station.ui.screenshot_dialogs): 9-mulai-pertama.png ...
+31-english.png. A tool, not a test.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ import math
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -30,71 +30,28 @@ from PySide6.QtWidgets import QApplication
 from station.camera import ImageFolder
 from station.devices.trust import trusted_folder
 from station.services.station import Station
+from station.ui import screenshot_dialogs as dialogs
 from station.ui.app import make_app, stand_in_folder
 from station.ui.main_window import MainWindow
 from station.ui.printing import Printers
+from station.ui.shots import click, grab, key, pump, shot, tab, typed, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
 SIM_PORT = 4501
 W, H = 640, 480  # the stand-in camera's frame
 
 
-def pump(seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
-def wait_until(test: Callable[[], bool], seconds: float, what: str) -> None:
-    end = time.monotonic() + seconds
-    while not test():
-        if time.monotonic() > end:
-            raise SystemExit(f"timed out waiting for {what}")
-        QApplication.processEvents()
-        time.sleep(0.02)
-
-
-def grab(name: str) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    QApplication.primaryScreen().grabWindow(0).save(str(OUT / f"{name}.png"))
-    print("saved", OUT / f"{name}.png", flush=True)
-
-
-def shot(name: str) -> None:
-    pump(0.5)
-    grab(name)
-
-
-def typed(text: str) -> None:
-    for ch in text:
-        QTest.keyClick(QApplication.focusWidget(), ch)
-    pump(0.05)
-
-
-def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(QApplication.focusWidget(), k, modifier)
-    pump(0.05)
-
-
-def tab() -> None:
-    key(Qt.Key.Key_Tab)
-
-
-def click(widget) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
-    pump(0.05)
-
-
 class PdfPrinters(Printers):
-    """No print dialog in a screenshot run: every paper goes to a PDF in the throw-away folder."""
+    """No print dialog in a screenshot run: every paper goes to a PDF in the throw-away folder (but for the one
+    shot of Qt's print dialog: `real_dialog`)."""
 
     def __init__(self, settings: QSettings, folder: Path) -> None:
         super().__init__(settings)
-        self.folder, self.jobs = folder, 0
+        self.folder, self.jobs, self.real_dialog = folder, 0, False
 
     def printer_for(self, role, title, parent, ask=False):
+        if self.real_dialog:
+            return super().printer_for(role, title, parent, ask=True)
         self.jobs += 1
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -173,16 +130,23 @@ def main() -> None:
 
 def run(tmp: Path) -> None:
     station = Station(tmp)
-    station.accounts.first_start("ST-01", "33.24.01", "spv", "rahasia-spv-1")
+    settings = QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat)
+    printers = PdfPrinters(settings, tmp)
+    recovery_code = dialogs.first_start(station, settings, printers, tmp)
+    dialogs.login(station)
     for _ in range(7):
         station.queue.issue()
     folder = camera_folder(tmp)
-    settings = QSettings(str(tmp / "w.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(station, lambda: ImageFolder(folder, hold=2.0), settings, printers=PdfPrinters(settings, tmp))
+
+    def open_window() -> MainWindow:
+        w = MainWindow(station, lambda: ImageFolder(folder, hold=2.0), settings, printers=printers)
+        w.resize(1366, 740)
+        w.move(0, 0)
+        w.show()
+        return w
+
+    window = open_window()
     window.biometrics_step.page.ports = [SIM_PORT]
-    window.resize(1366, 740)
-    window.move(0, 0)
-    window.show()
     window.activateWindow()
     pump(1.0)
     window.call_next()  # A-001 at the counter, then back to the queue to see the room's state
@@ -212,6 +176,7 @@ def run(tmp: Path) -> None:
     key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     photo = window.photo_page
     wait_until(lambda: window.stack.currentWidget() is photo, 5, "the photo step")
+    dialogs.photo_exception(window)  # while the head is still turned
 
     # 3-foto: the live verdict once the held-still face is passing and the ring is filling
     taken: list[bool] = []
@@ -237,6 +202,7 @@ def run(tmp: Path) -> None:
     sign = window.signature_step
     wait_until(lambda: window.stack.currentWidget() is sign, 5, "the signature step")
     pump(0.3)
+    dialogs.close_question(window)
     draw(sign.page.canvas, signature_points())
     shot("5-tanda-tangan")
     click(sign.page.save_btn)
@@ -245,6 +211,8 @@ def run(tmp: Path) -> None:
     page = bio.page
     wait_until(lambda: window.stack.currentWidget() is bio, 5, "the biometrics step")
     wait_until(lambda: page.session is not None, 60, "the devices to be found")
+    wait_until(lambda: not page.busy, 60, "the devices to be ready")
+    dialogs.biometric_exception(page)
     for _ in range(12):
         if page.session.next_step() is None:
             break
@@ -262,7 +230,8 @@ def run(tmp: Path) -> None:
     pump(0.5)
     window.find_records()
     shot("8-rekaman")
-    window.close()
+    dialogs.after_flow(window, station, recovery_code, printers, stand_in_folder() / "img33.jpg", tmp)
+    dialogs.english(window, open_window)
     station.close()
 
 

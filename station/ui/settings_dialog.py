@@ -38,7 +38,9 @@ class SettingsDialog(QDialog):
         folder = QPushButton(self.tr("Folder gambar ..."))
         video.clicked.connect(self._pick_video)
         folder.clicked.connect(self._pick_folder)
+        self.camera.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.camera.placeholderText()) + 24)
         row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)  # in line with the other rows' fields and labels
         row.addWidget(self.camera, 1)
         row.addWidget(video)
         row.addWidget(folder)
