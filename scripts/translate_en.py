@@ -75,6 +75,7 @@ EN = {
     "(terkunci)": "(locked)",
     ", {0} ditolak pusat": ", {0} rejected by the centre",
     "0 = webcam pertama; atau berkas video / folder gambar": "0 = first webcam; or a video file / image folder",
+    "0 = webcam pertama": "0 = first webcam",
     "16 digit": "16 digits",
     "Agama": "Religion",
     "Akun pengguna": "User accounts",

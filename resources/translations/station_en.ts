@@ -608,7 +608,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../station/ui/export_dialog.py" line="25" />
-        <location filename="../../station/ui/export_dialog.py" line="62" />
+        <location filename="../../station/ui/export_dialog.py" line="63" />
         <source>Ekspor jemput bola</source>
         <translation>Jemput bola export</translation>
     </message>
@@ -623,32 +623,32 @@
         <translation>Choose ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="43" />
+        <location filename="../../station/ui/export_dialog.py" line="44" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="44" />
+        <location filename="../../station/ui/export_dialog.py" line="45" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="45" />
+        <location filename="../../station/ui/export_dialog.py" line="46" />
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="54" />
+        <location filename="../../station/ui/export_dialog.py" line="55" />
         <source>Simpan bundel</source>
         <translation>Save bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="61" />
+        <location filename="../../station/ui/export_dialog.py" line="62" />
         <source>Menyiapkan ekspor ...</source>
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="86" />
+        <location filename="../../station/ui/export_dialog.py" line="87" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -1435,32 +1435,32 @@
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="92" />
+        <location filename="../../station/ui/recovery.py" line="93" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="93" />
+        <location filename="../../station/ui/recovery.py" line="94" />
         <source>Kata sandi baru (min. 8)</source>
         <translation>New password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="94" />
+        <location filename="../../station/ui/recovery.py" line="95" />
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="95" />
+        <location filename="../../station/ui/recovery.py" line="96" />
         <source>Pulihkan</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="107" />
+        <location filename="../../station/ui/recovery.py" line="108" />
         <source>Kata sandi dipulihkan</source>
         <translation>Password recovered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="108" />
+        <location filename="../../station/ui/recovery.py" line="109" />
         <source>Kata sandi {0} sudah diganti. Anda masuk sebagai {0}.</source>
         <translation>The password of {0} was changed. You are logged in as {0}.</translation>
     </message>
@@ -1651,107 +1651,112 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="31" />
+        <location filename="../../station/ui/settings_dialog.py" line="32" />
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="36" />
+        <location filename="../../station/ui/settings_dialog.py" line="37" />
+        <source>0 = webcam pertama</source>
+        <translation>0 = first webcam</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/settings_dialog.py" line="38" />
         <source>0 = webcam pertama; atau berkas video / folder gambar</source>
         <translation>0 = first webcam; or a video file / image folder</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="37" />
+        <location filename="../../station/ui/settings_dialog.py" line="39" />
         <source>Berkas video ...</source>
         <translation>Video file ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="38" />
+        <location filename="../../station/ui/settings_dialog.py" line="40" />
         <source>Folder gambar ...</source>
         <translation>Image folder ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="49" />
+        <location filename="../../station/ui/settings_dialog.py" line="51" />
         <source>Kamera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="51" />
+        <location filename="../../station/ui/settings_dialog.py" line="53" />
         <source>Kuota antrean per hari</source>
         <translation>Daily queue quota</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="53" />
+        <location filename="../../station/ui/settings_dialog.py" line="55" />
         <source>Kunci setelah diam (menit)</source>
         <translation>Lock after idle (minutes)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="54" />
+        <location filename="../../station/ui/settings_dialog.py" line="56" />
         <source>Bukti perekaman di printer 80 mm (bukan A4)</source>
         <translation>Receipts on the 80 mm printer (not A4)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="56" />
+        <location filename="../../station/ui/settings_dialog.py" line="58" />
         <source>Bukti</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="57" />
+        <location filename="../../station/ui/settings_dialog.py" line="59" />
         <source>Supervisor meninjau rekaman sebelum dikirim (tinjauan akhir hari)</source>
         <translation>A supervisor reviews records before they are sent (end-of-day review)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="59" />
+        <location filename="../../station/ui/settings_dialog.py" line="61" />
         <source>Tinjauan</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="63" />
+        <location filename="../../station/ui/settings_dialog.py" line="65" />
         <source>Nama kantor</source>
         <translation>Office name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="64" />
+        <location filename="../../station/ui/settings_dialog.py" line="66" />
         <source>Alamat kantor</source>
         <translation>Office address</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="65" />
+        <location filename="../../station/ui/settings_dialog.py" line="67" />
         <source>Nama camat / kepala kantor</source>
         <translation>Head of office (camat)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="67" />
+        <location filename="../../station/ui/settings_dialog.py" line="69" />
         <source>belum diatur</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="68" />
+        <location filename="../../station/ui/settings_dialog.py" line="70" />
         <source>Jumlah wajib KTP kecamatan</source>
         <translation>Residents who must hold an e-KTP (kecamatan)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="70" />
+        <location filename="../../station/ui/settings_dialog.py" line="72" />
         <source>Wajib: tanda tangan, sepuluh sidik jari, kedua iris, verifikasi</source>
         <translation>Required: signature, ten fingerprints, both irises, verification</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="72" />
+        <location filename="../../station/ui/settings_dialog.py" line="74" />
         <source>Biometrik</source>
         <translation>Biometrics</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="86" />
+        <location filename="../../station/ui/settings_dialog.py" line="88" />
         <source>Video kamera pengganti</source>
         <translation>Stand-in camera video</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="86" />
+        <location filename="../../station/ui/settings_dialog.py" line="88" />
         <source>Video ({0})</source>
         <translation>Video ({0})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/settings_dialog.py" line="92" />
+        <location filename="../../station/ui/settings_dialog.py" line="94" />
         <source>Folder gambar kamera pengganti</source>
         <translation>Stand-in camera image folder</translation>
     </message>
@@ -2064,12 +2069,12 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="108" />
+        <location filename="../../station/ui/forms.py" line="115" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="109" />
+        <location filename="../../station/ui/forms.py" line="116" />
         <source>Kata sandi supervisor</source>
         <translation>Supervisor password</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QProgressDial
 
 from station.domain.errors import StationError
 from station.services.station import Station
-from station.ui.forms import FormDialog
+from station.ui.forms import FormDialog, fit_text
 
 
 class _Bridge(QObject):
@@ -33,7 +33,8 @@ class ExportDialog(FormDialog):
         self.path = QLineEdit(str(Path.home() / f"jemput-{station.settings.current.station_id}.bundle"))
         pick = QPushButton(self.tr("Pilih ..."))
         pick.clicked.connect(self._pick)
-        self.path.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.path.text()) + 24)  # the whole path
+        usb = "/media/operator/FLASHDISK/jemput-ST-01.bundle"  # a stick's path as Linux mounts it; E:\ is shorter
+        fit_text(self.path, max(self.path.text(), usb, key=len))  # the whole path, not its last half
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path, 1)

@@ -100,6 +100,13 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
 
+def fit_text(edit: QLineEdit, sample: str) -> None:
+    """Wide enough to show `sample` whole, measured in the edit's own styled font (the style sheet's, not the
+    dialog's: measured before polishing, a path or a code came out cut off)."""
+    edit.ensurePolished()
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 32)
+
+
 def supervisor_rows(dialog: QWidget, form: QFormLayout) -> tuple[QLineEdit, QLineEdit, QLabel]:
     """The rows a supervisor's confirmation needs (name, password) and the error line under them, for the
     exception dialogs (photo waiver, biometric exception); texts translated in the dialog's own context."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from station.domain.errors import StationError
 from station.services.station import Station
-from station.ui.forms import FormDialog
+from station.ui.forms import FormDialog, fit_text
 
 
 class RecoveryCodeDialog(QDialog):
@@ -89,6 +89,7 @@ class RecoverDialog(FormDialog):
         )
         self.station = station
         self.code = self.field(self.tr("Kode pemulihan"))
+        fit_text(self.code, "WWWW-WWWW-WWWW-WWWW-WWWW-WWWW")  # the code as printed, whole
         self.user = self.field(self.tr("Nama pengguna"), text=user)
         self.password = self.field(self.tr("Kata sandi baru (min. 8)"), secret=True)
         self.again = self.field(self.tr("Ulangi kata sandi baru"), secret=True)

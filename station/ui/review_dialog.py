@@ -29,7 +29,7 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.station = station
         self.setWindowTitle(self.tr("Tinjauan supervisor"))
-        self.setMinimumSize(1000, 600)
+        self.setMinimumSize(1200, 620)  # list, photo and the whole biodata side by side; still inside 1366x768
         layout = QVBoxLayout(self)
         self.off = QLabel("")
         self.off.setWordWrap(True)
@@ -37,7 +37,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.off)
         body = QHBoxLayout()
         self.list = QListWidget()
-        self.list.setMinimumWidth(320)  # the date, the name and the state on one line, not cut off
+        self.list.setMinimumWidth(300)  # the date, the name and the state on one line, not cut off
         self.list.setMaximumWidth(380)
         self.photo = QLabel()
         self.photo.setFixedSize(240, 320)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from station.camera import VIDEO_SUFFIXES
 from station.domain.errors import StationError
 from station.services.station import Station
+from station.ui.forms import fit_text
 
 
 class SettingsDialog(QDialog):
@@ -33,12 +34,13 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         current = station.settings.current
         self.camera = QLineEdit(current.camera or "")
-        self.camera.setPlaceholderText(self.tr("0 = webcam pertama; atau berkas video / folder gambar"))
+        self.camera.setPlaceholderText(self.tr("0 = webcam pertama"))  # short: the buttons beside it never cover it
+        self.camera.setToolTip(self.tr("0 = webcam pertama; atau berkas video / folder gambar"))
         video = QPushButton(self.tr("Berkas video ..."))
         folder = QPushButton(self.tr("Folder gambar ..."))
         video.clicked.connect(self._pick_video)
         folder.clicked.connect(self._pick_folder)
-        self.camera.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.camera.placeholderText()) + 24)
+        fit_text(self.camera, "0 = webcam pertama")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)  # in line with the other rows' fields and labels
         row.addWidget(self.camera, 1)
