@@ -23,6 +23,14 @@ TS = OUT / "station_en.ts"
 QT_TS = OUT / "qt_id.ts"
 
 EN = {
+    "Impor jemput bola": "Jemput bola import",
+    "Impor jemput bola ...": "Jemput bola import ...",
+    "Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.": "A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.",
+    "berkas .bundle di flashdisk": ".bundle file on the USB stick",
+    "Impor": "Import",
+    "Buka bundel": "Open bundle",
+    "Berkas {0} tidak bisa dibaca.": "The file {0} cannot be read.",
+    "Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.": "Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.",
     "Pengecualian biometrik": "Biometric exception",
     "Jari / mata": "Finger / eye",
     "Pilih foto bukti ...": "Choose the evidence photo ...",

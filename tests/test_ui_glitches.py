@@ -1,5 +1,6 @@
 """Things seen on the 1366x768 screenshots and fixed: the Kecamatan name cut off in Biodata, a header that said
-"0 dilayani" beside "Sedang dilayani: A-001", and the USB export's progress ("n dari N") in the window.
+"0 dilayani" beside "Sedang dilayani: A-001", the USB export's progress ("n dari N") in the window, and the USB
+import that had no dialog.
 Headless (QT_QPA_PLATFORM=offscreen), real store, driven by keys and clicks."""
 
 from __future__ import annotations
@@ -90,4 +91,43 @@ def test_export_shows_n_of_n_and_says_how_many_were_written(qtbot, station, data
     assert seen[-1] == (3, 3, "Menulis rekaman ke bundel: 3 dari 3"), seen
     assert window.banner.text.text() == f"Ekspor selesai: 3 rekaman ditulis ke {target}."
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    window.close()
+
+
+def test_import_from_the_menu_says_in_words_why_a_bundle_is_refused(qtbot, station, data_dir, tmp_path):
+    from station.ui.import_dialog import ImportDialog
+
+    for i in range(2):
+        store_record(station, citizen(i), os.urandom(3000), os.urandom(1500))
+    data, _n = station.transfer.export(TRANSFER)
+    stick = tmp_path / "jemput.bundle"
+    stick.write_bytes(data)  # signed by a station the centre's list here does not know (no list was pulled)
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+
+    def operator(dialog: ImportDialog) -> None:
+        click(dialog.path)
+        type_text(str(tmp_path / "hilang.bundle"))
+        click(dialog.code)
+        type_text(TRANSFER)
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: dialog.error.text() != "")
+        messages.append(dialog.error.text())
+        click(dialog.path)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(str(stick))
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: dialog.error.text() != "" and dialog.ok_button.isEnabled(), timeout=30_000)
+        messages.append(dialog.error.text())
+        dialog.reject()
+
+    ran = on_modal(ImportDialog, operator)
+    before = len(station.records.find(""))
+    window.open_import()  # Stasiun > Impor jemput bola
+    assert ran
+    assert messages[0] == "Berkas hilang.bundle tidak bisa dibaca."
+    assert messages[1] and "Traceback" not in messages[1] and "Error" not in messages[1], messages
+    print(messages[1])
+    assert len(station.records.find("")) == before
     window.close()

@@ -753,6 +753,60 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="25" />
+        <source>Impor jemput bola</source>
+        <translation>Jemput bola import</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="27" />
+        <source>Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.</source>
+        <translation>A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="34" />
+        <source>berkas .bundle di flashdisk</source>
+        <translation>.bundle file on the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="36" />
+        <source>Pilih ...</source>
+        <translation>Choose ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="45" />
+        <location filename="../../station/ui/import_dialog.py" line="47" />
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="49" />
+        <source>Kode transfer kantor</source>
+        <translation>Office transfer code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="54" />
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="60" />
+        <source>Buka bundel</source>
+        <translation>Open bundle</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="77" />
+        <source>Berkas {0} tidak bisa dibaca.</source>
+        <translation>The file {0} cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="94" />
+        <source>Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.</source>
+        <translation>Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.</translation>
+    </message>
+</context>
+<context>
     <name>LockCover</name>
     <message>
         <location filename="../../station/ui/lock.py" line="19" />
@@ -837,37 +891,37 @@
         <translation>Export done: {0} records written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="290" />
+        <location filename="../../station/ui/main_window.py" line="297" />
         <source>Warga belum selesai</source>
         <translation>Citizen not finished</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="291" />
+        <location filename="../../station/ui/main_window.py" line="298" />
         <source>Warga {0} belum selesai direkam.</source>
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="294" />
+        <location filename="../../station/ui/main_window.py" line="301" />
         <source>Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
         <translation>If you close, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="298" />
+        <location filename="../../station/ui/main_window.py" line="305" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="299" />
+        <location filename="../../station/ui/main_window.py" line="306" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="268" />
+        <location filename="../../station/ui/main_window.py" line="275" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="270" />
+        <location filename="../../station/ui/main_window.py" line="277" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
@@ -896,7 +950,7 @@
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="18" />
-        <location filename="../../station/ui/menus.py" line="46" />
+        <location filename="../../station/ui/menus.py" line="47" />
         <source>Cari rekaman</source>
         <translation>Find records</translation>
     </message>
@@ -922,92 +976,97 @@
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="23" />
+        <source>Impor jemput bola ...</source>
+        <translation>Jemput bola import ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/menus.py" line="24" />
         <source>Pilih printer 80 mm ...</source>
         <translation>Choose the 80 mm printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="24" />
+        <location filename="../../station/ui/menus.py" line="25" />
         <source>Pilih printer A4 ...</source>
         <translation>Choose the A4 printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="25" />
+        <location filename="../../station/ui/menus.py" line="26" />
         <source>Pengaturan ...</source>
         <translation>Settings ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="26" />
-        <location filename="../../station/ui/menus.py" line="47" />
+        <location filename="../../station/ui/menus.py" line="27" />
+        <location filename="../../station/ui/menus.py" line="48" />
         <source>Kunci stasiun</source>
         <translation>Lock the station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="27" />
+        <location filename="../../station/ui/menus.py" line="28" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="28" />
+        <location filename="../../station/ui/menus.py" line="29" />
         <source>Tombol pintas</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="31" />
+        <location filename="../../station/ui/menus.py" line="32" />
         <source>&amp;Antrean</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="32" />
+        <location filename="../../station/ui/menus.py" line="33" />
         <source>&amp;Stasiun</source>
         <translation>&amp;Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="33" />
+        <location filename="../../station/ui/menus.py" line="34" />
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="34" />
+        <location filename="../../station/ui/menus.py" line="35" />
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="38" />
+        <location filename="../../station/ui/menus.py" line="39" />
         <source>Ambil nomor antrean baru (dicetak)</source>
         <translation>Issue a new queue ticket (printed)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="39" />
+        <location filename="../../station/ui/menus.py" line="40" />
         <source>Panggil nomor berikutnya</source>
         <translation>Call the next number</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="40" />
+        <location filename="../../station/ui/menus.py" line="41" />
         <source>Layar antrean untuk ruang tunggu</source>
         <translation>Queue display for the waiting room</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="41" />
+        <location filename="../../station/ui/menus.py" line="42" />
         <source>Ke isian berikutnya (biodata); warga setuju (persetujuan foto)</source>
         <translation>Next field (biodata); the citizen agrees (photo approval)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="42" />
+        <location filename="../../station/ui/menus.py" line="43" />
         <source>Lanjut ke foto</source>
         <translation>On to the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="43" />
+        <location filename="../../station/ui/menus.py" line="44" />
         <source>Ke isian yang perlu diperbaiki</source>
         <translation>To the field that needs fixing</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="44" />
+        <location filename="../../station/ui/menus.py" line="45" />
         <source>Ulangi foto</source>
         <translation>Retake the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="45" />
+        <location filename="../../station/ui/menus.py" line="46" />
         <source>Terima dan simpan rekaman (Tinjau)</source>
         <translation>Accept and save the record (Review)</translation>
     </message>

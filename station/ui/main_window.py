@@ -234,6 +234,13 @@ class MainWindow(QMainWindow):
                 self.tr("Ekspor selesai: {0} rekaman ditulis ke {1}.").format(dialog.count, dialog.written), "ok"
             )
 
+    def open_import(self) -> None:
+        from station.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.station, self)
+        if self._modal(lambda: dialog) == QDialog.DialogCode.Accepted:
+            self.banner.say(dialog.summary(), "ok")
+
     def open_settings(self) -> None:
         from station.ui.settings_dialog import SettingsDialog
 

@@ -20,6 +20,7 @@ ITEMS = [
     ("recover", "station", QT_TRANSLATE_NOOP("Menus", "Pulihkan dengan kode pemulihan ..."), "open_recover", ""),
     ("review", "station", QT_TRANSLATE_NOOP("Menus", "Tinjauan supervisor ..."), "open_review", ""),
     ("export", "station", QT_TRANSLATE_NOOP("Menus", "Ekspor jemput bola ..."), "open_export", ""),
+    ("import", "station", QT_TRANSLATE_NOOP("Menus", "Impor jemput bola ..."), "open_import", ""),
     ("printer_roll", "station", QT_TRANSLATE_NOOP("Menus", "Pilih printer 80 mm ..."), "choose_roll_printer", ""),
     ("printer_sheet", "station", QT_TRANSLATE_NOOP("Menus", "Pilih printer A4 ..."), "choose_sheet_printer", ""),
     ("settings", "station", QT_TRANSLATE_NOOP("Menus", "Pengaturan ..."), "open_settings", "Ctrl+,"),

@@ -308,6 +308,7 @@ def review(window, station: Station, photo: Path) -> None:
 
 def export(window, folder: Path) -> None:
     from station.ui.export_dialog import ExportDialog
+    from station.ui.import_dialog import ImportDialog
 
     def act(d) -> None:
         click(d.path)
@@ -323,6 +324,17 @@ def export(window, folder: Path) -> None:
     pump(0.3)
     grab("30-ekspor-selesai")
 
+    def take_in(d) -> None:
+        click(d.path)
+        typed(str(folder / "jemput-ST-01.bundle"))
+        click(d.code)
+        typed(TRANSFER)
+        grab_widget("19-impor", d)
+        d.reject()
+
+    when_up(ImportDialog, take_in)
+    menu(window, "Impor jemput bola")
+
 
 def lock_screen(window) -> None:
     from station.ui.login import LoginDialog
@@ -336,6 +348,8 @@ def lock_screen(window) -> None:
         key(Qt.Key.Key_Return)
 
     when_up(LoginDialog, act)
+    window.activateWindow()
+    pump(0.3)
     key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     pump(0.3)
 

@@ -52,14 +52,22 @@ def grab_widget(name: str, widget: QWidget) -> None:
     print("saved", OUT / f"{name}.png", f"({g.width()}x{g.height()})", flush=True)
 
 
+def target() -> QWidget:
+    """Where a key goes: the focus, or (a dialog just closed, the focus not handed back yet) the active window."""
+    w = QApplication.focusWidget() or QApplication.activeWindow()
+    if w is None:
+        raise SystemExit("no window has the keyboard focus")
+    return w
+
+
 def typed(text: str) -> None:
     for ch in text:
-        QTest.keyClick(QApplication.focusWidget(), ch)
+        QTest.keyClick(target(), ch)
     pump(0.05)
 
 
 def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.keyClick(QApplication.focusWidget(), k, modifier)
+    QTest.keyClick(target(), k, modifier)
     pump(0.05)
 
 
