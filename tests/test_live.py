@@ -130,18 +130,19 @@ def test_live_pose_smoothing_cuts_jitter_without_moving_the_estimate(faces_dir):
         assert np.all(np.abs(np.median(smooth, 0) - np.median(raw, 0)) < 0.2)
 
 
-def two_faces(faces_dir, height: int = 200) -> tuple[np.ndarray, np.ndarray]:
-    """The citizen alone, and the same frame with a second person's face in the corner behind."""
+def two_faces(faces_dir, height: int = 200, other: str = "img3.jpg", dx: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The citizen alone, and the same frame with a second person's face in the top left corner behind
+    (`dx` < 0: that far out of the frame)."""
     import cv2
 
     from tests.standin_video import fit
 
     base = fit(cv2.imread(str(faces_dir / "photos" / "img62.jpg")))
-    other = cv2.imread(str(faces_dir / "photos" / "img3.jpg"))
-    s = height / other.shape[0]
-    other = cv2.resize(other, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)
+    face = cv2.imread(str(faces_dir / "photos" / other))
+    s = height / face.shape[0]
+    face = cv2.resize(face, None, fx=s, fy=s, interpolation=cv2.INTER_AREA)[:, max(0, -dx) :]
     both = base.copy()
-    both[: other.shape[0], : other.shape[1]] = other
+    both[: face.shape[0], : face.shape[1]] = face
     return base, both
 
 
@@ -190,3 +191,46 @@ def test_a_kept_frame_that_fails_its_confirmation_starts_the_stretch_over():
     assert live.refusals["face_count"] == 1
     capture = next(s.capture for s in states if s.capture is not None)
     assert capture.verdict is good and capture.at >= 0.6
+
+
+def test_a_bystander_there_from_the_first_frame_is_never_the_one_judged(faces_dir):
+    """A one-face tracker follows the face it finds first, perhaps a smaller one behind the citizen (found by an
+    outside review: messages about the bystander's size and position). The citizen is the biggest face: every
+    verdict is about the citizen and says there are two faces, from the first frame on."""
+    from tests.standin_video import shift
+
+    alone, both = two_faces(faces_dir, other="img30.jpg")
+    with PhotoGate(GateConfig(), live=True) as gate:
+        citizen = gate.judge(alone).geometry.eye_distance
+    with PhotoGate(GateConfig(), live=True) as gate:
+        crowd = [gate.judge(shift(both, i % 3 * 0.5, 0)) for i in range(8)]
+    assert all(v.faces == 2 and v.reasons[0] == "face_count" for v in crowd)
+    assert all(abs(v.geometry.eye_distance - citizen) < 0.1 * citizen for v in crowd)
+
+
+def test_a_bystander_sliding_out_of_the_frame_is_named_until_gone(faces_dir):
+    """The review's case: the tracker on the bystander, who slides half out of the frame where the detector no
+    longer sees them (before: 'face too small' and 'head cut off' about the bystander, no capture, for as
+    long as they stood there). Now every verdict is about the citizen and says what to fix (two faces); once
+    the bystander is gone the citizen is photographed."""
+    from tests.standin_video import shift
+
+    alone, both = two_faces(faces_dir, other="img30.jpg")
+    frames = [both] * 4 + [two_faces(faces_dir, other="img30.jpg", dx=-d)[1] for d in range(5, 131, 8)]
+    half_out = len(frames)
+    frames += [shift(frames[-1], i % 3 * 0.5, 0) for i in range(15)]
+    gone = len(frames)
+    frames += [shift(alone, i % 3 * 0.5, 0) for i in range(30)]
+    with PhotoGate(GateConfig(), live=True) as gate:
+        citizen = gate.judge(alone).geometry.eye_distance
+    capture = None
+    with PhotoGate(GateConfig(), live=True) as gate:
+        live = LiveCapture(GateConfig(), confirm=lambda f: gate.judge(f, complete=True))
+        for i, f in enumerate(frames):
+            v = gate.judge(f)
+            assert not {"eye_distance", "crop_margin", "head_centred"} & set(v.reasons), (i, v.reasons)
+            assert abs(v.geometry.eye_distance - citizen) < 0.1 * citizen, i
+            if half_out <= i < gone:
+                assert v.reasons == ["face_count"], (i, v.reasons)
+            capture = live.update(f, v, i / 15).capture or capture
+    assert capture is not None and capture.verdict.accepted and capture.at >= gone / 15

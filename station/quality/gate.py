@@ -16,7 +16,7 @@ from station.quality.geometry import FaceGeometry, measure
 from station.quality.imagestats import background_stats, box_affine, face_stats
 from station.quality.landmarks import FaceMesh
 from station.quality.pose import Pose, PoseSmoother
-from station.quality.surroundings import Surroundings
+from station.quality.surroundings import Seen, Surroundings
 from station.quality.training import Linear
 from station.quality.verdict import Check, Verdict
 
@@ -61,14 +61,20 @@ class PhotoGate:
     (for still files).
 
     Live, the mesh tracks one face (tracking more makes MediaPipe look for the others on every frame) and
-    the faces are counted beside it (surroundings.Surroundings, with the person mask, on a second thread).
+    the faces are found beside it (surroundings.Surroundings, with the person mask, on a second thread).
+    The one-face tracker follows whichever face it found first, a bystander's too: when the detector shows
+    that the tracked face is not the biggest one (or does not see it at all), the frame is judged by a mesh
+    that tracks four faces (the citizen is the biggest), until one face is left, which the one-face tracker
+    then finds again.
     """
 
     def __init__(self, config: GateConfig | None = None, live: bool = False) -> None:
         self.config = config or GateConfig()
-        counting = live and self.config.max_faces > 1
-        self._mesh = FaceMesh(live=live, max_faces=1 if counting else self.config.max_faces)
-        self._around = Surroundings(live, count_faces=counting)
+        self._finding = live and self.config.max_faces > 1
+        self._mesh = FaceMesh(live=live, max_faces=1 if self._finding else self.config.max_faces)
+        self._crowd = FaceMesh(live=True, max_faces=self.config.max_faces) if self._finding else None
+        self._crowded = False
+        self._around = Surroundings(live, find_faces=self._finding)
         frames = self.config.pose_smoothing_frames
         self._smoother = PoseSmoother(frames, self.config.max_steady_motion) if live and frames > 1 else None
         self._eye_model, self._glasses_model = _models()
@@ -76,6 +82,23 @@ class PhotoGate:
     def close(self) -> None:
         self._around.close()
         self._mesh.close()
+        if self._crowd is not None:
+            self._crowd.close()
+
+    def _faces(self, frame: np.ndarray, complete: bool) -> tuple[np.ndarray, int, Seen]:
+        """The faces' landmarks, how many faces there are (live: the detector's count too), what is around."""
+        around = self._around.start(frame, complete)
+        faces = (self._crowd if self._crowded else self._mesh).landmarks(frame)
+        seen = around.result()
+        if not self._finding or len(faces) == 0:
+            return faces, len(faces), seen
+        if seen.fresh and not self._crowded and not _is_the_biggest(faces[0], seen.boxes):
+            self._crowded = True  # tracking a bystander, or a face the detector does not see
+            faces = self._crowd.landmarks(frame)
+        elif seen.fresh and self._crowded and len(faces) == 1 == len(seen.boxes):
+            self._crowded = False  # one face left, seen by both: the one-face tracker finds it anew
+            self._mesh.restart()
+        return faces, max(len(faces), len(seen.boxes)), seen
 
     def __enter__(self) -> PhotoGate:
         return self
@@ -88,11 +111,8 @@ class PhotoGate:
         `complete` (live): this frame's own mask and face count, for a frame about to be kept."""
         frame = validate_frame(frame)
         cfg = self.config
-        around = self._around.start(frame, complete)
-        faces = self._mesh.landmarks(frame)
-        seen = around.result()
+        faces, n, seen = self._faces(frame, complete)
         small, person, scale = seen.small, seen.person, seen.scale
-        n = max(len(faces), seen.faces) if len(faces) else 0  # no landmarks: nothing can be judged
         count = checks.face_count(n)
         backdrop = required_colour(cfg, birth_year)
         if len(faces) == 0:
@@ -122,6 +142,15 @@ class PhotoGate:
             {c.name: c for c in found}, n, g, bs.rgb, fs.sharpness, person=person, person_scale=scale,
             backdrop=backdrop,
         )  # fmt: skip
+
+
+def _is_the_biggest(face: np.ndarray, boxes: np.ndarray) -> bool:
+    """Is this face (landmarks) the biggest the detector found? Its eyes' centre must lie in the biggest box."""
+    if len(boxes) == 0:
+        return False
+    x0, y0, x1, y1 = boxes[int(np.argmax((boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])))]
+    cx, cy = (face[468, :2] + face[473, :2]) / 2
+    return bool(x0 <= cx <= x1 and y0 <= cy <= y1)
 
 
 def crop_id_photo(frame: np.ndarray, g: FaceGeometry, width: int, height: int) -> np.ndarray:

@@ -4,7 +4,7 @@ Landmarks come back in pixels of the frame given, as float32 arrays (faces, 478,
 same units as x. Stills are judged in static mode; live video in tracking mode, which is ~2x faster.
 Tracking pays only while it follows as many faces as it may: asked for four with one in view, MediaPipe
 runs its face detector on every frame to look for the other three. Live video therefore tracks one face
-and counts faces with the same short-range detector on its own (FaceCounter), beside it on a second core.
+and finds faces with the same short-range detector on its own (FaceFinder), beside it on a second core.
 """
 
 from __future__ import annotations
@@ -27,15 +27,18 @@ STILL_PAD = 0.25  # plain border put around a still with no face found, as a sha
 
 class FaceMesh:
     def __init__(self, live: bool, max_faces: int = 4) -> None:
-        self.live = live
-        self._mesh = mp.solutions.face_mesh.FaceMesh(
-            static_image_mode=not live,
-            max_num_faces=max_faces,
+        self.live, self.max_faces = live, max_faces
+        self._mesh = self._new()
+        self._lock = threading.Lock()  # a MediaPipe graph is not re-entrant
+
+    def _new(self):
+        return mp.solutions.face_mesh.FaceMesh(
+            static_image_mode=not self.live,
+            max_num_faces=self.max_faces,
             refine_landmarks=True,
             min_detection_confidence=0.5,
             min_tracking_confidence=0.5,
         )
-        self._lock = threading.Lock()  # a MediaPipe graph is not re-entrant
 
     def landmarks(self, bgr: np.ndarray) -> np.ndarray:
         faces = self._run(bgr, 0)
@@ -61,25 +64,37 @@ class FaceMesh:
         pts[:, :, :2] -= pad
         return pts
 
+    def restart(self) -> None:
+        """Forget the face being tracked: the next frame starts from the detector again."""
+        with self._lock:
+            self._mesh.close()
+            self._mesh = self._new()
+
     def close(self) -> None:
         self._mesh.close()
 
 
-class FaceCounter:
-    """How many faces are in the frame: MediaPipe's short-range detector, the one the face mesh starts from
-    (faces within about 2 m), at the mesh's own threshold. Live video uses it to see someone behind the
-    citizen while the mesh tracks only the citizen."""
+class FaceFinder:
+    """Where the faces are: MediaPipe's short-range detector, the one the face mesh starts from (faces within
+    about 2 m), at the mesh's own threshold. Live video uses it to see someone behind the citizen while the
+    mesh tracks only the citizen, and to check that the tracked face is the citizen's (the biggest)."""
 
     def __init__(self, min_confidence: float = 0.5) -> None:
         detection = mp.solutions.face_detection
         self._det = detection.FaceDetection(model_selection=0, min_detection_confidence=min_confidence)
         self._lock = threading.Lock()
 
-    def count(self, bgr: np.ndarray) -> int:
+    def boxes(self, bgr: np.ndarray) -> np.ndarray:
+        """(n, 4) float32 boxes x0, y0, x1, y1 in pixels of the frame, one per face."""
+        h, w = bgr.shape[:2]
         rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
         with self._lock:
             result = self._det.process(rgb)
-        return len(result.detections or [])
+        out = np.zeros((len(result.detections or []), 4), np.float32)
+        for i, d in enumerate(result.detections or []):
+            b = d.location_data.relative_bounding_box
+            out[i] = (b.xmin * w, b.ymin * h, (b.xmin + b.width) * w, (b.ymin + b.height) * h)
+        return out
 
     def close(self) -> None:
         self._det.close()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from station.domain.payload import Photo
 from station.storage.crypto import DataKey
 from station.storage.models import BiometricRow
+from station.storage.photos import opened_blobs
 
 
 class BiometricRepository:
@@ -27,10 +28,7 @@ class BiometricRepository:
 
     def blobs_of(self, record_uuids: list[str]) -> dict[str, dict[str, tuple[str, bytes]]]:
         """kind -> (sha256, bytes) per record, for many records in one query (a sync batch), as photos.blobs_of."""
-        out: dict[str, dict[str, tuple[str, bytes]]] = {u: {} for u in record_uuids}
-        for b in self._s.scalars(select(BiometricRow).where(BiometricRow.record_uuid.in_(record_uuids))):
-            out[b.record_uuid][b.kind] = (b.sha256, self._key().open(b.data, _aad(b.record_uuid, b.kind)))
-        return out
+        return opened_blobs(self._s, self._key(), BiometricRow, _aad, record_uuids)
 
     def sizes_of(self, record_uuids: list[str]) -> dict[str, int]:
         """Stored bytes per record (sealed): sizes a sync batch before opening it."""

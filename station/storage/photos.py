@@ -12,6 +12,18 @@ from station.storage.crypto import DataKey
 from station.storage.models import PhotoRow
 
 
+def opened_blobs(
+    s: Session, key: DataKey, row: type, aad: Callable[[str, str], str], record_uuids: list[str]
+) -> dict[str, dict[str, tuple[str, bytes]]]:
+    """kind -> (sha256, opened bytes) per record, for a table of sealed blobs (photos, biometrics): the columns
+    only, no ORM object per blob (a sync batch opens thousands)."""
+    out: dict[str, dict[str, tuple[str, bytes]]] = {u: {} for u in record_uuids}
+    cols = select(row.record_uuid, row.kind, row.sha256, row.data).where(row.record_uuid.in_(record_uuids))
+    for uuid, kind, sha, data in s.execute(cols):
+        out[uuid][kind] = (sha, key.open(data, aad(uuid, kind)))
+    return out
+
+
 class PhotoRepository:
     def __init__(self, session: Session, key: Callable[[], DataKey]) -> None:
         self._s, self._key = session, key
@@ -28,10 +40,7 @@ class PhotoRepository:
 
     def blobs_of(self, record_uuids: list[str]) -> dict[str, dict[str, tuple[str, bytes]]]:
         """kind -> (sha256, bytes) per record, for many records in one query (a sync batch, an export)."""
-        out: dict[str, dict[str, tuple[str, bytes]]] = {u: {} for u in record_uuids}
-        for p in self._s.scalars(select(PhotoRow).where(PhotoRow.record_uuid.in_(record_uuids))):
-            out[p.record_uuid][p.kind] = (p.sha256, self._key().open(p.data, _aad(p.record_uuid, p.kind)))
-        return out
+        return opened_blobs(self._s, self._key(), PhotoRow, _aad, record_uuids)
 
     def sizes_of(self, record_uuids: list[str]) -> dict[str, int]:
         """Stored bytes per record (sealed, so a few dozen more than the images): sizes a batch before opening it."""

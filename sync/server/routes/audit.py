@@ -13,7 +13,7 @@ import logging
 import time
 
 from fastapi import APIRouter, Depends, HTTPException
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -43,10 +43,11 @@ def _take(s: Session, station_id: str, entries: list[AuditEntry]) -> AuditAck:
         select(CentralAuditRow).where(CentralAuditRow.station_id == station_id).order_by(CentralAuditRow.seq.desc())
     )
     head, head_hash = (last.seq, last.hash) if last else (0, GENESIS)
-    stored, refused = 0, []
+    refused: list[AuditRefusal] = []
+    taken: dict[int, AuditEntry] = {}  # inserted in one statement at the end (an ORM object each cost ~40%)
     for e in entries:
         if e.seq <= head:
-            held = s.get(CentralAuditRow, (station_id, e.seq))
+            held = taken.get(e.seq) or s.get(CentralAuditRow, (station_id, e.seq))
             if held is None or _same(held, e):
                 continue  # a repeat
             refused.append(_break(s, station_id, e, "changed", held.hash))
@@ -60,14 +61,15 @@ def _take(s: Session, station_id: str, entries: list[AuditEntry]) -> AuditAck:
         if entry_hash(e.prev_hash, e.at, e.actor, e.action, e.record_uuid, e.detail) != e.hash:
             refused.append(_break(s, station_id, e, "hash", None))
             break
-        s.add(CentralAuditRow(station_id=station_id, **e.model_dump()))
+        taken[e.seq] = e
         head, head_hash = e.seq, e.hash
-        stored += 1
+    if taken:
+        s.execute(insert(CentralAuditRow), [dict(e.model_dump(), station_id=station_id) for e in taken.values()])
     s.flush()
-    return AuditAck(stored=stored, upto=head, head_hash=head_hash, chain_ok=not refused, refused=refused)
+    return AuditAck(stored=len(taken), upto=head, head_hash=head_hash, chain_ok=not refused, refused=refused)
 
 
-def _same(held: CentralAuditRow, e: AuditEntry) -> bool:
+def _same(held: CentralAuditRow | AuditEntry, e: AuditEntry) -> bool:
     return (held.at, held.actor, held.action, held.record_uuid, held.detail, held.prev_hash, held.hash) == (
         e.at,
         e.actor,
