@@ -65,6 +65,7 @@ class ExportDialog(FormDialog):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)  # "N dari N" stays until the bundle is on the stick (then _done closes it)
         self.progress.setMinimumWidth(420)
         self.progress.show()
         open_worker = self.station.worker  # its own connections on the export thread
