@@ -7,7 +7,11 @@ Each record carries a real ID crop (480x640, JPEG q90, 30-60 KB, from ../shared/
 frame it came from (640x480, q85), both made unique per record (a few pixels' shift) so content addressing
 cannot make a repeat look free.
 
-    python bench/sync.py [--records N] [--day N] [--no-slow] [--blobs MODULE:FUNCTION] [--json]
+    python bench/sync.py [--records N] [--day N] [--no-slow] [--pg] [--blobs MODULE:FUNCTION] [--json]
+
+The centre's database is SQLite (the reference server's default) unless --pg: then the backlog is also run on a
+throw-away PostgreSQL started from the OS packages with fsync and full-page writes on, as a real centre runs
+(tests/pg.py), and its processes' CPU is counted too (`pg_*` fields).
 
 --blobs names a function (index, rng) -> {kind: bytes} whose blobs are added to every record (stored beside the
 photos, sent the same way): the biometrics engineer's hook for fingerprints, irises and the signature image.
@@ -125,10 +129,27 @@ def drain(station: Station, server_pid: int) -> dict:
     }
 
 
-def run(tmp: Path, tls, name: str, n: int, pool, extra, link: ShapedLink | None = None, central=None) -> dict:
+def pg_cpu_s(postmaster: int) -> float:
+    """CPU seconds of a PostgreSQL cluster: the postmaster and its children (backends, writer, WAL)."""
+    children = [int(p) for p in Path(f"/proc/{postmaster}/task/{postmaster}/children").read_text().split()]
+    return sum(cpu_s(p) for p in [postmaster, *children] if Path(f"/proc/{p}").exists())
+
+
+def run(
+    tmp: Path,
+    tls,
+    name: str,
+    n: int,
+    pool,
+    extra,
+    link: ShapedLink | None = None,
+    central=None,
+    db_url=None,
+    db_cpu: Callable[[], float] | None = None,
+) -> dict:
     own = central is None
     (tmp / name).mkdir(parents=True, exist_ok=True)
-    central = central or start_central(tmp / name, *tls)
+    central = central or start_central(tmp / name, *tls, db_url=db_url)
     try:
         station, image_bytes = fill(tmp / name / "station", f"ST-{name[:8]}", n, pool, extra, seed=len(name))
         with station:
@@ -138,8 +159,11 @@ def run(tmp: Path, tls, name: str, n: int, pool, extra, link: ShapedLink | None 
                 sync = replace(station.settings.current.sync, url=link.url, read_timeout_s=120.0)
                 station.settings.change(sync=sync)
             before = link.total_bytes if link else 0
+            db_before = db_cpu() if db_cpu else 0.0
             timing = drain(station, central.proc.pid)
             wire = (link.total_bytes - before) if link else None
+            if db_cpu:  # before the server stops: its database connections' CPU goes with them
+                timing["database_cpu_s"] = db_cpu() - db_before
     finally:
         if own:
             central.stop()
@@ -153,6 +177,7 @@ def main() -> None:
     ap.add_argument("--wire-records", type=int, default=300, help="records sent through the byte counter")
     ap.add_argument("--day", type=int, default=150, help="records of one day over the slow link")
     ap.add_argument("--no-slow", action="store_true", help="skip the slow-link day (it takes minutes)")
+    ap.add_argument("--pg", action="store_true", help="also run the backlog on a durable PostgreSQL")
     ap.add_argument("--blobs", help="MODULE:FUNCTION adding blobs to every record (index, rng) -> {kind: bytes}")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
@@ -185,6 +210,17 @@ def main() -> None:
         "wire_overhead_pct": round(100 * (wire["wire_bytes"] / wire["image_bytes"] - 1), 2),
         "image_mb_per_s": round(backlogs[0]["image_bytes"] / 1e6 / seconds, 1),
     }
+    if args.pg:
+        from tests.pg import PostgresServer
+
+        with PostgresServer(durable=True) as pg:
+            url, db_cpu = pg.database("bench"), lambda: pg_cpu_s(pg.proc.pid)
+            backlog = run(tmp, tls, "pg", args.records, pool, extra, db_url=url, db_cpu=db_cpu)
+        result |= {
+            "pg_records_per_s": round(args.records / backlog["seconds"], 1),
+            "pg_server_cpu_ms_per_record": round(1000 * backlog["server_cpu_s"] / args.records, 2),
+            "pg_database_cpu_ms_per_record": round(1000 * backlog["database_cpu_s"] / args.records, 2),
+        }
     if not args.no_slow:
         link = ShapedLink(0, rate_bps=1_000_000, rtt_s=0.3)
         day = run(tmp, tls, "slowday", args.day, pool, extra, link=link)

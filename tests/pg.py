@@ -3,7 +3,8 @@
 initdb writes a throw-away cluster into a temporary folder; `postgres` listens on a free 127.0.0.1 port (no
 Unix socket), as an unprivileged user when the tests run as root (PostgreSQL refuses to run as root; Debian's
 package creates the `postgres` user, else `nobody`). Durability is switched off (fsync, full-page writes):
-this server only has to be correct, not survive a power cut. Each test gets a fresh database on it, so tests
+this server only has to be correct, not survive a power cut (`durable=True` keeps it, for bench/sync.py --pg).
+Each test gets a fresh database on it, so tests
 stay independent without paying for a new cluster. scripts/test.py installs the server when it is missing
 (scripts/_bootstrap.py, ensure_postgresql).
 
@@ -70,7 +71,8 @@ def _die_with_parent() -> None:
 class PostgresServer:
     """One throw-away PostgreSQL cluster; `database()` hands out fresh, empty databases on it."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        self.durable = durable  # fsync and full-page writes on, as a real centre runs (bench/sync.py --pg)
         self.bindir = find_bindir()
         self.user = self._unprivileged_user()
         self.folder = Path(tempfile.mkdtemp(prefix="station-pg-"))
@@ -133,12 +135,8 @@ class PostgresServer:
                     str(self.port),
                     "-c",
                     "unix_socket_directories=",
-                    "-c",
-                    "fsync=off",
-                    "-c",
-                    "synchronous_commit=off",
-                    "-c",
-                    "full_page_writes=off",
+                    *([] if self.durable else ["-c", "fsync=off", "-c", "synchronous_commit=off"]),
+                    *([] if self.durable else ["-c", "full_page_writes=off"]),
                     "-c",
                     "max_connections=200",
                 ],
