@@ -131,3 +131,21 @@ def test_import_from_the_menu_says_in_words_why_a_bundle_is_refused(qtbot, stati
     print(messages[1])
     assert len(station.records.find("")) == before
     window.close()
+
+
+def test_a_message_never_pushes_the_status_bar_off_a_1366x768_screen(qtbot, station, data_dir):
+    """A new operator saw the status bar (sync, camera) vanish below the screen whenever a message showed: the
+    message took a row of its own and the window grew past 768 px. It now lies over the top of the page."""
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    QApplication.processEvents()
+    before = window.frameGeometry().height()
+    window.banner.say("Bukti perekaman dicetak ke printer kantor, dan disimpan sebagai PDF di folder data.", "ok")
+    QApplication.processEvents()
+    assert window.banner.isVisible()
+    assert window.frameGeometry().height() == before
+    assert window.statusBar().geometry().bottom() < window.height()
+    top = window.stack.geometry().top()
+    assert window.banner.geometry().top() == top and window.banner.width() == window.stack.width()
+    window.close()
