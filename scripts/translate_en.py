@@ -23,6 +23,11 @@ TS = OUT / "station_en.ts"
 QT_TS = OUT / "qt_id.ts"
 
 EN = {
+    "Mohon menunggu: nomor Anda akan dipanggil": "Please wait: your number will be called",
+    "Jika ditutup": "If the window is closed",
+    "Jika bahasa diganti sekarang": "If the language is switched now",
+    "Ganti bahasa": "Switch language",
+    "{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.": "{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.",
     "Impor jemput bola": "Jemput bola import",
     "Impor jemput bola ...": "Jemput bola import ...",
     "Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.": "A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.",
@@ -523,7 +528,9 @@ QT_ID = {
         "&Choose": "&Pilih",
         "File &name:": "&Nama berkas:",
         "Look in:": "Lihat di:",
+        "&Look in:": "&Lihat di:",
         "Files of type:": "Jenis berkas:",
+        "Files of &type:": "&Jenis berkas:",
         "Directory:": "Folder:",
         "Create New Folder": "Buat folder baru",
         "Back": "Kembali",
@@ -533,6 +540,14 @@ QT_ID = {
         "Detail View": "Tampilan rinci",
         "All Files (*)": "Semua berkas (*)",
         "%1 already exists.\nDo you want to replace it?": "%1 sudah ada.\nGanti?",
+    },
+    "QFileSystemModel": {
+        "Name": "Nama",
+        "Size": "Ukuran",
+        "Date Modified": "Diubah",
+        "Computer": "Komputer",
+        "Folder": "Folder",
+        "Type\x00All other platforms": "Jenis",  # source and its disambiguation, as Qt looks it up
     },
     "QCalendarWidget": {"Previous Month": "Bulan sebelumnya", "Next Month": "Bulan berikutnya", "Today": "Hari ini"},
     "QShortcut": {"Ctrl": "Ctrl", "Shift": "Shift", "Alt": "Alt", "Return": "Enter", "Enter": "Enter"},
@@ -569,9 +584,12 @@ def write_qt_indonesian() -> None:
     for context, table in QT_ID.items():
         ctx = ET.SubElement(root, "context")
         ET.SubElement(ctx, "name").text = context
-        for source, text in table.items():
+        for key, text in table.items():
+            source, _, comment = key.partition("\x00")
             msg = ET.SubElement(ctx, "message")
             ET.SubElement(msg, "source").text = source
+            if comment:
+                ET.SubElement(msg, "comment").text = comment
             ET.SubElement(msg, "translation").text = text
     ET.indent(root)
     ET.ElementTree(root).write(QT_TS, encoding="utf-8", xml_declaration=True)

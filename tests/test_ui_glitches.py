@@ -169,3 +169,18 @@ def test_the_waiting_room_display_says_wait_before_any_number_is_called(qtbot, s
     assert display.caption.text() == "Nomor dipanggil" and "loket" in display.counter.text()
     display.close()
     window.close()
+
+
+def test_the_file_chooser_speaks_indonesian(qtbot):
+    """A new operator met "Look in", "Files of type" and English column names when choosing a bundle."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    dialog = QFileDialog(None, "Buka bundel", str(os.getcwd()), "*.bundle")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {w.text() for w in dialog.findChildren(QLabel) if w.text()}
+    assert {"&Lihat di:", "&Nama berkas:", "&Jenis berkas:"} <= labels, labels
+    model = dialog.findChild(QTreeView, "treeView").model()
+    assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)] == ["Nama", "Ukuran", "Jenis", "Diubah"]
+    dialog.close()

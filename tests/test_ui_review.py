@@ -56,6 +56,25 @@ def test_1_closing_with_an_approved_photo_asks_tutup_or_kembali(qtbot, window, f
     assert asked and not window.isVisible()
 
 
+def test_1_switching_language_mid_citizen_asks_in_its_own_words(qtbot, window, faces_dir, still_gate):
+    """The language is switched by rebuilding the window: the same loss as closing, but a new operator was asked
+    about closing ("Jika ditutup ... Tutup") when they had asked for English."""
+    window.flow.start(approved_citizen(faces_dir, still_gate))
+    assert window.flow.go(window.flow.index_of("tinjau"))
+    seen = {}
+
+    def answer(box: QMessageBox) -> None:
+        seen["text"] = box.informativeText()
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        message_box_button("Kembali")(box)
+
+    asked = on_modal(QMessageBox, answer)
+    window.switch_language("en")
+    assert asked and window.isVisible() and window.restart_language is None  # Kembali: nothing switched
+    assert seen["text"].startswith("Jika bahasa diganti sekarang") and "Ganti bahasa" in seen["buttons"]
+    assert "Tutup" not in seen["buttons"]
+
+
 def test_1_closing_with_only_the_biodata_does_not_ask(qtbot, window):
     key(Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible() and QApplication.activeModalWidget() is None

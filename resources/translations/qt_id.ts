@@ -660,8 +660,16 @@ Timpa?</translation>
       <translation>Lihat di:</translation>
     </message>
     <message>
+      <source>&amp;Look in:</source>
+      <translation>&amp;Lihat di:</translation>
+    </message>
+    <message>
       <source>Files of type:</source>
       <translation>Jenis berkas:</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>&amp;Jenis berkas:</translation>
     </message>
     <message>
       <source>Directory:</source>
@@ -700,6 +708,34 @@ Timpa?</translation>
 Do you want to replace it?</source>
       <translation>%1 sudah ada.
 Ganti?</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileSystemModel</name>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Ukuran</translation>
+    </message>
+    <message>
+      <source>Date Modified</source>
+      <translation>Diubah</translation>
+    </message>
+    <message>
+      <source>Computer</source>
+      <translation>Komputer</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Folder</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <comment>All other platforms</comment>
+      <translation>Jenis</translation>
     </message>
   </context>
   <context>

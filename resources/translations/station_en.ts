@@ -137,7 +137,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../station/ui/banner.py" line="25" />
+        <location filename="../../station/ui/banner.py" line="28" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -648,7 +648,7 @@
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="87" />
+        <location filename="../../station/ui/export_dialog.py" line="88" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -719,12 +719,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="80" />
+        <location filename="../../station/ui/forms.py" line="92" />
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="94" />
+        <location filename="../../station/ui/forms.py" line="106" />
         <source>{0} belum diisi.</source>
         <translation>{0} is empty.</translation>
     </message>
@@ -901,17 +901,32 @@
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="301" />
-        <source>Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
-        <translation>If you close, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
+        <location filename="../../station/ui/main_window.py" line="300" />
+        <source>Jika ditutup</source>
+        <translation>If the window is closed</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="305" />
+        <location filename="../../station/ui/main_window.py" line="301" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="306" />
+        <location filename="../../station/ui/main_window.py" line="303" />
+        <source>Jika bahasa diganti sekarang</source>
+        <translation>If the language is switched now</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="304" />
+        <source>Ganti bahasa</source>
+        <translation>Switch language</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="307" />
+        <source>{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
+        <translation>{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="311" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
@@ -1213,6 +1228,7 @@
     </message>
     <message>
         <location filename="../../station/ui/queue_display.py" line="26" />
+        <location filename="../../station/ui/queue_display.py" line="97" />
         <source>Nomor dipanggil</source>
         <translation>Now calling</translation>
     </message>
@@ -1233,16 +1249,21 @@
     </message>
     <message>
         <location filename="../../station/ui/queue_display.py" line="97" />
+        <source>Mohon menunggu: nomor Anda akan dipanggil</source>
+        <translation>Please wait: your number will be called</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_display.py" line="100" />
         <source>Silakan ke loket {0}</source>
         <translation>Please go to counter {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_display.py" line="102" />
+        <location filename="../../station/ui/queue_display.py" line="105" />
         <source>Berikutnya: {0}</source>
         <translation>Next: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_display.py" line="104" />
+        <location filename="../../station/ui/queue_display.py" line="107" />
         <source>Kuota hari ini sudah penuh: nomor baru untuk hari kerja berikutnya.</source>
         <translation>Today is full: new tickets are for the next working day.</translation>
     </message>
@@ -1479,47 +1500,47 @@
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../station/ui/recovery.py" line="83" />
+        <location filename="../../station/ui/recovery.py" line="84" />
         <source>Pulihkan dengan kode pemulihan</source>
         <translation>Recover with the recovery code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="85" />
+        <location filename="../../station/ui/recovery.py" line="86" />
         <source>Masukkan kode pemulihan dari lembar yang disimpan di kantor, nama pengguna yang lupa kata sandinya, dan kata sandi baru. Setelah itu Anda masuk sebagai pengguna tersebut.</source>
         <translation>Enter the recovery code from the sheet kept at the office, the user name whose password was forgotten, and a new password. You are then logged in as that user.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="91" />
+        <location filename="../../station/ui/recovery.py" line="92" />
         <source>Kode pemulihan</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="93" />
+        <location filename="../../station/ui/recovery.py" line="94" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="94" />
+        <location filename="../../station/ui/recovery.py" line="95" />
         <source>Kata sandi baru (min. 8)</source>
         <translation>New password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="95" />
+        <location filename="../../station/ui/recovery.py" line="96" />
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="96" />
+        <location filename="../../station/ui/recovery.py" line="97" />
         <source>Pulihkan</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="108" />
+        <location filename="../../station/ui/recovery.py" line="109" />
         <source>Kata sandi dipulihkan</source>
         <translation>Password recovered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="109" />
+        <location filename="../../station/ui/recovery.py" line="110" />
         <source>Kata sandi {0} sudah diganti. Anda masuk sebagai {0}.</source>
         <translation>The password of {0} was changed. You are logged in as {0}.</translation>
     </message>
@@ -1552,7 +1573,7 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="75" />
+        <location filename="../../station/ui/recovery.py" line="76" />
         <source>Catat atau cetak kode dulu, lalu centang kotak di atas.</source>
         <translation>Write down or print the code first, then tick the box above.</translation>
     </message>
@@ -2128,12 +2149,12 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="115" />
+        <location filename="../../station/ui/forms.py" line="127" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="116" />
+        <location filename="../../station/ui/forms.py" line="128" />
         <source>Kata sandi supervisor</source>
         <translation>Supervisor password</translation>
     </message>

@@ -7,17 +7,29 @@ is sent to the services (an empty password is not a failed login)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class FormDialog(QDialog):
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
+        # The layout sets the dialog's minimum: a minimum set on the dialog itself would win over it, and a
+        # field wider than that (the kecamatan list at first start) ran past the dialog's edge.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
+        self.intro.setMinimumWidth(460)
         layout.addWidget(self.intro)
         self.form = QFormLayout()
         layout.addLayout(self.form)

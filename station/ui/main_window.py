@@ -296,13 +296,18 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Warga belum selesai"))
         box.setText(self.tr("Warga {0} belum selesai direkam.").format(self.flow.citizen.label))
+        if self.restart_language is None:
+            then = self.tr("Jika ditutup")
+            close = box.addButton(self.tr("Tutup"), QMessageBox.ButtonRole.DestructiveRole)
+        else:  # the window is rebuilt in the other language: the same loss, in its own words
+            then = self.tr("Jika bahasa diganti sekarang")
+            close = box.addButton(self.tr("Ganti bahasa"), QMessageBox.ButtonRole.DestructiveRole)
         box.setInformativeText(
             self.tr(
-                "Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan "
+                "{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan "
                 "biometrik harus diambil ulang."
-            )
+            ).format(then)
         )
-        close = box.addButton(self.tr("Tutup"), QMessageBox.ButtonRole.DestructiveRole)
         back = box.addButton(self.tr("Kembali"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)

@@ -52,6 +52,7 @@ class RecoveryCodeDialog(QDialog):
         self.next_btn.setObjectName("primary")
         self.next_btn.setEnabled(False)
         self.kept.toggled.connect(self.next_btn.setEnabled)
+        self.kept.toggled.connect(lambda on: on and self.error.clear())  # the warning is answered: it goes
         self.next_btn.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.print_btn)
