@@ -23,6 +23,7 @@ TS = OUT / "station_en.ts"
 QT_TS = OUT / "qt_id.ts"
 
 EN = {
+    "Tulis alasan pembatalan nomor antrean.": "Write why the ticket is cancelled.",
     "Impor jemput bola": "Jemput bola import",
     "Impor jemput bola ...": "Jemput bola import ...",
     "Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.": "A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.",

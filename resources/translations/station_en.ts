@@ -482,19 +482,24 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="35" />
+        <location filename="../../station/ui/queue_page.py" line="36" />
         <source>Batalkan nomor {0}</source>
         <translation>Cancel ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="41" />
+        <location filename="../../station/ui/queue_page.py" line="44" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="43" />
+        <location filename="../../station/ui/queue_page.py" line="51" />
         <source>Batalkan nomor</source>
         <translation>Cancel the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="65" />
+        <source>Tulis alasan pembatalan nomor antrean.</source>
+        <translation>Write why the ticket is cancelled.</translation>
     </message>
 </context>
 <context>
@@ -648,7 +653,7 @@
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="87" />
+        <location filename="../../station/ui/export_dialog.py" line="88" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -1250,92 +1255,92 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="71" />
+        <location filename="../../station/ui/queue_page.py" line="88" />
         <source>Lanjutkan warga ini</source>
         <translation>Continue with this citizen</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="80" />
+        <location filename="../../station/ui/queue_page.py" line="97" />
         <source>Ambil nomor baru (F2)</source>
         <translation>New ticket (F2)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="81" />
+        <location filename="../../station/ui/queue_page.py" line="98" />
         <source>Panggil berikutnya (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="84" />
+        <location filename="../../station/ui/queue_page.py" line="101" />
         <source>Tunda</source>
         <translation>Set aside</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="85" />
+        <location filename="../../station/ui/queue_page.py" line="102" />
         <source>Batalkan ...</source>
         <translation>Cancel ticket ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="87" />
+        <location filename="../../station/ui/queue_page.py" line="104" />
         <source>Layar antrean (F7)</source>
         <translation>Queue display (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="97" />
+        <location filename="../../station/ui/queue_page.py" line="114" />
         <source>Nomor untuk hari berikutnya</source>
         <translation>Tickets for later days</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="126" />
+        <location filename="../../station/ui/queue_page.py" line="143" />
         <source>Antrean {0}</source>
         <translation>Queue {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="137" />
+        <location filename="../../station/ui/queue_page.py" line="154" />
         <source> — draf tersimpan</source>
         <translation> — draft saved</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="138" />
+        <location filename="../../station/ui/queue_page.py" line="155" />
         <source>Sedang dilayani: {0}{1}</source>
         <translation>Being served: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="140" />
+        <location filename="../../station/ui/queue_page.py" line="157" />
         <source>Belum ada yang dilayani. Tekan F3 untuk memanggil.</source>
         <translation>Nobody being served. Press F3 to call.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="147" />
+        <location filename="../../station/ui/queue_page.py" line="164" />
         <source>  (ada draf)</source>
         <translation>  (draft saved)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="180" />
+        <location filename="../../station/ui/queue_page.py" line="197" />
         <source>Pilih nomor di daftar untuk memanggil ulang, menunda atau membatalkan.</source>
         <translation>Choose a ticket in the list to recall, set aside or cancel it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="195" />
+        <location filename="../../station/ui/queue_page.py" line="212" />
         <source>Kuota hari ini penuh: nomor {0} untuk {1}.</source>
         <translation>Today is full: ticket {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="216" />
+        <location filename="../../station/ui/queue_page.py" line="233" />
         <source>Nomor {0} sedang dilayani: selesaikan atau tunda dulu.</source>
         <translation>Ticket {0} is being served: finish or set it aside first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="228" />
+        <location filename="../../station/ui/queue_page.py" line="245" />
         <source>Nomor {0}: {1}.</source>
         <translation>Ticket {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="83" />
+        <location filename="../../station/ui/queue_page.py" line="100" />
         <source>Panggil ulang</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="192" />
+        <location filename="../../station/ui/queue_page.py" line="209" />
         <source>Nomor {0} untuk hari ini.</source>
         <translation>Ticket {0} for today.</translation>
     </message>

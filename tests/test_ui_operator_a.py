@@ -1,0 +1,74 @@
+"""What a new operator met in the window (opfix-a), driven as they did it: keys to whatever has the focus, clicks
+on what is on screen. Headless (QT_QPA_PLATFORM=offscreen), real store."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from station.domain.antrean import TicketStatus  # noqa: E402
+from station.domain.errors import InvalidInput  # noqa: E402
+from tests.stations import new_station, photo_only  # noqa: E402
+from tests.ui_driver import click, key, make_window, on_modal, type_text  # noqa: E402
+
+
+@pytest.fixture()
+def station(data_dir):
+    st = photo_only(new_station(data_dir))
+    yield st
+    st.close()
+
+
+def click_item(view, row: int) -> None:
+    rect = view.visualItemRect(view.item(row))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+# 1. Cancel with a reason typed and Enter: the ticket is cancelled; no reason: said beside the field --------------
+def test_cancel_reason_typed_then_enter_cancels_like_the_button(qtbot, station, data_dir):
+    from station.ui.queue_page import CancelDialog
+
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    page = window.queue_page
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F2)
+    click_item(page.list, 1)  # A-002, menunggu
+    seen: dict = {}
+
+    def empty_then_own_reason(dialog) -> None:
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        key(Qt.Key.Key_Backspace)
+        key(Qt.Key.Key_Return)  # no reason: the dialog stays and says so
+        seen["stayed"] = dialog.isVisible()
+        seen["error"] = dialog.error.text()
+        type_text("KK asli tertinggal di rumah")
+        seen["cleared"] = dialog.error.text()
+        key(Qt.Key.Key_Return)
+
+    ran = on_modal(CancelDialog, empty_then_own_reason)
+    click(page.cancel_btn)
+    assert ran
+    assert seen == {"stayed": True, "error": "Tulis alasan pembatalan nomor antrean.", "cleared": ""}
+    b = station.queue.tickets()[1]
+    assert b.status is TicketStatus.CANCELLED and b.note == "KK asli tertinggal di rumah"
+    assert "KK asli tertinggal di rumah" in page.list.item(1).text()
+    window.close()
+
+
+def test_cancel_without_a_reason_is_refused_in_words(data_dir):
+    st = new_station(data_dir)
+    try:
+        t = st.queue.issue()
+        for reason in (None, "", "  "):
+            with pytest.raises(InvalidInput, match="alasan"):
+                st.queue.cancel(t.id, reason)
+        assert st.queue.get(t.id).status is TicketStatus.WAITING
+    finally:
+        st.close()
