@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from station.domain.antrean import TicketStatus  # noqa: E402
 from station.domain.errors import InvalidInput  # noqa: E402
 from tests.stations import new_station, photo_only  # noqa: E402
-from tests.ui_driver import click, key, make_window, on_modal, type_text  # noqa: E402
+from tests.ui_driver import KK, NIK, click, focused, key, make_window, on_modal, type_text  # noqa: E402
 
 
 @pytest.fixture()
@@ -72,3 +72,42 @@ def test_cancel_without_a_reason_is_refused_in_words(data_dir):
         assert st.queue.get(t.id).status is TicketStatus.WAITING
     finally:
         st.close()
+
+
+# 2. Enter or Tab after a whole NIK (or No. KK) only confirms the jump already made ------------------------------
+@pytest.mark.parametrize("leave", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_enter_or_tab_after_the_nik_jump_stays_in_no_kk(qtbot, station, data_dir, leave):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    page = window.biodata_page
+    qtbot.waitUntil(lambda: focused() is page.inputs["nik"])
+    type_text(NIK)
+    assert focused() is page.inputs["no_kk"]  # the automatic jump stays
+    key(leave)  # the operator "leaves the NIK", as F1 says
+    assert focused() is page.inputs["no_kk"]
+    type_text(KK)
+    assert focused() is page.inputs["nama"]
+    key(leave)  # the same after the No. KK's own jump
+    assert focused() is page.inputs["nama"]
+    type_text("Siti")
+    key(leave)  # any other key first: Enter and Tab move on again
+    assert focused() is not page.inputs["nama"]
+    assert page.inputs["no_kk"].text() == KK and page.inputs["nama"].text() == "Siti"
+    window.close()
+
+
+def test_a_key_typed_after_the_jump_ends_the_swallowing(qtbot, station, data_dir):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    page = window.biodata_page
+    qtbot.waitUntil(lambda: focused() is page.inputs["nik"])
+    type_text(NIK)
+    type_text("3")
+    key(Qt.Key.Key_Backspace)
+    key(Qt.Key.Key_Return)  # not the first key in No. KK: it moves on
+    assert focused() is page.inputs["nama"]
+    window.close()
