@@ -111,3 +111,38 @@ def test_a_key_typed_after_the_jump_ends_the_swallowing(qtbot, station, data_dir
     key(Qt.Key.Key_Return)  # not the first key in No. KK: it moves on
     assert focused() is page.inputs["nama"]
     window.close()
+
+
+# 3. Tunda on the queue page sets the citizen at the counter aside, draft kept, and stays on the queue -----------
+def test_tunda_on_the_queue_page_sets_the_called_citizen_aside(qtbot, station, data_dir):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    page = window.queue_page
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F2)
+    assert page.message.text() == "Nomor A-002 untuk hari ini."
+    key(Qt.Key.Key_F3)  # A-001 at the counter
+    qtbot.waitUntil(lambda: focused() is window.biodata_page.inputs["nik"])
+    type_text(NIK)
+    type_text("Siti")  # into No. KK: a draft is started either way
+    click_item(window.nav, 0)  # Antrean
+    assert window.stack.currentWidget() is page
+    assert page.message.text() == ""  # the A-002 notice belonged to before the call
+    click_item(page.list, 0)  # A-001, dipanggil
+    click(page.cancel_btn)
+    assert "selesaikan atau tunda dulu" in page.message.text()
+    click(page.skip_btn)
+    assert window.stack.currentWidget() is page  # stays on the queue
+    a = station.queue.tickets()[0]
+    assert a.status is TicketStatus.SKIPPED and a.record_uuid  # set aside with its draft
+    [draft] = station.records.find(NIK)
+    assert draft.uuid == a.record_uuid and draft.status == "draft"
+    assert page.message.text() == "Nomor A-001: ditunda."
+    assert "Belum ada yang dilayani" in page.current.text() and not page.resume_btn.isVisible()
+    assert "ditunda" in page.list.item(0).text() and "(ada draf)" in page.list.item(0).text()
+    key(Qt.Key.Key_F3)  # nobody at the counter now: nothing to ask, A-002 is called
+    assert window.stack.currentWidget() is window.biodata_page
+    assert station.queue.tickets()[1].status is TicketStatus.CALLED
+    click_item(window.nav, 0)
+    assert page.message.text() == ""  # "A-001: ditunda" was said before A-002 came
+    window.close()

@@ -72,6 +72,7 @@ class QueuePage(QWidget):
     call_requested = Signal()  # F3: the window asks first if a citizen is mid-way
     recall_requested = Signal(object)  # Ticket
     resume_requested = Signal()  # back to the citizen being served
+    set_aside_requested = Signal()  # Tunda on the citizen being served: their draft kept, the counter free
     issued = Signal(object)  # Ticket: the window prints it
     display_requested = Signal()
     changed = Signal()
@@ -136,6 +137,8 @@ class QueuePage(QWidget):
     # --- showing ------------------------------------------------------------------------------
     def refresh(self, serving: Citizen | None = None) -> None:
         if serving is not None:
+            if serving is not self.serving:
+                self.message.setText("")  # "A-004 sedang dilayani ...", "Nomor A-003 ...": said of the one before
             self.serving = serving
         selected = self._selected()
         today = self.station.clock.today()
@@ -221,7 +224,8 @@ class QueuePage(QWidget):
         if t is None or not self.skip_btn.isEnabled():
             return
         if self.serving.ticket is not None and self.serving.ticket.id == t.id:
-            self.resume_requested.emit()  # the citizen at the counter: the window asks before setting them aside
+            self.set_aside_requested.emit()  # the citizen at the counter: the window sets them aside, draft kept
+            self._act(lambda: self.station.queue.get(t.id))
             return
         self._act(lambda: self.station.queue.skip(t.id))
 
