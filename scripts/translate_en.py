@@ -28,6 +28,7 @@ EN = {
     "Jika bahasa diganti sekarang": "If the language is switched now",
     "Ganti bahasa": "Switch language",
     "{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.": "{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.",
+    "Tulis alasan pembatalan nomor antrean.": "Write why the ticket is cancelled.",
     "Impor jemput bola": "Jemput bola import",
     "Impor jemput bola ...": "Jemput bola import ...",
     "Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.": "A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.",

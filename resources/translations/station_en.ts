@@ -253,62 +253,62 @@
 <context>
     <name>BiodataPage</name>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="55" />
+        <location filename="../../station/ui/biodata_page.py" line="69" />
         <source>Lanjutkan draf itu</source>
         <translation>Continue that draft</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="60" />
+        <location filename="../../station/ui/biodata_page.py" line="74" />
         <source>Saya sudah memeriksa peringatan (kuning) dengan dokumen warga</source>
         <translation>I checked the (amber) warnings against the citizen's documents</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="70" />
+        <location filename="../../station/ui/biodata_page.py" line="84" />
         <source>Lanjut ke foto (Ctrl+Enter)</source>
         <translation>On to the photo (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="86" />
+        <location filename="../../station/ui/biodata_page.py" line="100" />
         <source>Biodata</source>
         <translation>Biodata</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="144" />
+        <location filename="../../station/ui/biodata_page.py" line="171" />
         <source>Biodata — nomor antrean {0}</source>
         <translation>Biodata — queue number {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="235" />
+        <location filename="../../station/ui/biodata_page.py" line="262" />
         <source>Tanggal belum lengkap (hh-bb-tttt).</source>
         <translation>The date is incomplete (dd-mm-yyyy).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="271" />
+        <location filename="../../station/ui/biodata_page.py" line="298" />
         <source>Wajib diisi</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="285" />
+        <location filename="../../station/ui/biodata_page.py" line="312" />
         <source>{0} isian perlu diperbaiki — tunjukkan (Alt+P)</source>
         <translation>{0} fields need fixing — show (Alt+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="287" />
+        <location filename="../../station/ui/biodata_page.py" line="314" />
         <source>{0} peringatan perlu dikonfirmasi</source>
         <translation>{0} warnings to confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="317" />
+        <location filename="../../station/ui/biodata_page.py" line="344" />
         <source>Diisi dari NIK</source>
         <translation>Filled from the NIK</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="341" />
+        <location filename="../../station/ui/biodata_page.py" line="369" />
         <source>NIK ini sudah ada di stasiun: {0}.</source>
         <translation>This NIK is already on the station: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="369" />
+        <location filename="../../station/ui/biodata_page.py" line="397" />
         <source>Draf tersimpan {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
@@ -482,19 +482,24 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="35" />
+        <location filename="../../station/ui/queue_page.py" line="36" />
         <source>Batalkan nomor {0}</source>
         <translation>Cancel ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="41" />
+        <location filename="../../station/ui/queue_page.py" line="44" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="43" />
+        <location filename="../../station/ui/queue_page.py" line="51" />
         <source>Batalkan nomor</source>
         <translation>Cancel the ticket</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/queue_page.py" line="65" />
+        <source>Tulis alasan pembatalan nomor antrean.</source>
+        <translation>Write why the ticket is cancelled.</translation>
     </message>
 </context>
 <context>
@@ -594,12 +599,12 @@
         <translation>Continue with this citizen</translation>
     </message>
     <message>
-        <location filename="../../station/ui/desk.py" line="68" />
+        <location filename="../../station/ui/desk.py" line="78" />
         <source>Nomor {0} ditunda.</source>
         <translation>Ticket {0} set aside.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/desk.py" line="81" />
+        <location filename="../../station/ui/desk.py" line="91" />
         <source>Tidak ada yang menunggu. Ambil nomor baru dengan F2.</source>
         <translation>Nobody is waiting. Issue a new ticket with F2.</translation>
     </message>
@@ -876,67 +881,67 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="172" />
+        <location filename="../../station/ui/main_window.py" line="173" />
         <source>Belum ada warga: panggil nomor berikutnya (F3) dulu.</source>
         <translation>No citizen yet: call the next number (F3) first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="176" />
+        <location filename="../../station/ui/main_window.py" line="177" />
         <source>Selesaikan langkah sebelumnya dulu: {0}.</source>
         <translation>Finish the step before first: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="234" />
+        <location filename="../../station/ui/main_window.py" line="235" />
         <source>Ekspor selesai: {0} rekaman ditulis ke {1}.</source>
         <translation>Export done: {0} records written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="297" />
+        <location filename="../../station/ui/main_window.py" line="298" />
         <source>Warga belum selesai</source>
         <translation>Citizen not finished</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="298" />
+        <location filename="../../station/ui/main_window.py" line="299" />
         <source>Warga {0} belum selesai direkam.</source>
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="300" />
+        <location filename="../../station/ui/main_window.py" line="301" />
         <source>Jika ditutup</source>
         <translation>If the window is closed</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="301" />
+        <location filename="../../station/ui/main_window.py" line="302" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="303" />
+        <location filename="../../station/ui/main_window.py" line="304" />
         <source>Jika bahasa diganti sekarang</source>
         <translation>If the language is switched now</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="304" />
+        <location filename="../../station/ui/main_window.py" line="305" />
         <source>Ganti bahasa</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="307" />
+        <location filename="../../station/ui/main_window.py" line="308" />
         <source>{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
         <translation>{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="311" />
+        <location filename="../../station/ui/main_window.py" line="312" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="275" />
+        <location filename="../../station/ui/main_window.py" line="276" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="277" />
+        <location filename="../../station/ui/main_window.py" line="278" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
@@ -1271,92 +1276,92 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="71" />
+        <location filename="../../station/ui/queue_page.py" line="89" />
         <source>Lanjutkan warga ini</source>
         <translation>Continue with this citizen</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="80" />
+        <location filename="../../station/ui/queue_page.py" line="98" />
         <source>Ambil nomor baru (F2)</source>
         <translation>New ticket (F2)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="81" />
+        <location filename="../../station/ui/queue_page.py" line="99" />
         <source>Panggil berikutnya (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="84" />
+        <location filename="../../station/ui/queue_page.py" line="102" />
         <source>Tunda</source>
         <translation>Set aside</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="85" />
+        <location filename="../../station/ui/queue_page.py" line="103" />
         <source>Batalkan ...</source>
         <translation>Cancel ticket ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="87" />
+        <location filename="../../station/ui/queue_page.py" line="105" />
         <source>Layar antrean (F7)</source>
         <translation>Queue display (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="97" />
+        <location filename="../../station/ui/queue_page.py" line="115" />
         <source>Nomor untuk hari berikutnya</source>
         <translation>Tickets for later days</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="126" />
+        <location filename="../../station/ui/queue_page.py" line="146" />
         <source>Antrean {0}</source>
         <translation>Queue {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="137" />
+        <location filename="../../station/ui/queue_page.py" line="157" />
         <source> — draf tersimpan</source>
         <translation> — draft saved</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="138" />
+        <location filename="../../station/ui/queue_page.py" line="158" />
         <source>Sedang dilayani: {0}{1}</source>
         <translation>Being served: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="140" />
+        <location filename="../../station/ui/queue_page.py" line="160" />
         <source>Belum ada yang dilayani. Tekan F3 untuk memanggil.</source>
         <translation>Nobody being served. Press F3 to call.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="147" />
+        <location filename="../../station/ui/queue_page.py" line="167" />
         <source>  (ada draf)</source>
         <translation>  (draft saved)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="180" />
+        <location filename="../../station/ui/queue_page.py" line="200" />
         <source>Pilih nomor di daftar untuk memanggil ulang, menunda atau membatalkan.</source>
         <translation>Choose a ticket in the list to recall, set aside or cancel it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="195" />
+        <location filename="../../station/ui/queue_page.py" line="215" />
         <source>Kuota hari ini penuh: nomor {0} untuk {1}.</source>
         <translation>Today is full: ticket {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="216" />
+        <location filename="../../station/ui/queue_page.py" line="237" />
         <source>Nomor {0} sedang dilayani: selesaikan atau tunda dulu.</source>
         <translation>Ticket {0} is being served: finish or set it aside first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="228" />
+        <location filename="../../station/ui/queue_page.py" line="249" />
         <source>Nomor {0}: {1}.</source>
         <translation>Ticket {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="83" />
+        <location filename="../../station/ui/queue_page.py" line="101" />
         <source>Panggil ulang</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="192" />
+        <location filename="../../station/ui/queue_page.py" line="212" />
         <source>Nomor {0} untuk hari ini.</source>
         <translation>Ticket {0} for today.</translation>
     </message>

@@ -44,9 +44,10 @@ class Queue(Service):
     def recall(self, ticket_id: int) -> Ticket:
         return self._set(ticket_id, TicketStatus.CALLED)
 
-    def cancel(self, ticket_id: int, reason: str) -> Ticket:
-        """Never served, with the reason (kept with the ticket and in the audit trail)."""
-        reason = " ".join(reason.split())
+    def cancel(self, ticket_id: int, reason: str | None) -> Ticket:
+        """Never served, with the reason (kept with the ticket and in the audit trail). A missing reason is
+        refused in words, like an empty one."""
+        reason = " ".join(reason.split()) if isinstance(reason, str) else ""
         if len(reason) < 3:
             raise InvalidInput("Tulis alasan pembatalan nomor antrean.")
         with self._ctx.unit(Action.QUEUE) as uow:

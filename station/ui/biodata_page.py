@@ -8,7 +8,17 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from station.domain.enrolment import Enrolment, validate
 from station.domain.errors import StationError
@@ -26,6 +36,7 @@ from station.ui.words import record_status
 
 log = logging.getLogger(__name__)
 FIELDS = [n for n in TAB_ORDER if n != "kecamatan"]
+MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
 
 
 class BiodataPage(StepPage):
@@ -41,6 +52,9 @@ class BiodataPage(StepPage):
         self._auto: dict[str, object] = {}  # fields the NIK filled, and the value it put there
         self._loading = False
         self._offer: str | None = None  # uuid of a draft with the same NIK, offered to resume
+        # the field the cursor jumped to by itself (a whole NIK or No. KK): an Enter or Tab pressed there first is
+        # the operator leaving the field they typed, already done, and is swallowed; any other key ends that
+        self._jumped: QWidget | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel()
         self.heading.setObjectName("title")
@@ -115,6 +129,8 @@ class BiodataPage(StepPage):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         name = obj.property("field")
+        if obj is self._jumped and self._after_jump(event):
+            return True
         if event.type() == QEvent.Type.FocusOut and name:
             if name not in self.touched:
                 self.touched.add(name)
@@ -129,6 +145,17 @@ class BiodataPage(StepPage):
                 combo.lineEdit().editingFinished.emit()
             self.focusNextChild()  # Enter moves on, as on paper forms
             return True
+        return False
+
+    def _after_jump(self, event) -> bool:
+        """In the field reached by the automatic jump: True to swallow a first Enter or Tab (no modifier)."""
+        kind = event.type()
+        if kind == QEvent.Type.FocusOut:
+            self._jumped = None
+        elif kind == QEvent.Type.KeyPress and event.key() not in MODIFIER_KEYS:
+            self._jumped = None
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            return plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
         return False
 
     # --- per citizen ----------------------------------------------------------------------------
@@ -165,7 +192,7 @@ class BiodataPage(StepPage):
         self.inputs["kewarganegaraan"].set_value("WNI")
         self._select_kecamatan(self.station.settings.current.kecamatan)
         self.confirm.setChecked(False)
-        self.touched, self.show_all, self._auto, self._offer = set(), False, {}, None
+        self.touched, self.show_all, self._auto, self._offer, self._jumped = set(), False, {}, None, None
         self._mark_auto()
         self.saved.setText("")
         self._loading = False
@@ -331,6 +358,7 @@ class BiodataPage(StepPage):
                 except InvalidNik:
                     return
                 self.focusNextChild()
+                self._jumped = QApplication.focusWidget()
 
     def _same_nik(self) -> None:
         others = self.station.records.same_nik(self.inputs["nik"].text(), self.citizen.record_uuid)

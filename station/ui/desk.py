@@ -60,6 +60,16 @@ class Desk(QObject):
         self.serving.emit(self.flow.citizen)
         return True
 
+    def set_aside(self) -> None:
+        """Tunda on the queue page for the citizen at the counter: the operator chose it, so nothing is asked; the
+        draft is saved, the ticket 'ditunda' (recalled later to resume), and the counter is free."""
+        c = self.citizen
+        self.flow.leave()  # the biodata step saves its pending draft
+        if c.ticket is not None:
+            self._set_aside(c.ticket)
+        self.flow.reset()
+        self.serving.emit(self.flow.citizen)
+
     def _set_aside(self, ticket: Ticket) -> None:
         try:
             current = self.station.queue.get(ticket.id)

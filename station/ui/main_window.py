@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         q.call_requested.connect(self.desk.call_next)
         q.recall_requested.connect(self.desk.recall)
         q.resume_requested.connect(self.desk.resume)
+        q.set_aside_requested.connect(self.desk.set_aside)
         q.issued.connect(self.papers.ticket)
         q.display_requested.connect(self.open_display)
         q.changed.connect(self.refresh)

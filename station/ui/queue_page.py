@@ -26,6 +26,7 @@ from station.services.station import Station
 from station.ui.citizen import Citizen
 from station.ui.counters import CounterRow
 from station.ui.i18n import long_date
+from station.ui.style import set_state
 from station.ui.words import CANCEL_REASONS, ticket_status
 
 
@@ -36,9 +37,16 @@ class CancelDialog(QDialog):
         form = QFormLayout(self)
         self.reason = QComboBox()
         self.reason.setEditable(True)
+        # Enter in the field is the button's press, never "add this text to the list" (an item without data)
+        self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for r in CANCEL_REASONS:
             self.reason.addItem(QCoreApplication.translate("Words", r), r)
         form.addRow(self.tr("Alasan"), self.reason)
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        set_state(self.error, "error")
+        form.addRow("", self.error)
+        self.reason.lineEdit().textEdited.connect(lambda _t: self.error.setText(""))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Batalkan nomor"))
         buttons.accepted.connect(self.accept)
@@ -47,14 +55,24 @@ class CancelDialog(QDialog):
 
     def reason_text(self) -> str:
         """The reason as kept: Indonesian when picked from the list, as typed otherwise."""
-        i = self.reason.findText(self.reason.currentText())
-        return self.reason.itemData(i) if i >= 0 else self.reason.currentText()
+        text = self.reason.currentText()
+        data = self.reason.itemData(self.reason.findText(text))
+        return data if isinstance(data, str) else text
+
+    def accept(self) -> None:
+        """The button and Enter alike: an empty reason is said beside the field, and the dialog stays."""
+        if len(" ".join(self.reason_text().split())) < 3:  # as the service counts it
+            self.error.setText(self.tr("Tulis alasan pembatalan nomor antrean."))
+            self.reason.setFocus()
+            return
+        super().accept()
 
 
 class QueuePage(QWidget):
     call_requested = Signal()  # F3: the window asks first if a citizen is mid-way
     recall_requested = Signal(object)  # Ticket
     resume_requested = Signal()  # back to the citizen being served
+    set_aside_requested = Signal()  # Tunda on the citizen being served: their draft kept, the counter free
     issued = Signal(object)  # Ticket: the window prints it
     display_requested = Signal()
     changed = Signal()
@@ -119,6 +137,8 @@ class QueuePage(QWidget):
     # --- showing ------------------------------------------------------------------------------
     def refresh(self, serving: Citizen | None = None) -> None:
         if serving is not None:
+            if serving is not self.serving:
+                self.message.setText("")  # "A-004 sedang dilayani ...", "Nomor A-003 ...": said of the one before
             self.serving = serving
         selected = self._selected()
         today = self.station.clock.today()
@@ -204,7 +224,8 @@ class QueuePage(QWidget):
         if t is None or not self.skip_btn.isEnabled():
             return
         if self.serving.ticket is not None and self.serving.ticket.id == t.id:
-            self.resume_requested.emit()  # the citizen at the counter: the window asks before setting them aside
+            self.set_aside_requested.emit()  # the citizen at the counter: the window sets them aside, draft kept
+            self._act(lambda: self.station.queue.get(t.id))
             return
         self._act(lambda: self.station.queue.skip(t.id))
 
