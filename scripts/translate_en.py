@@ -31,6 +31,7 @@ EN = {
     "Buka bundel": "Open bundle",
     "Berkas {0} tidak bisa dibaca.": "The file {0} cannot be read.",
     "Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.": "Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.",
+    "Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.": "Import from {0}: {1} records are already on this station, nothing new.",
     "Pengecualian biometrik": "Biometric exception",
     "Jari / mata": "Finger / eye",
     "Pilih foto bukti ...": "Choose the evidence photo ...",

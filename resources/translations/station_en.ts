@@ -648,7 +648,7 @@
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="87" />
+        <location filename="../../station/ui/export_dialog.py" line="88" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -801,7 +801,12 @@
         <translation>The file {0} cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="94" />
+        <location filename="../../station/ui/import_dialog.py" line="95" />
+        <source>Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.</source>
+        <translation>Import from {0}: {1} records are already on this station, nothing new.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="98" />
         <source>Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.</source>
         <translation>Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.</translation>
     </message>

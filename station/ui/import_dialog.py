@@ -91,6 +91,10 @@ class ImportDialog(FormDialog):
 
     def summary(self) -> str:
         r = self.report
+        if r.repeats and not (r.imported or r.conflicts or r.refused):
+            return self.tr("Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.").format(
+                r.station_id, r.repeats
+            )
         return self.tr("Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.").format(
             r.station_id, r.imported, r.repeats, len(r.conflicts), len(r.refused)
         )

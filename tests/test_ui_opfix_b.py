@@ -1,0 +1,77 @@
+"""What a new operator found in Stasiun > Impor / Ekspor jemput bola and fixed: a bundle the station wrote itself
+could not be imported without a list from the centre; the window had no way to register; the transfer code had
+to come from a command-line tool; the import dialog cut off its own error and said the same for every refusal.
+Headless (QT_QPA_PLATFORM=offscreen), real store, driven by keys and clicks."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+
+from tests.forge import TRANSFER, citizen, record, records_bundle  # noqa: E402
+from tests.stations import new_station, photo_only, store_record  # noqa: E402
+from tests.ui_driver import click, make_window, on_modal, type_text  # noqa: E402
+
+
+@pytest.fixture()
+def station(data_dir):
+    st = photo_only(new_station(data_dir))
+    yield st
+    st.close()
+
+
+def _import(qtbot, window, path, code, messages: list[str], close: bool = True):
+    """Stasiun > Impor jemput bola: the file and the code typed, Impor clicked; the dialog's message kept."""
+    from station.ui.import_dialog import ImportDialog
+
+    def operator(dialog: ImportDialog) -> None:
+        click(dialog.path)
+        type_text(str(path))
+        click(dialog.code)
+        type_text(code)
+        click(dialog.ok_button)
+        qtbot.waitUntil(
+            lambda: not dialog.isVisible() or bool(dialog.error.text() and dialog.ok_button.isEnabled()), timeout=30_000
+        )
+        if dialog.isVisible():
+            messages.append(dialog.error.text())
+            if close:
+                dialog.reject()
+
+    ran = on_modal(ImportDialog, operator)
+    window.open_import()
+    assert ran
+
+
+def test_a_bundle_this_station_wrote_imports_without_a_station_list(qtbot, station, data_dir, tmp_path):
+    for i in range(2):
+        store_record(station, citizen(i), os.urandom(3000), os.urandom(1500))
+    data, _n = station.transfer.export(TRANSFER)
+    stick = tmp_path / "jemput.bundle"
+    stick.write_bytes(data)  # never synced: no list of registered stations here
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    _import(qtbot, window, stick, TRANSFER, messages)
+    assert messages == [], messages
+    assert window.banner.text.text() == ("Impor dari ST-TEST: 2 rekaman sudah ada di stasiun ini, tidak ada yang baru.")
+    window.close()
+
+
+def test_a_foreign_bundle_without_a_station_list_names_the_menu_that_registers(qtbot, station, data_dir, tmp_path):
+    other = Ed25519PrivateKey.generate()
+    stick = tmp_path / "lain.bundle"
+    stick.write_bytes(records_bundle("ST-LAIN", other, [record("ST-LAIN", citizen(3))]))
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    _import(qtbot, window, stick, TRANSFER, messages)
+    assert len(messages) == 1, messages
+    assert "ST-LAIN" in messages[0] and "Stasiun > Daftarkan ke server pusat" in messages[0], messages
+    assert "sinkronisasi" in messages[0].lower(), messages
+    window.close()
