@@ -75,3 +75,48 @@ def test_a_foreign_bundle_without_a_station_list_names_the_menu_that_registers(q
     assert "ST-LAIN" in messages[0] and "Stasiun > Daftarkan ke server pusat" in messages[0], messages
     assert "sinkronisasi" in messages[0].lower(), messages
     window.close()
+
+
+def test_import_says_wrong_code_in_a_row_of_its_own_the_dialog_grows_to_fit(qtbot, station, data_dir, tmp_path):
+    from PySide6.QtCore import QRect
+
+    from station.ui.import_dialog import ImportDialog
+
+    store_record(station, citizen(1), os.urandom(3000), os.urandom(1500))
+    stick = tmp_path / "jemput.bundle"
+    stick.write_bytes(station.transfer.export(TRANSFER)[0])
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    seen: list = []
+
+    def operator(dialog: ImportDialog) -> None:
+        click(dialog.path)
+        type_text(str(stick))
+        click(dialog.code)
+        type_text(TRANSFER + "x")  # one key too many
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: bool(dialog.error.text()) and dialog.ok_button.isEnabled(), timeout=30_000)
+        qtbot.wait(50)
+        label = dialog.error
+
+        def box(w) -> QRect:
+            return QRect(w.mapTo(dialog, w.rect().topLeft()), w.size())
+
+        pick = next(b for b in dialog.findChildren(type(dialog.ok_button)) if b.text() == "Pilih ...")
+        seen.append(
+            (
+                label.text(),
+                label.height() >= label.heightForWidth(label.width()),
+                [w for w in (dialog.path, pick, dialog.code) if box(w).intersects(box(label))],
+                box(label).bottom() <= box(dialog.buttons).top(),
+            )
+        )
+        dialog.reject()
+
+    ran = on_modal(ImportDialog, operator)
+    window.open_import()
+    assert ran
+    text, whole, overlapped, above_buttons = seen[0]
+    assert text.startswith("Kode transfer salah: bundel ini utuh"), text
+    assert whole and not overlapped and above_buttons, seen
+    window.close()
