@@ -24,6 +24,11 @@ QT_TS = OUT / "qt_id.ts"
 
 EN = {
     "Impor jemput bola": "Jemput bola import",
+    "Buat kode": "Make a code",
+    "Kode acak 24 huruf yang tidak bisa ditebak, untuk ditulis dan dibawa ke kantor": "A random 24-letter code nobody can guess, to write down and take to the office",
+    "Ulangi kode": "Repeat the code",
+    "Tidak sama dengan kode di atas.": "Not the same as the code above.",
+    "Tulis kode ini di kertas dan bawa terpisah dari flashdisk; kantor mengetiknya saat impor:<br><span style='font-size:16pt; font-family:monospace'><b>{0}</b></span>": "Write this code on paper and carry it apart from the USB stick; the office types it to import:<br><span style='font-size:16pt; font-family:monospace'><b>{0}</b></span>",
     "Impor jemput bola ...": "Jemput bola import ...",
     "Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.": "A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.",
     "berkas .bundle di flashdisk": ".bundle file on the USB stick",

@@ -81,6 +81,8 @@ def test_export_shows_n_of_n_and_says_how_many_were_written(qtbot, station, data
         type_text(str(target))
         click(dialog.code)
         type_text(TRANSFER)
+        click(dialog.again)
+        type_text(TRANSFER)
         click(dialog.ok_button)
         qtbot.waitUntil(lambda: isinstance(dialog.progress, QProgressDialog) and dialog.progress.isVisible())
 

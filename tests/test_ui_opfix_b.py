@@ -12,10 +12,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 
 from tests.forge import TRANSFER, citizen, record, records_bundle  # noqa: E402
 from tests.stations import new_station, photo_only, store_record  # noqa: E402
-from tests.ui_driver import click, make_window, on_modal, type_text  # noqa: E402
+from tests.ui_driver import click, key, make_window, on_modal, type_text  # noqa: E402
 
 
 @pytest.fixture()
@@ -119,4 +120,72 @@ def test_import_says_wrong_code_in_a_row_of_its_own_the_dialog_grows_to_fit(qtbo
     text, whole, overlapped, above_buttons = seen[0]
     assert text.startswith("Kode transfer salah: bundel ini utuh"), text
     assert whole and not overlapped and above_buttons, seen
+    window.close()
+
+
+def _export(qtbot, window, operator):
+    from station.ui.export_dialog import ExportDialog
+
+    ran = on_modal(ExportDialog, operator)
+    window.open_export()
+    assert ran
+
+
+def test_export_asks_for_the_code_twice_and_makes_one_to_write_down(qtbot, station, data_dir, tmp_path):
+    import re
+
+    store_record(station, citizen(1), os.urandom(3000), os.urandom(1500))
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    target = tmp_path / "jemput.bundle"
+    seen: dict = {}
+
+    def operator(dialog) -> None:
+        click(dialog.path)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(str(target))
+        click(dialog.code)
+        type_text(TRANSFER)
+        click(dialog.again)
+        type_text(TRANSFER[:-1] + "8")  # one typo
+        click(dialog.ok_button)
+        seen["mismatch"] = dialog.mismatch.text()
+        seen["mismatch_beside"] = dialog.mismatch.parentWidget() is dialog.again.parentWidget()
+        seen["written_after_typo"] = target.exists()
+        click(dialog.make_button)  # Buat kode
+        seen["code"] = dialog.code.text()
+        seen["shown"] = dialog.made.isVisible() and dialog.code.text() in dialog.made.text()
+        seen["both"] = dialog.again.text() == dialog.code.text()
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+
+    _export(qtbot, window, operator)
+    assert seen["mismatch"] == "Tidak sama dengan kode di atas." and seen["mismatch_beside"], seen
+    assert not seen["written_after_typo"], seen
+    assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){5}", seen["code"]) and seen["shown"] and seen["both"], seen
+    report = station.transfer.import_bundle(target.read_bytes(), seen["code"])  # the office opens it with it
+    assert (report.imported, report.repeats) == (0, 1)
+    window.close()
+
+
+def test_a_short_code_points_at_the_button_not_a_command_line_tool(qtbot, station, data_dir, tmp_path):
+    store_record(station, citizen(1), os.urandom(3000), os.urandom(1500))
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    seen: list[str] = []
+
+    def operator(dialog) -> None:
+        click(dialog.path)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(str(tmp_path / "j.bundle"))
+        for field in (dialog.code, dialog.again):
+            click(field)
+            type_text("pendek")
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: bool(dialog.error.text()) and dialog.ok_button.isEnabled(), timeout=30_000)
+        seen.append(dialog.error.text())
+        dialog.reject()
+
+    _export(qtbot, window, operator)
+    assert "tombol Buat kode" in seen[0], seen
     window.close()

@@ -607,48 +607,73 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="25" />
-        <location filename="../../station/ui/export_dialog.py" line="63" />
+        <location filename="../../station/ui/export_dialog.py" line="26" />
+        <location filename="../../station/ui/export_dialog.py" line="120" />
         <source>Ekspor jemput bola</source>
         <translation>Jemput bola export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="27" />
+        <location filename="../../station/ui/export_dialog.py" line="28" />
         <source>Semua rekaman yang belum diakui pusat masuk ke satu berkas terenkripsi untuk dibawa ke kantor yang daring. Kode transfer kantor dibutuhkan lagi saat impor.</source>
         <translation>Every record the centre has not acknowledged goes into one encrypted file, to be carried to an office that is online. The office transfer code is needed again to import it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="34" />
+        <location filename="../../station/ui/export_dialog.py" line="35" />
         <source>Pilih ...</source>
         <translation>Choose ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="44" />
+        <location filename="../../station/ui/export_dialog.py" line="45" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="45" />
+        <location filename="../../station/ui/export_dialog.py" line="46" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="46" />
+        <location filename="../../station/ui/export_dialog.py" line="47" />
+        <source>Buat kode</source>
+        <translation>Make a code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="49" />
+        <source>Kode acak 24 huruf yang tidak bisa ditebak, untuk ditulis dan dibawa ke kantor</source>
+        <translation>A random 24-letter code nobody can guess, to write down and take to the office</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="53" />
+        <source>Ulangi kode</source>
+        <translation>Repeat the code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="64" />
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="55" />
+        <location filename="../../station/ui/export_dialog.py" line="99" />
+        <source>Tulis kode ini di kertas dan bawa terpisah dari flashdisk; kantor mengetiknya saat impor:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>Write this code on paper and carry it apart from the USB stick; the office types it to import:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="107" />
         <source>Simpan bundel</source>
         <translation>Save bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="62" />
+        <location filename="../../station/ui/export_dialog.py" line="114" />
+        <source>Tidak sama dengan kode di atas.</source>
+        <translation>Not the same as the code above.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="119" />
         <source>Menyiapkan ekspor ...</source>
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="88" />
+        <location filename="../../station/ui/export_dialog.py" line="145" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -786,27 +811,27 @@
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="54" />
+        <location filename="../../station/ui/import_dialog.py" line="56" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="60" />
+        <location filename="../../station/ui/import_dialog.py" line="62" />
         <source>Buka bundel</source>
         <translation>Open bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="77" />
+        <location filename="../../station/ui/import_dialog.py" line="79" />
         <source>Berkas {0} tidak bisa dibaca.</source>
         <translation>The file {0} cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="95" />
+        <location filename="../../station/ui/import_dialog.py" line="106" />
         <source>Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.</source>
         <translation>Import from {0}: {1} records are already on this station, nothing new.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="98" />
+        <location filename="../../station/ui/import_dialog.py" line="109" />
         <source>Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.</source>
         <translation>Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.</translation>
     </message>
