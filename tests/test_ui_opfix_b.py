@@ -189,3 +189,45 @@ def test_a_short_code_points_at_the_button_not_a_command_line_tool(qtbot, statio
     _export(qtbot, window, operator)
     assert "tombol Buat kode" in seen[0], seen
     window.close()
+
+
+def test_register_from_the_station_menu_says_each_refusal_in_the_dialog(qtbot, station, data_dir, tmp_path):
+    from station.ui.register_dialog import RegisterDialog
+
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    station_menu = window.menuBar().actions()[1].menu()
+    assert "Daftarkan ke server pusat ..." in [a.text() for a in station_menu.actions()]
+    seen: list[str] = []
+
+    def operator(dialog: RegisterDialog) -> None:
+        click(dialog.url)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text("http://pusat.example")
+        click(dialog.code)
+        type_text("KODE-DAFTAR-1")
+        click(dialog.ok_button)
+        seen.append(dialog.error.text())
+        click(dialog.ca)
+        type_text(str(tmp_path / "tidak-ada.pem"))
+        click(dialog.url)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text("https://127.0.0.1:9")  # nobody listens there
+        click(dialog.ok_button)
+        seen.append(dialog.error.text())
+        click(dialog.ca)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        key(Qt.Key.Key_Delete)
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: bool(dialog.error.text()) and dialog.ok_button.isEnabled(), timeout=30_000)
+        seen.append(dialog.error.text())
+        dialog.reject()
+
+    ran = on_modal(RegisterDialog, operator)
+    window.open_register()  # Stasiun > Daftarkan ke server pusat ...
+    assert ran
+    assert seen[0] == "Alamat server pusat harus lengkap dan diawali https://.", seen
+    assert seen[1].startswith("Berkas CA ") and seen[1].endswith("tidak ada."), seen
+    assert seen[2].startswith("Jaringan:") and "Traceback" not in seen[2], seen
+    assert window.status.sync_label.text() != "Sinkronisasi: terdaftar, menghubungi ...", seen
+    window.close()

@@ -921,37 +921,42 @@
         <translation>Export done: {0} records written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="297" />
+        <location filename="../../station/ui/main_window.py" line="251" />
+        <source>Stasiun {0} terdaftar di server pusat; sinkronisasi dimulai.</source>
+        <translation>Station {0} is registered with the central server; sync has started.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="307" />
         <source>Warga belum selesai</source>
         <translation>Citizen not finished</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="298" />
+        <location filename="../../station/ui/main_window.py" line="308" />
         <source>Warga {0} belum selesai direkam.</source>
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="301" />
+        <location filename="../../station/ui/main_window.py" line="311" />
         <source>Jika ditutup, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
         <translation>If you close, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="305" />
+        <location filename="../../station/ui/main_window.py" line="315" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="306" />
+        <location filename="../../station/ui/main_window.py" line="316" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="275" />
+        <location filename="../../station/ui/main_window.py" line="285" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="277" />
+        <location filename="../../station/ui/main_window.py" line="287" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
@@ -980,7 +985,7 @@
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="18" />
-        <location filename="../../station/ui/menus.py" line="47" />
+        <location filename="../../station/ui/menus.py" line="48" />
         <source>Cari rekaman</source>
         <translation>Find records</translation>
     </message>
@@ -1011,92 +1016,97 @@
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="24" />
+        <source>Daftarkan ke server pusat ...</source>
+        <translation>Register with the central server ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/menus.py" line="25" />
         <source>Pilih printer 80 mm ...</source>
         <translation>Choose the 80 mm printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="25" />
+        <location filename="../../station/ui/menus.py" line="26" />
         <source>Pilih printer A4 ...</source>
         <translation>Choose the A4 printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="26" />
+        <location filename="../../station/ui/menus.py" line="27" />
         <source>Pengaturan ...</source>
         <translation>Settings ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="27" />
-        <location filename="../../station/ui/menus.py" line="48" />
+        <location filename="../../station/ui/menus.py" line="28" />
+        <location filename="../../station/ui/menus.py" line="49" />
         <source>Kunci stasiun</source>
         <translation>Lock the station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="28" />
+        <location filename="../../station/ui/menus.py" line="29" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="29" />
+        <location filename="../../station/ui/menus.py" line="30" />
         <source>Tombol pintas</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="32" />
+        <location filename="../../station/ui/menus.py" line="33" />
         <source>&amp;Antrean</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="33" />
+        <location filename="../../station/ui/menus.py" line="34" />
         <source>&amp;Stasiun</source>
         <translation>&amp;Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="34" />
+        <location filename="../../station/ui/menus.py" line="35" />
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="35" />
+        <location filename="../../station/ui/menus.py" line="36" />
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="39" />
+        <location filename="../../station/ui/menus.py" line="40" />
         <source>Ambil nomor antrean baru (dicetak)</source>
         <translation>Issue a new queue ticket (printed)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="40" />
+        <location filename="../../station/ui/menus.py" line="41" />
         <source>Panggil nomor berikutnya</source>
         <translation>Call the next number</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="41" />
+        <location filename="../../station/ui/menus.py" line="42" />
         <source>Layar antrean untuk ruang tunggu</source>
         <translation>Queue display for the waiting room</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="42" />
+        <location filename="../../station/ui/menus.py" line="43" />
         <source>Ke isian berikutnya (biodata); warga setuju (persetujuan foto)</source>
         <translation>Next field (biodata); the citizen agrees (photo approval)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="43" />
+        <location filename="../../station/ui/menus.py" line="44" />
         <source>Lanjut ke foto</source>
         <translation>On to the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="44" />
+        <location filename="../../station/ui/menus.py" line="45" />
         <source>Ke isian yang perlu diperbaiki</source>
         <translation>To the field that needs fixing</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="45" />
+        <location filename="../../station/ui/menus.py" line="46" />
         <source>Ulangi foto</source>
         <translation>Retake the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="46" />
+        <location filename="../../station/ui/menus.py" line="47" />
         <source>Terima dan simpan rekaman (Tinjau)</source>
         <translation>Accept and save the record (Review)</translation>
     </message>
@@ -1588,6 +1598,70 @@
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="26" />
+        <source>Daftarkan ke server pusat</source>
+        <translation>Register with the central server</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="28" />
+        <source>Sekali saja, oleh supervisor: stasiun ini didaftarkan ke server pusat kabupaten/kota. Setelah itu rekaman dikirim sendiri dan daftar stasiun terdaftar (untuk impor jemput bola) ditarik dari sana.</source>
+        <translation>Once, by a supervisor: this station is registered with the regency/city central server. After that records are sent by themselves and the list of registered stations (for jemput bola imports) is pulled from there.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="35" />
+        <source>Alamat server pusat</source>
+        <translation>Central server address</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="37" />
+        <source>Kode pendaftaran</source>
+        <translation>Registration code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="39" />
+        <source>kosongkan bila sertifikat pusat dari CA umum</source>
+        <translation>leave empty when the centre's certificate is from a public CA</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="41" />
+        <source>Pilih ...</source>
+        <translation>Choose ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="50" />
+        <location filename="../../station/ui/register_dialog.py" line="52" />
+        <source>Berkas CA (opsional)</source>
+        <translation>CA file (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="59" />
+        <source>Daftarkan</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="69" />
+        <source>Berkas CA server pusat</source>
+        <translation>Central server CA file</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="77" />
+        <source>Alamat server pusat harus lengkap dan diawali https://.</source>
+        <translation>The central server address must be complete and start with https://.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="81" />
+        <source>Berkas CA {0} tidak ada.</source>
+        <translation>The CA file {0} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="96" />
+        <source>Pendaftaran gagal: {0}</source>
+        <translation>Registration failed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../station/ui/accounts_dialog.py" line="56" />
@@ -1890,41 +1964,46 @@
     </message>
     <message>
         <location filename="../../station/ui/status.py" line="38" />
+        <source>Sinkronisasi: terdaftar, menghubungi ...</source>
+        <translation>Sync: registered, connecting ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/status.py" line="44" />
         <source>Kamera: mati</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="39" />
+        <location filename="../../station/ui/status.py" line="45" />
         <source>Kamera: menyiapkan</source>
         <translation>Camera: starting</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="40" />
+        <location filename="../../station/ui/status.py" line="46" />
         <source>Kamera: aktif</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="41" />
+        <location filename="../../station/ui/status.py" line="47" />
         <source>Kamera: masalah</source>
         <translation>Camera: problem</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="46" />
+        <location filename="../../station/ui/status.py" line="52" />
         <source>Sinkronisasi: belum terdaftar</source>
         <translation>Sync: not registered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="50" />
+        <location filename="../../station/ui/status.py" line="56" />
         <source>Sinkronisasi: daring</source>
         <translation>Sync: online</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="50" />
+        <location filename="../../station/ui/status.py" line="56" />
         <source>Sinkronisasi: luring</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="52" />
+        <location filename="../../station/ui/status.py" line="58" />
         <source>, {0} ditolak pusat</source>
         <translation>, {0} rejected by the centre</translation>
     </message>
