@@ -153,3 +153,14 @@ def test_recovery_sheet_carries_the_code_and_nothing_is_kept(data_dir):
         text = text_of(station.papers.recovery_sheet("ABCD-EFGH-JKLM"))
         assert "ABCD-EFGH-JKLM" in text and "ST-03" in text
         assert not (data_dir / "papers").exists()
+
+
+def test_an_office_is_named_after_its_kecamatan_at_first_start(data_dir):
+    """A new operator found every ticket, receipt and the waiting-room display saying only "Kantor Kecamatan": the
+    office left at its default name is named after the kecamatan chosen at first start; a name already set stays."""
+    station = new_station(data_dir, "ST-01")
+    office = station.settings.current.office
+    assert (office.name, office.kabupaten) == ("Kantor Kecamatan Plantungan", "Kab. Kendal")
+    ticket = station.queue.issue()
+    assert "Kantor Kecamatan Plantungan" in text_of(station.papers.ticket(ticket))
+    station.close()

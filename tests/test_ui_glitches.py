@@ -133,3 +133,41 @@ def test_import_from_the_menu_says_in_words_why_a_bundle_is_refused(qtbot, stati
     print(messages[1])
     assert len(station.records.find("")) == before
     window.close()
+
+
+def test_a_message_never_pushes_the_status_bar_off_a_1366x768_screen(qtbot, station, data_dir):
+    """A new operator saw the status bar (sync, camera) vanish below the screen whenever a message showed: the
+    message took a row of its own and the window grew past 768 px. It now lies over the top of the page."""
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    QApplication.processEvents()
+    before = window.frameGeometry().height()
+    window.banner.say("Bukti perekaman dicetak ke printer kantor, dan disimpan sebagai PDF di folder data.", "ok")
+    QApplication.processEvents()
+    assert window.banner.isVisible()
+    assert window.frameGeometry().height() == before
+    assert window.statusBar().geometry().bottom() < window.height()
+    top = window.stack.geometry().top()
+    assert window.banner.geometry().top() == top and window.banner.width() == window.stack.width()
+    window.close()
+
+
+def test_the_waiting_room_display_says_wait_before_any_number_is_called(qtbot, station, data_dir):
+    """F7 opens the display for the waiting room. Before anyone is called it showed a dash so big that it read
+    as a white bar (found by a new operator); now it asks people to wait, then shows the number called."""
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F7)
+    display = window.display
+    qtbot.waitUntil(lambda: display is not None and display.isVisible())
+    assert display.number.text() == "" and "menunggu" in display.caption.text()
+    assert "Kantor Kecamatan Plantungan" in display.office.text()
+    window.activateWindow()
+    key(Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: display.number.text() == "A-001")
+    assert display.caption.text() == "Nomor dipanggil" and "loket" in display.counter.text()
+    display.close()
+    window.close()

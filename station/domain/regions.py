@@ -87,6 +87,11 @@ class Regions:
         return sum(1 for c in self._names if c.count(".") == level)
 
 
+def spoken(name: str) -> str:
+    """A name as people write it: the list's 'KAB. KENDAL' as 'Kab. Kendal' (DKI stays DKI)."""
+    return name if not name.isupper() else name.title().replace("Dki ", "DKI ")
+
+
 def master_file(data_dir: Path | None) -> Path:
     """Master data from the central server wins over the shipped list."""
     if data_dir is not None:

@@ -15,11 +15,13 @@ would also have to forge, and the central server's anchor on the audit trail is 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from station.domain.errors import InvalidInput, LoginNeeded, NotAllowed
 from station.domain.passwords import WeakSecret, check_password
 from station.domain.permissions import ACCOUNT_ROLES, Action, Actor, Role, may
+from station.domain.regions import Regions, spoken
+from station.domain.settings import Office
 from station.files import remove_papers
 from station.services.base import Service
 from station.services.context import Confirmation
@@ -124,7 +126,9 @@ class Accounts(Service):
             uow.accounts.put(Account(name, Role.SUPERVISOR, key.wrap(password, wrap_aad(name, Role.SUPERVISOR))))
             uow.accounts.set_recovery_wrap(key.wrap(code, RECOVERY_AAD))
             uow.records.note_padded()
-            settings = uow.settings.load().changed(station_id=station_id.strip(), kecamatan=kecamatan)
+            settings = uow.settings.load()
+            office = _named_office(settings.office, ctx.regions, kecamatan)
+            settings = settings.changed(station_id=station_id.strip(), kecamatan=kecamatan, office=office)
             uow.settings.save(settings)
             roster = {name: Role.SUPERVISOR.value}
             uow.audit.append(name, "first_start", None, {"role": Role.SUPERVISOR.value, "roster": roster})
@@ -337,3 +341,12 @@ class Accounts(Service):
         if account is None:
             raise AccountError(f"Pengguna {name} tidak ada.")
         return account
+
+
+def _named_office(office: Office, regions: Regions, kecamatan: str) -> Office:
+    """An office still called by the default name is named after its kecamatan at first start, so tickets,
+    receipts and the waiting-room display say which office ('Kantor Kecamatan Plantungan', Kab. Kendal)."""
+    if office.name != Office().name:
+        return office
+    _, kabupaten, kec = regions.path(kecamatan)
+    return replace(office, name=f"Kantor Kecamatan {kec.name}", kabupaten=office.kabupaten or spoken(kabupaten.name))

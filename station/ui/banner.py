@@ -1,12 +1,15 @@
 """A strip under the header that says what just happened (printed, saved, refused) where the operator looks,
-with one action when there is something to do about it (save the PDF, print again)."""
+with one action when there is something to do about it (save the PDF, print again).
+
+It floats over the top of the pages rather than taking a row of its own: at 1366x768 a row pushed the window past
+the bottom of the screen, and the status bar (sync, camera) with it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from station.ui.style import set_state
 
@@ -30,7 +33,27 @@ class Banner(QFrame):
         self._callback: Callable[[], None] | None = None
         self.action.clicked.connect(self._act)
         self._timer = QTimer(self, singleShot=True, timeout=self.hide)
+        self._anchor: QWidget | None = None
         self.hide()
+
+    def float_over(self, anchor: QWidget) -> None:
+        """Lie over the top of `anchor` (a sibling), following it as it moves and resizes."""
+        self.setParent(anchor.parentWidget())
+        self._anchor = anchor
+        anchor.installEventFilter(self)
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._anchor and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        if self._anchor is None:
+            return
+        a = self._anchor.geometry()
+        height = self.heightForWidth(a.width()) if self.hasHeightForWidth() else -1
+        self.setGeometry(a.x(), a.y(), a.width(), max(height, self.sizeHint().height()))
 
     def say(self, text: str, state: str = "ok", action: str = "", callback: Callable[[], None] | None = None) -> None:
         """Show `text`; ok messages fade after 8 s, warnings and errors stay until closed or acted on."""
@@ -40,6 +63,8 @@ class Banner(QFrame):
         self.action.setVisible(bool(action))
         self._callback = callback
         self.show()
+        self._place()
+        self.raise_()
         if state == "ok":
             self._timer.start(8000)
         else:

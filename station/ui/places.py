@@ -5,10 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from station.domain.regions import Regions, UnknownRegion
-
-
-def _title(name: str) -> str:
-    return name if not name.isupper() else name.title().replace("Dki ", "DKI ")
+from station.domain.regions import spoken as _title
 
 
 @lru_cache(maxsize=4)

@@ -93,7 +93,10 @@ class QueueDisplay(QWidget):
         self.office.setText(f"{settings.office.name} — {long_date(self.station.clock.today())}")
         tickets = self.station.queue.tickets()
         called = [t for t in tickets if t.status is TicketStatus.CALLED]
-        self.number.setText(called[-1].label if called else "—")
+        self.caption.setText(
+            self.tr("Nomor dipanggil") if called else self.tr("Mohon menunggu: nomor Anda akan dipanggil")
+        )
+        self.number.setText(called[-1].label if called else "")  # a dash that size read as a white bar
         self.counter.setText(self.tr("Silakan ke loket {0}").format(settings.station_id) if called else "")
         c = self.station.queue.counts()
         for key, label in self.figures.items():
