@@ -171,7 +171,11 @@ def read(data: bytes, code: str, registry: Mapping[str, bytes]) -> Bundle:
     try:
         body = AESGCM(_key(code, p.salt, p.kdf)).decrypt(p.nonce, p.ciphertext, p.header_bytes)
     except InvalidTag:
-        raise BundleRefused("Kode transfer salah atau isi bundel rusak. Tidak ada yang diimpor.") from None
+        # the signature above covers these very bytes, so they are as written: only the code can be wrong
+        raise BundleRefused(
+            "Kode transfer salah: bundel ini utuh, tetapi tidak terbuka dengan kode itu. Ketik kode yang ditulis "
+            "saat ekspor (huruf besar/kecil dan tanda hubung dihitung). Tidak ada yang diimpor."
+        ) from None
     records = []
     for n, line in enumerate(_lines(body), start=1):
         if n > p.count:

@@ -11,10 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from tests.forge import TRANSFER, citizen  # noqa: E402
+from tests.forge import TRANSFER, citizen, record, records_bundle  # noqa: E402
 from tests.stations import new_station, photo_only, store_record  # noqa: E402
 from tests.ui_driver import click, key, make_window, on_modal, type_text  # noqa: E402
 
@@ -80,6 +81,8 @@ def test_export_shows_n_of_n_and_says_how_many_were_written(qtbot, station, data
         type_text(str(target))
         click(dialog.code)
         type_text(TRANSFER)
+        click(dialog.again)
+        type_text(TRANSFER)
         click(dialog.ok_button)
         qtbot.waitUntil(lambda: isinstance(dialog.progress, QProgressDialog) and dialog.progress.isVisible())
 
@@ -99,9 +102,8 @@ def test_import_from_the_menu_says_in_words_why_a_bundle_is_refused(qtbot, stati
 
     for i in range(2):
         store_record(station, citizen(i), os.urandom(3000), os.urandom(1500))
-    data, _n = station.transfer.export(TRANSFER)
     stick = tmp_path / "jemput.bundle"
-    stick.write_bytes(data)  # signed by a station the centre's list here does not know (no list was pulled)
+    stick.write_bytes(records_bundle("ST-LAIN", Ed25519PrivateKey.generate(), [record("ST-LAIN")]))  # no list here
     window = make_window(station, data_dir)
     qtbot.addWidget(window)
     messages: list[str] = []

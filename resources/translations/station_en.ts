@@ -612,48 +612,73 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="25" />
-        <location filename="../../station/ui/export_dialog.py" line="63" />
+        <location filename="../../station/ui/export_dialog.py" line="26" />
+        <location filename="../../station/ui/export_dialog.py" line="120" />
         <source>Ekspor jemput bola</source>
         <translation>Jemput bola export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="27" />
+        <location filename="../../station/ui/export_dialog.py" line="28" />
         <source>Semua rekaman yang belum diakui pusat masuk ke satu berkas terenkripsi untuk dibawa ke kantor yang daring. Kode transfer kantor dibutuhkan lagi saat impor.</source>
         <translation>Every record the centre has not acknowledged goes into one encrypted file, to be carried to an office that is online. The office transfer code is needed again to import it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="34" />
+        <location filename="../../station/ui/export_dialog.py" line="35" />
         <source>Pilih ...</source>
         <translation>Choose ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="44" />
+        <location filename="../../station/ui/export_dialog.py" line="45" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="45" />
+        <location filename="../../station/ui/export_dialog.py" line="46" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="46" />
+        <location filename="../../station/ui/export_dialog.py" line="47" />
+        <source>Buat kode</source>
+        <translation>Make a code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="49" />
+        <source>Kode acak 24 huruf yang tidak bisa ditebak, untuk ditulis dan dibawa ke kantor</source>
+        <translation>A random 24-letter code nobody can guess, to write down and take to the office</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="53" />
+        <source>Ulangi kode</source>
+        <translation>Repeat the code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="64" />
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="55" />
+        <location filename="../../station/ui/export_dialog.py" line="99" />
+        <source>Tulis kode ini di kertas dan bawa terpisah dari flashdisk; kantor mengetiknya saat impor:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>Write this code on paper and carry it apart from the USB stick; the office types it to import:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="107" />
         <source>Simpan bundel</source>
         <translation>Save bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="62" />
+        <location filename="../../station/ui/export_dialog.py" line="114" />
+        <source>Tidak sama dengan kode di atas.</source>
+        <translation>Not the same as the code above.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/export_dialog.py" line="119" />
         <source>Menyiapkan ekspor ...</source>
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="88" />
+        <location filename="../../station/ui/export_dialog.py" line="145" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -791,22 +816,27 @@
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="54" />
+        <location filename="../../station/ui/import_dialog.py" line="56" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="60" />
+        <location filename="../../station/ui/import_dialog.py" line="62" />
         <source>Buka bundel</source>
         <translation>Open bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="77" />
+        <location filename="../../station/ui/import_dialog.py" line="79" />
         <source>Berkas {0} tidak bisa dibaca.</source>
         <translation>The file {0} cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="94" />
+        <location filename="../../station/ui/import_dialog.py" line="106" />
+        <source>Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.</source>
+        <translation>Import from {0}: {1} records are already on this station, nothing new.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/import_dialog.py" line="109" />
         <source>Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.</source>
         <translation>Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.</translation>
     </message>
@@ -896,52 +926,57 @@
         <translation>Export done: {0} records written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="298" />
+        <location filename="../../station/ui/main_window.py" line="252" />
+        <source>Stasiun {0} terdaftar di server pusat; sinkronisasi dimulai.</source>
+        <translation>Station {0} is registered with the central server; sync has started.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="308" />
         <source>Warga belum selesai</source>
         <translation>Citizen not finished</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="299" />
+        <location filename="../../station/ui/main_window.py" line="309" />
         <source>Warga {0} belum selesai direkam.</source>
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="301" />
+        <location filename="../../station/ui/main_window.py" line="311" />
         <source>Jika ditutup</source>
         <translation>If the window is closed</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="302" />
+        <location filename="../../station/ui/main_window.py" line="312" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="304" />
+        <location filename="../../station/ui/main_window.py" line="314" />
         <source>Jika bahasa diganti sekarang</source>
         <translation>If the language is switched now</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="305" />
+        <location filename="../../station/ui/main_window.py" line="315" />
         <source>Ganti bahasa</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="308" />
+        <location filename="../../station/ui/main_window.py" line="318" />
         <source>{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
         <translation>{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="312" />
+        <location filename="../../station/ui/main_window.py" line="322" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="276" />
+        <location filename="../../station/ui/main_window.py" line="286" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="278" />
+        <location filename="../../station/ui/main_window.py" line="288" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
@@ -970,7 +1005,7 @@
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="18" />
-        <location filename="../../station/ui/menus.py" line="47" />
+        <location filename="../../station/ui/menus.py" line="48" />
         <source>Cari rekaman</source>
         <translation>Find records</translation>
     </message>
@@ -1001,92 +1036,97 @@
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="24" />
+        <source>Daftarkan ke server pusat ...</source>
+        <translation>Register with the central server ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/menus.py" line="25" />
         <source>Pilih printer 80 mm ...</source>
         <translation>Choose the 80 mm printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="25" />
+        <location filename="../../station/ui/menus.py" line="26" />
         <source>Pilih printer A4 ...</source>
         <translation>Choose the A4 printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="26" />
+        <location filename="../../station/ui/menus.py" line="27" />
         <source>Pengaturan ...</source>
         <translation>Settings ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="27" />
-        <location filename="../../station/ui/menus.py" line="48" />
+        <location filename="../../station/ui/menus.py" line="28" />
+        <location filename="../../station/ui/menus.py" line="49" />
         <source>Kunci stasiun</source>
         <translation>Lock the station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="28" />
+        <location filename="../../station/ui/menus.py" line="29" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="29" />
+        <location filename="../../station/ui/menus.py" line="30" />
         <source>Tombol pintas</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="32" />
+        <location filename="../../station/ui/menus.py" line="33" />
         <source>&amp;Antrean</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="33" />
+        <location filename="../../station/ui/menus.py" line="34" />
         <source>&amp;Stasiun</source>
         <translation>&amp;Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="34" />
+        <location filename="../../station/ui/menus.py" line="35" />
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="35" />
+        <location filename="../../station/ui/menus.py" line="36" />
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="39" />
+        <location filename="../../station/ui/menus.py" line="40" />
         <source>Ambil nomor antrean baru (dicetak)</source>
         <translation>Issue a new queue ticket (printed)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="40" />
+        <location filename="../../station/ui/menus.py" line="41" />
         <source>Panggil nomor berikutnya</source>
         <translation>Call the next number</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="41" />
+        <location filename="../../station/ui/menus.py" line="42" />
         <source>Layar antrean untuk ruang tunggu</source>
         <translation>Queue display for the waiting room</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="42" />
+        <location filename="../../station/ui/menus.py" line="43" />
         <source>Ke isian berikutnya (biodata); warga setuju (persetujuan foto)</source>
         <translation>Next field (biodata); the citizen agrees (photo approval)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="43" />
+        <location filename="../../station/ui/menus.py" line="44" />
         <source>Lanjut ke foto</source>
         <translation>On to the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="44" />
+        <location filename="../../station/ui/menus.py" line="45" />
         <source>Ke isian yang perlu diperbaiki</source>
         <translation>To the field that needs fixing</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="45" />
+        <location filename="../../station/ui/menus.py" line="46" />
         <source>Ulangi foto</source>
         <translation>Retake the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="46" />
+        <location filename="../../station/ui/menus.py" line="47" />
         <source>Terima dan simpan rekaman (Tinjau)</source>
         <translation>Accept and save the record (Review)</translation>
     </message>
@@ -1584,6 +1624,70 @@
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="26" />
+        <source>Daftarkan ke server pusat</source>
+        <translation>Register with the central server</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="28" />
+        <source>Sekali saja, oleh supervisor: stasiun ini didaftarkan ke server pusat kabupaten/kota. Setelah itu rekaman dikirim sendiri dan daftar stasiun terdaftar (untuk impor jemput bola) ditarik dari sana.</source>
+        <translation>Once, by a supervisor: this station is registered with the regency/city central server. After that records are sent by themselves and the list of registered stations (for jemput bola imports) is pulled from there.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="35" />
+        <source>Alamat server pusat</source>
+        <translation>Central server address</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="37" />
+        <source>Kode pendaftaran</source>
+        <translation>Registration code</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="39" />
+        <source>kosongkan bila sertifikat pusat dari CA umum</source>
+        <translation>leave empty when the centre's certificate is from a public CA</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="41" />
+        <source>Pilih ...</source>
+        <translation>Choose ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="50" />
+        <location filename="../../station/ui/register_dialog.py" line="52" />
+        <source>Berkas CA (opsional)</source>
+        <translation>CA file (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="59" />
+        <source>Daftarkan</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="69" />
+        <source>Berkas CA server pusat</source>
+        <translation>Central server CA file</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="77" />
+        <source>Alamat server pusat harus lengkap dan diawali https://.</source>
+        <translation>The central server address must be complete and start with https://.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="81" />
+        <source>Berkas CA {0} tidak ada.</source>
+        <translation>The CA file {0} does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/register_dialog.py" line="96" />
+        <source>Pendaftaran gagal: {0}</source>
+        <translation>Registration failed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <location filename="../../station/ui/accounts_dialog.py" line="56" />
@@ -1886,41 +1990,46 @@
     </message>
     <message>
         <location filename="../../station/ui/status.py" line="38" />
+        <source>Sinkronisasi: terdaftar, menghubungi ...</source>
+        <translation>Sync: registered, connecting ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/status.py" line="44" />
         <source>Kamera: mati</source>
         <translation>Camera: off</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="39" />
+        <location filename="../../station/ui/status.py" line="45" />
         <source>Kamera: menyiapkan</source>
         <translation>Camera: starting</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="40" />
+        <location filename="../../station/ui/status.py" line="46" />
         <source>Kamera: aktif</source>
         <translation>Camera: on</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="41" />
+        <location filename="../../station/ui/status.py" line="47" />
         <source>Kamera: masalah</source>
         <translation>Camera: problem</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="46" />
+        <location filename="../../station/ui/status.py" line="52" />
         <source>Sinkronisasi: belum terdaftar</source>
         <translation>Sync: not registered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="50" />
+        <location filename="../../station/ui/status.py" line="56" />
         <source>Sinkronisasi: daring</source>
         <translation>Sync: online</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="50" />
+        <location filename="../../station/ui/status.py" line="56" />
         <source>Sinkronisasi: luring</source>
         <translation>Sync: offline</translation>
     </message>
     <message>
-        <location filename="../../station/ui/status.py" line="52" />
+        <location filename="../../station/ui/status.py" line="58" />
         <source>, {0} ditolak pusat</source>
         <translation>, {0} rejected by the centre</translation>
     </message>

@@ -20,7 +20,7 @@ from station.domain.payload import Photo, payload_digest, sha256_hex
 from station.domain.permissions import Action
 from station.services.base import Service
 from station.services.biometric_record import biometric_mime, is_biometric
-from station.station_list import StationList, StationListInvalid
+from station.station_list import StationList, StationListInvalid, raw_public
 from station.storage import Outbox
 
 log = logging.getLogger(__name__)
@@ -72,8 +72,7 @@ class Transfer(Service):
         content is a conflict; a record that breaks the domain rules (domain.enrolment.validate) is refused. Those
         are reported and not imported; they stay in the exporting station's outbox and are sent from there."""
         actor = self._ctx.require(Action.IMPORT)
-        registered = self._registered(bundle_format.signer_of(data))
-        bundle = bundle_format.read(data, code, registered.keys)
+        bundle = bundle_format.read(data, code, self._registry(bundle_format.signer_of(data)))
         photos_of = {r["uuid"]: _verified_photos(r) for r in bundle.records}
         broken = {r["uuid"]: why for r in bundle.records if (why := self._rule_errors(r))}
         imported, repeats, conflicts, refused = 0, 0, [], []
@@ -107,6 +106,25 @@ class Transfer(Service):
             uow.commit()
         return ImportReport(bundle.station_id, imported, repeats, conflicts, refused)
 
+    def _registry(self, signer: str) -> dict[str, bytes]:
+        """Whose keys a bundle's signatures are checked with. A bundle this very station wrote is checked with
+        the signing key it holds itself (no list from the centre needed to know its own key); any other signer
+        needs the centre's signed list. This station's own entry is always its own key, never a list's."""
+        ctx = self._ctx
+        with ctx.db.unit(ctx.clock) as uow:
+            own = raw_public(uow.keys.signing_key())
+            uow.commit()
+        me = ctx.settings.station_id
+        if signer == me:
+            try:
+                listed = dict(self._registered(signer).keys)
+            except StationError:  # no list, or one that no longer verifies: this station's own records still open
+                listed = {}
+        else:
+            listed = dict(self._registered(signer).keys)
+        listed[me] = own
+        return listed
+
     def _registered(self, signer: str) -> StationList:
         """The centre's list of registered stations, pulled again first when it does not know this signer (a
         station registered since the last pull) or when the list here no longer verifies; offline, the list
@@ -128,7 +146,9 @@ class Transfer(Service):
         if known is None:
             raise BundleRefused(
                 "Stasiun ini belum punya daftar stasiun terdaftar dari server pusat, jadi belum bisa memeriksa "
-                "penanda tangan bundel. Sambungkan ke server pusat sekali (sync), lalu impor lagi."
+                f"penanda tangan bundel dari stasiun {signer}. Supervisor: daftarkan stasiun ini lewat menu Stasiun > "
+                "Daftarkan ke server pusat, biarkan sinkronisasi berjalan sekali (status bar: Sinkronisasi), lalu "
+                "impor lagi."
             )
         return known
 

@@ -7,9 +7,10 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProgressDialog, QPushButton, QWidget
 
 from station.domain.errors import StationError
+from station.domain.passwords import new_transfer_code
 from station.services.station import Station
 from station.ui.forms import FormDialog, fit_text
 
@@ -42,7 +43,24 @@ class ExportDialog(FormDialog):
         holder = QWidget()
         holder.setLayout(row)
         self.form.addRow(self.tr("Berkas"), holder)
-        self.code = self.field(self.tr("Kode transfer kantor"), secret=True)
+        self.code = self._code_row(self.tr("Kode transfer kantor"))
+        make = QPushButton(self.tr("Buat kode"))
+        make.setAutoDefault(False)
+        make.setToolTip(self.tr("Kode acak 24 huruf yang tidak bisa ditebak, untuk ditulis dan dibawa ke kantor"))
+        make.clicked.connect(self.make_code)
+        self.code.parentWidget().layout().addWidget(make)
+        self.make_button = make
+        self.again = self._code_row(self.tr("Ulangi kode"))
+        self.mismatch = QLabel("")
+        self.mismatch.setObjectName("error")
+        self.again.parentWidget().layout().addWidget(self.mismatch)
+        self.again.textEdited.connect(lambda _text: self.mismatch.setText(""))
+        self.code.textEdited.connect(lambda _text: self.mismatch.setText(""))
+        self.made = QLabel("")  # the code made here, in letters big enough to copy onto paper
+        self.made.setWordWrap(True)
+        self.made.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.made.setVisible(False)
+        self.form.addRow(self.made)
         self.ok_button.setText(self.tr("Ekspor"))
         self._bridge = _Bridge()
         self._bridge.progress.connect(self._progress)
@@ -51,6 +69,40 @@ class ExportDialog(FormDialog):
         self.count = 0
         self.written: Path | None = None
 
+    def _code_row(self, label: str) -> QLineEdit:
+        """A hidden-text field with room beside it (a button, a message), Enter moving on as in every form."""
+        edit = QLineEdit()
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.installEventFilter(self)
+        edit.textEdited.connect(lambda _text: self.error.setText(""))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        holder = QWidget()
+        holder.setLayout(row)
+        self.form.addRow(label, holder)
+        self.fields.append(edit)
+        self.labels[edit] = label
+        return edit
+
+    def make_code(self) -> None:
+        """A new random code (the one `station transfer-code` prints), shown in the open to be written down; both
+        fields filled with it (nothing was typed, so nothing to mistype)."""
+        code = new_transfer_code()
+        for edit in (self.code, self.again):
+            edit.setText(code)
+            edit.setEchoMode(QLineEdit.EchoMode.Normal)
+        self.mismatch.setText("")
+        self.error.setText("")
+        self.made.setText(
+            self.tr(
+                "Tulis kode ini di kertas dan bawa terpisah dari flashdisk; kantor mengetiknya saat impor:<br>"
+                "<span style='font-size:16pt; font-family:monospace'><b>{0}</b></span>"
+            ).format(code)
+        )
+        self.made.setVisible(True)
+        fit_text(self.code, code)
+
     def _pick(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan bundel"), self.path.text(), "*.bundle")
         if path:
@@ -58,6 +110,11 @@ class ExportDialog(FormDialog):
 
     def submit(self) -> None:
         target, code = Path(self.path.text()), self.code.text()
+        if self.again.text() != code:  # one typo and the office cannot open the bundle
+            self.mismatch.setText(self.tr("Tidak sama dengan kode di atas."))
+            self.again.clear()
+            self.again.setFocus()
+            return
         self.ok_button.setEnabled(False)
         self.progress = QProgressDialog(self.tr("Menyiapkan ekspor ..."), "", 0, 0, self)
         self.progress.setWindowTitle(self.tr("Ekspor jemput bola"))

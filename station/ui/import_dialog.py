@@ -47,6 +47,8 @@ class ImportDialog(FormDialog):
         self.labels[self.path] = self.tr("Berkas")
         self.path.installEventFilter(self)
         self.code = self.field(self.tr("Kode transfer kantor"), secret=True)
+        self.layout().removeWidget(self.error)  # the message in its own row under the fields, wrapped, never
+        self.form.addRow(self.error)  # drawn over them: the dialog grows to fit it (_say)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
@@ -84,13 +86,26 @@ class ImportDialog(FormDialog):
         self.ok_button.setEnabled(True)
         self.busy.setVisible(False)
         if isinstance(result, str):
-            self.error.setText(result)
+            self._say(result)
             return
         self.report = result
         self.accept()
 
+    def _say(self, text: str) -> None:
+        """The message whole: the dialog made as tall as its wrapped lines need at the dialog's width."""
+        self.error.setText(text)
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
+
     def summary(self) -> str:
         r = self.report
+        if r.repeats and not (r.imported or r.conflicts or r.refused):
+            return self.tr("Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.").format(
+                r.station_id, r.repeats
+            )
         return self.tr("Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.").format(
             r.station_id, r.imported, r.repeats, len(r.conflicts), len(r.refused)
         )

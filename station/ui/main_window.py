@@ -242,6 +242,16 @@ class MainWindow(QMainWindow):
         if self._modal(lambda: dialog) == QDialog.DialogCode.Accepted:
             self.banner.say(dialog.summary(), "ok")
 
+    def open_register(self) -> None:
+        from station.ui.register_dialog import RegisterDialog
+
+        dialog = RegisterDialog(self.station, self)
+        if self._modal(lambda: dialog) == QDialog.DialogCode.Accepted:
+            self.status.registered()
+            self.banner.say(
+                self.tr("Stasiun {0} terdaftar di server pusat; sinkronisasi dimulai.").format(dialog.registered), "ok"
+            )
+
     def open_settings(self) -> None:
         from station.ui.settings_dialog import SettingsDialog
 

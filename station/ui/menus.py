@@ -21,6 +21,7 @@ ITEMS = [
     ("review", "station", QT_TRANSLATE_NOOP("Menus", "Tinjauan supervisor ..."), "open_review", ""),
     ("export", "station", QT_TRANSLATE_NOOP("Menus", "Ekspor jemput bola ..."), "open_export", ""),
     ("import", "station", QT_TRANSLATE_NOOP("Menus", "Impor jemput bola ..."), "open_import", ""),
+    ("register", "station", QT_TRANSLATE_NOOP("Menus", "Daftarkan ke server pusat ..."), "open_register", ""),
     ("printer_roll", "station", QT_TRANSLATE_NOOP("Menus", "Pilih printer 80 mm ..."), "choose_roll_printer", ""),
     ("printer_sheet", "station", QT_TRANSLATE_NOOP("Menus", "Pilih printer A4 ..."), "choose_sheet_printer", ""),
     ("settings", "station", QT_TRANSLATE_NOOP("Menus", "Pengaturan ..."), "open_settings", "Ctrl+,"),

@@ -316,6 +316,8 @@ def export(window, folder: Path) -> None:
         typed(str(folder / "jemput-ST-01.bundle"))  # the throw-away folder stands in for the USB stick
         click(d.code)
         typed(TRANSFER)
+        click(d.again)
+        typed(TRANSFER)
         grab_widget("29-ekspor", d)
         click(d.ok_button)
 

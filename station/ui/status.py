@@ -33,6 +33,12 @@ class StatusBar(QObject):
     def stop_sync(self) -> None:
         self.sync.stop()
 
+    def registered(self) -> None:
+        """Just registered from the window: the loop (stopped at "belum terdaftar") starts again."""
+        self.sync_label.setText(self.tr("Sinkronisasi: terdaftar, menghubungi ..."))
+        self.sync_label.setToolTip("")
+        self.sync.start()
+
     def _camera(self, state: str) -> None:
         words = {
             "mati": self.tr("Kamera: mati"),
