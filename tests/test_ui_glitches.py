@@ -6,6 +6,7 @@ Headless (QT_QPA_PLATFORM=offscreen), real store, driven by keys and clicks."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pytest
 
@@ -186,3 +187,17 @@ def test_the_file_chooser_speaks_indonesian(qtbot):
     model = dialog.findChild(QTreeView, "treeView").model()
     assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)] == ["Nama", "Ukuran", "Jenis", "Diubah"]
     dialog.close()
+
+
+def test_the_header_names_the_kecamatan_once_and_never_widens_the_window(qtbot, station, data_dir):
+    """Named after its kecamatan, the office made the header say Plantungan twice, and its length pushed the
+    window past a 1366 px screen (the operator's name and the camera state went off the edge)."""
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    assert window.header.office.text() == "Kantor Kecamatan Plantungan (33.24.01)"
+    assert "stasiun ST-TEST" in window.header.date.text()
+    station.settings.change(office=replace(station.settings.current.office, name="Kantor " + "Sangat Panjang " * 12))
+    window.header.refresh()
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1366 and window.width() <= 1366
+    window.close()

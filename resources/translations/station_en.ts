@@ -762,22 +762,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../station/ui/header.py" line="50" />
-        <source>{0} · {1} · stasiun {2}</source>
-        <translation>{0} · {1} · station {2}</translation>
+        <location filename="../../station/ui/header.py" line="58" />
+        <source>{0} · stasiun {1}</source>
+        <translation>{0} · station {1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="57" />
+        <location filename="../../station/ui/header.py" line="62" />
         <source>Terekam hari ini: {0} · menunggu kirim: {1}</source>
         <translation>Recorded today: {0} · waiting to send: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="64" />
+        <location filename="../../station/ui/header.py" line="69" />
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="64" />
+        <location filename="../../station/ui/header.py" line="69" />
         <source>(terkunci)</source>
         <translation>(locked)</translation>
     </message>

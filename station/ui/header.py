@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from station.domain.errors import StationError
 from station.services.station import Station
@@ -36,6 +36,9 @@ class Header(QWidget):
         self.records = QLabel()
         middle.addWidget(self.queue)
         middle.addWidget(self.records)
+        for label in (self.office, self.date, self.queue, self.records):
+            # a long office name is cut rather than widen the window past the screen (1366 px)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.who = QLabel()
         self.who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addLayout(left, 2)
@@ -45,12 +48,14 @@ class Header(QWidget):
 
     def refresh(self) -> None:
         s = self.station.settings.current
-        where = kecamatan_name(self.station.regions, s.kecamatan) if s.kecamatan else ""
-        self.office.setText(
-            self.tr("{0} · {1} · stasiun {2}").format(s.office.name, where, s.station_id).replace(" ·  · ", " · ")
-        )
+        where = kecamatan_name(self.station.regions, s.kecamatan) if s.kecamatan else ""  # Kec. Plantungan (33.24.01)
+        name, kecamatan = s.office.name, where.split(" (")[0].removeprefix("Kec. ")
+        if where and kecamatan in name:  # "Kantor Kecamatan Plantungan": said once, only the code is added
+            self.office.setText(f"{name} {where[where.index('(') :]}" if "(" in where else name)
+        else:
+            self.office.setText(" · ".join(part for part in (name, where) if part))
         today = self.station.clock.today()
-        self.date.setText(long_date(today))
+        self.date.setText(self.tr("{0} · stasiun {1}").format(long_date(today), s.station_id))
         try:
             self.queue.setText(counts_line(self.station.queue.counts(today)))
             self.records.setText(

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -54,7 +55,8 @@ class RecordsPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Waktu"), self.tr("NIK"), self.tr("Nama"), self.tr("Status"), self.tr("Keterangan")]
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Keterangan takes the room left (resizeColumnsToContents undid a stretched last section)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -86,7 +88,8 @@ class RecordsPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.uuid)
                 self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
+        for column in range(4):  # Keterangan stretches over the rest
+            self.table.resizeColumnToContents(column)
 
     def open_current(self) -> None:
         """The selected row, or the only/first one found."""
