@@ -23,6 +23,7 @@ TS = OUT / "station_en.ts"
 QT_TS = OUT / "qt_id.ts"
 
 EN = {
+    "{0} Minta supervisor masuk (Ctrl+L).": "{0} Ask a supervisor to log in (Ctrl+L).",
     "Mohon menunggu: nomor Anda akan dipanggil": "Please wait: your number will be called",
     "Jika ditutup": "If the window is closed",
     "Jika bahasa diganti sekarang": "If the language is switched now",

@@ -201,3 +201,24 @@ def test_the_header_names_the_kecamatan_once_and_never_widens_the_window(qtbot, 
     QApplication.processEvents()
     assert window.minimumSizeHint().width() <= 1366 and window.width() <= 1366
     window.close()
+
+
+def test_an_operator_is_refused_a_supervisors_dialog_before_filling_it_in(qtbot, station, data_dir):
+    """A new operator filled in the whole export form and was told only then that it is for a supervisor."""
+    from PySide6.QtWidgets import QDialog
+
+    from tests.stations import as_user
+
+    station.accounts.add("ani", "sandi-operator-1")
+    as_user(station, "ani", "sandi-operator-1")
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    for opener in (window.open_export, window.open_settings, window.open_register, window.open_accounts):
+        window.banner.hide()
+        opener()  # what the menu item calls: no dialog opens, the banner says why
+        assert QApplication.activeModalWidget() is None and not any(
+            w.isVisible() for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)
+        )
+        assert window.banner.isVisible() and "Hanya supervisor" in window.banner.text.text()
+        assert "Ctrl+L" in window.banner.text.text()
+    window.close()

@@ -901,87 +901,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../station/ui/main_window.py" line="60" />
+        <location filename="../../station/ui/main_window.py" line="62" />
         <source>Perekaman KTP-el — stasiun {0}</source>
         <translation>e-KTP recording — station {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="84" />
+        <location filename="../../station/ui/main_window.py" line="86" />
         <source>Antrean</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="173" />
+        <location filename="../../station/ui/main_window.py" line="175" />
         <source>Belum ada warga: panggil nomor berikutnya (F3) dulu.</source>
         <translation>No citizen yet: call the next number (F3) first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="177" />
+        <location filename="../../station/ui/main_window.py" line="179" />
         <source>Selesaikan langkah sebelumnya dulu: {0}.</source>
         <translation>Finish the step before first: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="235" />
+        <location filename="../../station/ui/main_window.py" line="218" />
+        <source>{0} Minta supervisor masuk (Ctrl+L).</source>
+        <translation>{0} Ask a supervisor to log in (Ctrl+L).</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="254" />
         <source>Ekspor selesai: {0} rekaman ditulis ke {1}.</source>
         <translation>Export done: {0} records written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="252" />
+        <location filename="../../station/ui/main_window.py" line="273" />
         <source>Stasiun {0} terdaftar di server pusat; sinkronisasi dimulai.</source>
         <translation>Station {0} is registered with the central server; sync has started.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="308" />
+        <location filename="../../station/ui/main_window.py" line="331" />
         <source>Warga belum selesai</source>
         <translation>Citizen not finished</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="309" />
+        <location filename="../../station/ui/main_window.py" line="332" />
         <source>Warga {0} belum selesai direkam.</source>
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="311" />
+        <location filename="../../station/ui/main_window.py" line="334" />
         <source>Jika ditutup</source>
         <translation>If the window is closed</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="312" />
+        <location filename="../../station/ui/main_window.py" line="335" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="314" />
+        <location filename="../../station/ui/main_window.py" line="337" />
         <source>Jika bahasa diganti sekarang</source>
         <translation>If the language is switched now</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="315" />
+        <location filename="../../station/ui/main_window.py" line="338" />
         <source>Ganti bahasa</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="318" />
+        <location filename="../../station/ui/main_window.py" line="341" />
         <source>{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
         <translation>{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="322" />
+        <location filename="../../station/ui/main_window.py" line="345" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="286" />
+        <location filename="../../station/ui/main_window.py" line="309" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="288" />
+        <location filename="../../station/ui/main_window.py" line="311" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="86" />
+        <location filename="../../station/ui/main_window.py" line="88" />
         <source>Rekaman</source>
         <translation>Records</translation>
     </message>
@@ -1482,62 +1487,62 @@
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../station/ui/records_page.py" line="26" />
+        <location filename="../../station/ui/records_page.py" line="27" />
         <source>Semua</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="27" />
+        <location filename="../../station/ui/records_page.py" line="28" />
         <source>Draf (belum selesai)</source>
         <translation>Drafts (unfinished)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="28" />
+        <location filename="../../station/ui/records_page.py" line="29" />
         <source>Ditahan supervisor</source>
         <translation>Held by the supervisor</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="29" />
+        <location filename="../../station/ui/records_page.py" line="30" />
         <source>Ditolak</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="30" />
+        <location filename="../../station/ui/records_page.py" line="31" />
         <source>Menunggu kirim</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="46" />
+        <location filename="../../station/ui/records_page.py" line="47" />
         <source>Cari NIK atau nama ...</source>
         <translation>Search NIK or name ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="55" />
+        <location filename="../../station/ui/records_page.py" line="56" />
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="55" />
+        <location filename="../../station/ui/records_page.py" line="56" />
         <source>NIK</source>
         <translation>NIK</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="55" />
+        <location filename="../../station/ui/records_page.py" line="56" />
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="55" />
+        <location filename="../../station/ui/records_page.py" line="56" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="55" />
+        <location filename="../../station/ui/records_page.py" line="56" />
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../station/ui/records_page.py" line="64" />
+        <location filename="../../station/ui/records_page.py" line="66" />
         <source>Klik dua kali (atau Enter) untuk membuka: lanjutkan draf, cetak ulang bukti.</source>
         <translation>Double-click (or Enter) to open: continue a draft, reprint a receipt.</translation>
     </message>

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from station.camera import FrameSource
+from station.domain.errors import NotAllowed
+from station.domain.permissions import Action, require
 from station.services.station import Station
 from station.ui.approval import ApprovalPage
 from station.ui.banner import Banner
@@ -206,6 +208,17 @@ class MainWindow(QMainWindow):
             self.queue_page.refresh()
 
     # --- dialogs ----------------------------------------------------------------------------
+    def _may(self, action: Action) -> bool:
+        """A supervisor's dialog is refused before anyone fills it in (a new operator filled in the whole export
+        form and was told only then), in the words the service would use."""
+        who = self.station.operator
+        try:
+            require(who.role if who else None, action)
+        except NotAllowed as err:
+            self.banner.say(self.tr("{0} Minta supervisor masuk (Ctrl+L).").format(err), "warning")
+            return False
+        return True
+
     def _modal(self, make) -> int:
         result = make().exec()
         self.refresh()
@@ -214,6 +227,8 @@ class MainWindow(QMainWindow):
     def open_accounts(self) -> None:
         from station.ui.accounts_dialog import AccountsDialog
 
+        if not self._may(Action.ACCOUNT_LIST):
+            return
         self._modal(lambda: AccountsDialog(self.station, self))
 
     def open_recover(self) -> None:
@@ -224,11 +239,15 @@ class MainWindow(QMainWindow):
     def open_review(self) -> None:
         from station.ui.review_dialog import ReviewDialog
 
+        if not self._may(Action.REVIEW):
+            return
         self._modal(lambda: ReviewDialog(self.station, self))
 
     def open_export(self) -> None:
         from station.ui.export_dialog import ExportDialog
 
+        if not self._may(Action.EXPORT):
+            return
         dialog = ExportDialog(self.station, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.banner.say(
@@ -245,6 +264,8 @@ class MainWindow(QMainWindow):
     def open_register(self) -> None:
         from station.ui.register_dialog import RegisterDialog
 
+        if not self._may(Action.SYNC_REGISTER):
+            return
         dialog = RegisterDialog(self.station, self)
         if self._modal(lambda: dialog) == QDialog.DialogCode.Accepted:
             self.status.registered()
@@ -255,6 +276,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from station.ui.settings_dialog import SettingsDialog
 
+        if not self._may(Action.SETTINGS_CHANGE):
+            return
         if self._modal(lambda: SettingsDialog(self.station, self)) == QDialog.DialogCode.Accepted:
             self.locker.settings_changed()
 

@@ -143,6 +143,7 @@ def after_flow(window, station: Station, recovery_code: str, printers, review_ph
     accounts(window)
     recover(window, recovery_code)
     settings(window)
+    register(window)
     print_dialog(window, printers)
     review(window, station, review_photo)
     export(window, folder)
@@ -242,6 +243,20 @@ def settings(window) -> None:
 
     when_up(SettingsDialog, act)
     menu(window, "Pengaturan")
+
+
+def register(window) -> None:
+    from station.ui.register_dialog import RegisterDialog
+
+    def act(d) -> None:
+        d.url.setText("https://pusat.disdukcapil.example.go.id")
+        d.code.setFocus()
+        typed("KODE-DAFTAR-123")
+        grab_widget("32-daftar-pusat", d)
+        d.reject()
+
+    when_up(RegisterDialog, act)
+    menu(window, "Daftarkan ke server pusat")
 
 
 def print_dialog(window, printers) -> None:
