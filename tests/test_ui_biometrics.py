@@ -127,6 +127,27 @@ def test_ten_prints_irises_verification_by_clicks_against_the_simulator(qtbot, c
     page.close_worker()
 
 
+def test_every_capture_and_the_save_by_the_enter_key(qtbot, counter, sim):
+    """A new operator could press Rekam neither with Enter nor with Space: the button lost the focus while it was
+    disabled during each capture. Enter now takes the next capture, and then saves."""
+    page = BiometricsPage(counter, ports=[sim.port])
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    page.start(signature())
+    qtbot.waitUntil(lambda: page.session is not None and page.capture_btn.isEnabled(), timeout=30_000)
+    for _ in range(8):
+        if page.session.next_step() is None:
+            break
+        qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+        assert QApplication.focusWidget() in (page.capture_btn, page.done_btn)
+    assert page.session.next_step() is None and page.done_btn.isEnabled(), page.message.text()
+    with qtbot.waitSignal(page.completed):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page.close_worker()
+
+
 def test_an_unplugged_scanner_is_said_on_the_page_and_found_again(qtbot, counter, sim):
     page = BiometricsPage(counter, ports=[sim.port])
     qtbot.addWidget(page)

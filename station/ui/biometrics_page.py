@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -131,6 +132,8 @@ class BiometricsPage(QWidget):
         self.find_btn.clicked.connect(self.find_devices)
         self.exception_btn.clicked.connect(self.ask_exception)
         self.done_btn.clicked.connect(self.finish)
+        for k in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the next capture from the keyboard, as at every step
+            QShortcut(QKeySequence(k), self, self._enter, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._refresh()
 
     # --- the worker ---------------------------------------------------------------------------
@@ -318,6 +321,13 @@ class BiometricsPage(QWidget):
         self.message.setStyleSheet("color: #1b5e20;")
         self.message.setText(text)
 
+    def _enter(self) -> None:
+        """Enter: the next capture, or, when all are taken, save (a new operator found neither key worked)."""
+        for button in (self.capture_btn, self.done_btn):
+            if button.isEnabled():
+                button.click()
+                return
+
     def _refresh(self) -> None:
         s = self.session
         step = s.next_step() if s is not None else None
@@ -326,6 +336,11 @@ class BiometricsPage(QWidget):
         self.find_btn.setEnabled(s is not None and not self.busy)
         self.exception_btn.setEnabled(s is not None and not self.busy)
         self.done_btn.setEnabled(s is not None and step is None and not self.busy)
+        if self.isVisible() and not self.busy:  # a disabled button lost the focus while it worked: give it back
+            ready = next((b for b in (self.capture_btn, self.done_btn) if b.isEnabled()), None)
+            now = QApplication.focusWidget()
+            if ready is not None and (now is None or not now.isEnabled() or now in (self.find_btn, self.exception_btn)):
+                ready.setFocus()
         if s is None:
             for label in self.progress.values():
                 label.setText("-")
