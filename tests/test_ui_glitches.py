@@ -222,3 +222,26 @@ def test_an_operator_is_refused_a_supervisors_dialog_before_filling_it_in(qtbot,
         assert window.banner.isVisible() and "Hanya supervisor" in window.banner.text.text()
         assert "Ctrl+L" in window.banner.text.text()
     window.close()
+
+
+def test_a_fresh_form_does_not_greet_the_next_citizen_with_wajib_diisi(qtbot, station, data_dir):
+    """The field the cursor stood in when the form was emptied for the next citizen was marked as left empty:
+    a new operator saw Desa/Kelurahan red, "Wajib diisi", on a form nobody had touched yet."""
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    page = window.biodata_page
+    desa = page.inputs["desa_code"]
+    qtbot.waitUntil(desa.isVisible)
+    desa.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (desa, desa.lineEdit()))
+    page.reset()  # what the next citizen gets
+    page.inputs["nik"].setFocus()
+    QApplication.processEvents()
+    assert "desa_code" not in page.touched
+    assert page.messages["desa_code"].text() == ""
+    key(Qt.Key.Key_Tab)  # NIK entered and left empty: that one is said
+    QApplication.processEvents()
+    assert "nik" in page.touched
+    window.close()

@@ -48,6 +48,7 @@ class BiodataPage(StepPage):
         self.station = station
         self.citizen = Citizen()
         self.touched: set[str] = set()
+        self._visited: set[str] = set()  # fields entered since the form was last emptied
         self.show_all = False
         self._auto: dict[str, object] = {}  # fields the NIK filled, and the value it put there
         self._loading = False
@@ -131,7 +132,11 @@ class BiodataPage(StepPage):
         name = obj.property("field")
         if obj is self._jumped and self._after_jump(event):
             return True
-        if event.type() == QEvent.Type.FocusOut and name:
+        if event.type() == QEvent.Type.FocusIn and name:
+            self._visited.add(name)
+        if event.type() == QEvent.Type.FocusOut and name and name in self._visited:
+            # a field is "touched" once left after being entered for this citizen: the field the cursor stood in
+            # when the form was emptied is not (its "Wajib diisi" greeted a new operator on a fresh form)
             if name not in self.touched:
                 self.touched.add(name)
                 self._changed()
@@ -193,6 +198,7 @@ class BiodataPage(StepPage):
         self._select_kecamatan(self.station.settings.current.kecamatan)
         self.confirm.setChecked(False)
         self.touched, self.show_all, self._auto, self._offer, self._jumped = set(), False, {}, None, None
+        self._visited: set[str] = set()
         self._mark_auto()
         self.saved.setText("")
         self._loading = False
