@@ -253,62 +253,62 @@
 <context>
     <name>BiodataPage</name>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="69" />
+        <location filename="../../station/ui/biodata_page.py" line="70" />
         <source>Lanjutkan draf itu</source>
         <translation>Continue that draft</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="74" />
+        <location filename="../../station/ui/biodata_page.py" line="75" />
         <source>Saya sudah memeriksa peringatan (kuning) dengan dokumen warga</source>
         <translation>I checked the (amber) warnings against the citizen's documents</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="84" />
+        <location filename="../../station/ui/biodata_page.py" line="85" />
         <source>Lanjut ke foto (Ctrl+Enter)</source>
         <translation>On to the photo (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="100" />
+        <location filename="../../station/ui/biodata_page.py" line="101" />
         <source>Biodata</source>
         <translation>Biodata</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="171" />
+        <location filename="../../station/ui/biodata_page.py" line="176" />
         <source>Biodata — nomor antrean {0}</source>
         <translation>Biodata — queue number {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="262" />
+        <location filename="../../station/ui/biodata_page.py" line="268" />
         <source>Tanggal belum lengkap (hh-bb-tttt).</source>
         <translation>The date is incomplete (dd-mm-yyyy).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="298" />
+        <location filename="../../station/ui/biodata_page.py" line="304" />
         <source>Wajib diisi</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="312" />
+        <location filename="../../station/ui/biodata_page.py" line="318" />
         <source>{0} isian perlu diperbaiki — tunjukkan (Alt+P)</source>
         <translation>{0} fields need fixing — show (Alt+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="314" />
+        <location filename="../../station/ui/biodata_page.py" line="320" />
         <source>{0} peringatan perlu dikonfirmasi</source>
         <translation>{0} warnings to confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="344" />
+        <location filename="../../station/ui/biodata_page.py" line="350" />
         <source>Diisi dari NIK</source>
         <translation>Filled from the NIK</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="369" />
+        <location filename="../../station/ui/biodata_page.py" line="375" />
         <source>NIK ini sudah ada di stasiun: {0}.</source>
         <translation>This NIK is already on the station: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="397" />
+        <location filename="../../station/ui/biodata_page.py" line="403" />
         <source>Draf tersimpan {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
@@ -316,47 +316,47 @@
 <context>
     <name>BiometricExceptionDialog</name>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="377" />
+        <location filename="../../station/ui/biometrics_page.py" line="392" />
         <source>Pengecualian biometrik</source>
         <translation>Biometric exception</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="385" />
+        <location filename="../../station/ui/biometrics_page.py" line="400" />
         <source>Jari / mata</source>
         <translation>Finger / eye</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="387" />
+        <location filename="../../station/ui/biometrics_page.py" line="402" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="391" />
+        <location filename="../../station/ui/biometrics_page.py" line="406" />
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="393" />
+        <location filename="../../station/ui/biometrics_page.py" line="408" />
         <source>Pilih foto bukti ...</source>
         <translation>Choose the evidence photo ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="398" />
+        <location filename="../../station/ui/biometrics_page.py" line="413" />
         <source>Foto bukti (JPEG)</source>
         <translation>Evidence photo (JPEG)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="401" />
+        <location filename="../../station/ui/biometrics_page.py" line="416" />
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="418" />
+        <location filename="../../station/ui/biometrics_page.py" line="433" />
         <source>Foto bukti</source>
         <translation>Evidence photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="426" />
+        <location filename="../../station/ui/biometrics_page.py" line="441" />
         <source>Foto bukti tidak bisa dibaca.</source>
         <translation>The evidence photo cannot be read.</translation>
     </message>
@@ -364,109 +364,109 @@
 <context>
     <name>BiometricsPage</name>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="87" />
+        <location filename="../../station/ui/biometrics_page.py" line="88" />
         <source>Sidik jari, iris dan verifikasi</source>
         <translation>Fingerprints, irises and verification</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="100" />
+        <location filename="../../station/ui/biometrics_page.py" line="101" />
         <source>Angka: skor mutu NFIQ 2 (0-100); dalam kurung: peringkat mutu 1-10 (10 terbaik).</source>
         <translation>Numbers: NFIQ 2 quality score (0-100); in brackets: quality rank 1-10 (10 best).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="104" />
-        <location filename="../../station/ui/biometrics_page.py" line="253" />
+        <location filename="../../station/ui/biometrics_page.py" line="105" />
+        <location filename="../../station/ui/biometrics_page.py" line="256" />
         <source>Pratinjau pemindai</source>
         <translation>Scanner preview</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="119" />
-        <location filename="../../station/ui/biometrics_page.py" line="334" />
+        <location filename="../../station/ui/biometrics_page.py" line="120" />
+        <location filename="../../station/ui/biometrics_page.py" line="349" />
         <source>Rekam</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="120" />
+        <location filename="../../station/ui/biometrics_page.py" line="121" />
         <source>Cari perangkat</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="121" />
+        <location filename="../../station/ui/biometrics_page.py" line="122" />
         <source>Pengecualian ...</source>
         <translation>Exception ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="122" />
+        <location filename="../../station/ui/biometrics_page.py" line="123" />
         <source>Selesai, simpan rekaman</source>
         <translation>Done, save the captures</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="154" />
+        <location filename="../../station/ui/biometrics_page.py" line="157" />
         <source>Kesalahan tak terduga: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="181" />
+        <location filename="../../station/ui/biometrics_page.py" line="184" />
         <source>Mencari pemindai ...</source>
         <translation>Looking for scanners ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="192" />
+        <location filename="../../station/ui/biometrics_page.py" line="195" />
         <source>Tanda tangan tersimpan. Tempelkan empat jari tangan kiri lalu tekan Rekam.</source>
         <translation>Signature saved. Place the four fingers of the left hand, then press Capture.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="218" />
+        <location filename="../../station/ui/biometrics_page.py" line="221" />
         <source>Sisa ulangan: {0}.</source>
         <translation>Retries left: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="231" />
+        <location filename="../../station/ui/biometrics_page.py" line="234" />
         <source>Pemindai sidik jari dan iris siap.</source>
         <translation>Fingerprint and iris scanners ready.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="238" />
+        <location filename="../../station/ui/biometrics_page.py" line="241" />
         <source>Pengecualian {0} dicatat.</source>
         <translation>Exception for {0} recorded.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="336" />
+        <location filename="../../station/ui/biometrics_page.py" line="351" />
         <source>Rekam: kedua iris</source>
         <translation>Capture: both irises</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="338" />
+        <location filename="../../station/ui/biometrics_page.py" line="353" />
         <source>Rekam: verifikasi telunjuk</source>
         <translation>Capture: index finger verification</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="340" />
+        <location filename="../../station/ui/biometrics_page.py" line="355" />
         <source>Rekam: {0}</source>
         <translation>Capture: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="341" />
+        <location filename="../../station/ui/biometrics_page.py" line="356" />
         <source>terekam</source>
         <translation>captured</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="364" />
+        <location filename="../../station/ui/biometrics_page.py" line="379" />
         <source>cocok</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="364" />
+        <location filename="../../station/ui/biometrics_page.py" line="379" />
         <source>belum cocok</source>
         <translation>no match yet</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="367" />
+        <location filename="../../station/ui/biometrics_page.py" line="382" />
         <source>Lalu tekan Cari perangkat. Tanpa pemindai, minta supervisor mencatat pengecualian.</source>
         <translation>Then press Find devices. Without a scanner, ask a supervisor to record an exception.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="368" />
+        <location filename="../../station/ui/biometrics_page.py" line="383" />
         <source>Perangkat: {0} {1}</source>
         <translation>Device: {0} {1}</translation>
     </message>
@@ -613,7 +613,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../station/ui/export_dialog.py" line="26" />
-        <location filename="../../station/ui/export_dialog.py" line="120" />
+        <location filename="../../station/ui/export_dialog.py" line="112" />
         <source>Ekspor jemput bola</source>
         <translation>Jemput bola export</translation>
     </message>
@@ -623,62 +623,57 @@
         <translation>Every record the centre has not acknowledged goes into one encrypted file, to be carried to an office that is online. The office transfer code is needed again to import it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="35" />
-        <source>Pilih ...</source>
-        <translation>Choose ...</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/export_dialog.py" line="45" />
+        <location filename="../../station/ui/export_dialog.py" line="37" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="46" />
+        <location filename="../../station/ui/export_dialog.py" line="38" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="47" />
+        <location filename="../../station/ui/export_dialog.py" line="39" />
         <source>Buat kode</source>
         <translation>Make a code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="49" />
+        <location filename="../../station/ui/export_dialog.py" line="41" />
         <source>Kode acak 24 huruf yang tidak bisa ditebak, untuk ditulis dan dibawa ke kantor</source>
         <translation>A random 24-letter code nobody can guess, to write down and take to the office</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="53" />
+        <location filename="../../station/ui/export_dialog.py" line="45" />
         <source>Ulangi kode</source>
         <translation>Repeat the code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="64" />
+        <location filename="../../station/ui/export_dialog.py" line="56" />
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="99" />
+        <location filename="../../station/ui/export_dialog.py" line="91" />
         <source>Tulis kode ini di kertas dan bawa terpisah dari flashdisk; kantor mengetiknya saat impor:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>Write this code on paper and carry it apart from the USB stick; the office types it to import:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="107" />
+        <location filename="../../station/ui/export_dialog.py" line="99" />
         <source>Simpan bundel</source>
         <translation>Save bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="114" />
+        <location filename="../../station/ui/export_dialog.py" line="106" />
         <source>Tidak sama dengan kode di atas.</source>
         <translation>Not the same as the code above.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="119" />
+        <location filename="../../station/ui/export_dialog.py" line="111" />
         <source>Menyiapkan ekspor ...</source>
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="145" />
+        <location filename="../../station/ui/export_dialog.py" line="137" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -749,12 +744,17 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="92" />
+        <location filename="../../station/ui/forms.py" line="100" />
+        <source>Pilih ...</source>
+        <translation>Choose ...</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/forms.py" line="152" />
         <source>Kedua kata sandi tidak sama.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="106" />
+        <location filename="../../station/ui/forms.py" line="166" />
         <source>{0} belum diisi.</source>
         <translation>{0} is empty.</translation>
     </message>
@@ -785,58 +785,52 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="25" />
+        <location filename="../../station/ui/import_dialog.py" line="19" />
         <source>Impor jemput bola</source>
         <translation>Jemput bola import</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="27" />
+        <location filename="../../station/ui/import_dialog.py" line="21" />
         <source>Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.</source>
         <translation>A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="34" />
+        <location filename="../../station/ui/import_dialog.py" line="28" />
         <source>berkas .bundle di flashdisk</source>
         <translation>.bundle file on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="36" />
-        <source>Pilih ...</source>
-        <translation>Choose ...</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/import_dialog.py" line="45" />
-        <location filename="../../station/ui/import_dialog.py" line="47" />
+        <location filename="../../station/ui/import_dialog.py" line="30" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="49" />
+        <location filename="../../station/ui/import_dialog.py" line="32" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="56" />
+        <location filename="../../station/ui/import_dialog.py" line="34" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="62" />
+        <location filename="../../station/ui/import_dialog.py" line="38" />
         <source>Buka bundel</source>
         <translation>Open bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="79" />
+        <location filename="../../station/ui/import_dialog.py" line="52" />
         <source>Berkas {0} tidak bisa dibaca.</source>
         <translation>The file {0} cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="106" />
+        <location filename="../../station/ui/import_dialog.py" line="68" />
         <source>Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.</source>
         <translation>Import from {0}: {1} records are already on this station, nothing new.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="109" />
+        <location filename="../../station/ui/import_dialog.py" line="71" />
         <source>Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.</source>
         <translation>Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.</translation>
     </message>
@@ -1631,63 +1625,57 @@
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="26" />
+        <location filename="../../station/ui/register_dialog.py" line="20" />
         <source>Daftarkan ke server pusat</source>
         <translation>Register with the central server</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="28" />
+        <location filename="../../station/ui/register_dialog.py" line="22" />
         <source>Sekali saja, oleh supervisor: stasiun ini didaftarkan ke server pusat kabupaten/kota. Setelah itu rekaman dikirim sendiri dan daftar stasiun terdaftar (untuk impor jemput bola) ditarik dari sana.</source>
         <translation>Once, by a supervisor: this station is registered with the regency/city central server. After that records are sent by themselves and the list of registered stations (for jemput bola imports) is pulled from there.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="35" />
+        <location filename="../../station/ui/register_dialog.py" line="29" />
         <source>Alamat server pusat</source>
         <translation>Central server address</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="37" />
+        <location filename="../../station/ui/register_dialog.py" line="31" />
         <source>Kode pendaftaran</source>
         <translation>Registration code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="39" />
+        <location filename="../../station/ui/register_dialog.py" line="33" />
         <source>kosongkan bila sertifikat pusat dari CA umum</source>
         <translation>leave empty when the centre's certificate is from a public CA</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="41" />
-        <source>Pilih ...</source>
-        <translation>Choose ...</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/register_dialog.py" line="50" />
-        <location filename="../../station/ui/register_dialog.py" line="52" />
+        <location filename="../../station/ui/register_dialog.py" line="34" />
         <source>Berkas CA (opsional)</source>
         <translation>CA file (optional)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="59" />
+        <location filename="../../station/ui/register_dialog.py" line="37" />
         <source>Daftarkan</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="69" />
+        <location filename="../../station/ui/register_dialog.py" line="45" />
         <source>Berkas CA server pusat</source>
         <translation>Central server CA file</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="77" />
+        <location filename="../../station/ui/register_dialog.py" line="53" />
         <source>Alamat server pusat harus lengkap dan diawali https://.</source>
         <translation>The central server address must be complete and start with https://.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="81" />
+        <location filename="../../station/ui/register_dialog.py" line="57" />
         <source>Berkas CA {0} tidak ada.</source>
         <translation>The CA file {0} does not exist.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/register_dialog.py" line="96" />
+        <location filename="../../station/ui/register_dialog.py" line="69" />
         <source>Pendaftaran gagal: {0}</source>
         <translation>Registration failed: {0}</translation>
     </message>
@@ -2268,12 +2256,12 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../station/ui/forms.py" line="127" />
+        <location filename="../../station/ui/forms.py" line="187" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="128" />
+        <location filename="../../station/ui/forms.py" line="188" />
         <source>Kata sandi supervisor</source>
         <translation>Supervisor password</translation>
     </message>

@@ -32,17 +32,9 @@ class ExportDialog(FormDialog):
         )
         self.station = station
         self.path = QLineEdit(str(Path.home() / f"jemput-{station.settings.current.station_id}.bundle"))
-        pick = QPushButton(self.tr("Pilih ..."))
-        pick.clicked.connect(self._pick)
         usb = "/media/operator/FLASHDISK/jemput-ST-01.bundle"  # a stick's path as Linux mounts it; E:\ is shorter
         fit_text(self.path, max(self.path.text(), usb, key=len))  # the whole path, not its last half
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path, 1)
-        row.addWidget(pick)
-        holder = QWidget()
-        holder.setLayout(row)
-        self.form.addRow(self.tr("Berkas"), holder)
+        self.file_row(self.tr("Berkas"), self.path, self._pick)
         self.code = self._code_row(self.tr("Kode transfer kantor"))
         make = QPushButton(self.tr("Buat kode"))
         make.setAutoDefault(False)

@@ -6,17 +6,27 @@ is sent to the services (an empty password is not a failed login)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+
+class _Bridge(QObject):
+    done = Signal(object)  # what the work on the other thread gave, delivered on the window's thread
 
 
 class FormDialog(QDialog):
@@ -84,6 +94,56 @@ class FormDialog(QDialog):
                 self._submit_if_complete()
             return True
         return False
+
+    def file_row(self, label: str, edit: QLineEdit, pick: Callable[[], None]) -> None:
+        """A path field with its "Pilih ..." button beside it, Enter moving on as in every field."""
+        button = QPushButton(QCoreApplication.translate("FormDialog", "Pilih ..."))  # one context for every dialog
+        button.setAutoDefault(False)
+        button.clicked.connect(pick)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(edit, 1)
+        row.addWidget(button)
+        holder = QWidget()
+        holder.setLayout(row)
+        self.form.addRow(label, holder)
+        edit.installEventFilter(self)
+        self.labels[edit] = label
+
+    def message_under_fields(self) -> None:
+        """The message in its own row under the fields, wrapped, never drawn over them (see say)."""
+        self.layout().removeWidget(self.error)
+        self.form.addRow(self.error)
+
+    def say(self, text: str) -> None:
+        """The message whole: the dialog made as tall as its wrapped lines need at the dialog's width."""
+        self.error.setText(text)
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
+
+    def work_aside(self, name: str, work: Callable[[], object], answered: Callable[[object], None]) -> None:
+        """`work` on a thread of its own (files, the network: the window keeps painting), OK off and a busy bar
+        meanwhile; what it returns goes to `answered` on the window's thread. `work` turns its own failures
+        into a result: nothing may escape a thread unseen."""
+        if not hasattr(self, "_busy"):
+            self._busy = QProgressBar()
+            self._busy.setRange(0, 0)
+            self.extra.addWidget(self._busy)
+            self._bridge = _Bridge()
+            self._bridge.done.connect(self._worked)
+        self._answered = answered
+        self.ok_button.setEnabled(False)
+        self._busy.setVisible(True)
+        self.error.setText("")
+        threading.Thread(target=lambda: self._bridge.done.emit(work()), name=name, daemon=True).start()
+
+    def _worked(self, result: object) -> None:
+        self.ok_button.setEnabled(True)
+        self._busy.setVisible(False)
+        self._answered(result)
 
     def passwords_match(self, password: QLineEdit, again: QLineEdit) -> bool:
         """The new password typed twice alike; otherwise say so and put the cursor in the repeat (emptied)."""

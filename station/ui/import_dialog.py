@@ -4,19 +4,13 @@ here, conflicts, refused with the first rule each breaks)."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from station.domain.errors import StationError
 from station.services.station import Station
 from station.ui.forms import FormDialog, fit_text
-
-
-class _Bridge(QObject):
-    done = Signal(object)  # ImportReport or an error
 
 
 class ImportDialog(FormDialog):
@@ -33,29 +27,11 @@ class ImportDialog(FormDialog):
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("berkas .bundle di flashdisk"))
         fit_text(self.path, "/media/operator/FLASHDISK/jemput-ST-01.bundle")
-        pick = QPushButton(self.tr("Pilih ..."))
-        pick.setAutoDefault(False)
-        pick.clicked.connect(self._pick)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path, 1)
-        row.addWidget(pick)
-        holder = QWidget()
-        holder.setLayout(row)
-        self.form.addRow(self.tr("Berkas"), holder)
-        self.fields.insert(0, self.path)
-        self.labels[self.path] = self.tr("Berkas")
-        self.path.installEventFilter(self)
+        self.file_row(self.tr("Berkas"), self.path, self._pick)
+        self.fields.append(self.path)
         self.code = self.field(self.tr("Kode transfer kantor"), secret=True)
-        self.layout().removeWidget(self.error)  # the message in its own row under the fields, wrapped, never
-        self.form.addRow(self.error)  # drawn over them: the dialog grows to fit it (_say)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setVisible(False)
-        self.extra.addWidget(self.busy)
+        self.message_under_fields()
         self.ok_button.setText(self.tr("Impor"))
-        self._bridge = _Bridge()
-        self._bridge.done.connect(self._done)
         self.report = None
 
     def _pick(self) -> None:
@@ -65,40 +41,26 @@ class ImportDialog(FormDialog):
 
     def submit(self) -> None:
         source, code = Path(self.path.text().strip()), self.code.text()
-        self.ok_button.setEnabled(False)
-        self.busy.setVisible(True)
-        self.error.setText("")
         open_worker = self.station.worker
 
-        def work() -> None:
+        def work() -> object:  # the ImportReport, or what went wrong in words
             try:
                 data = source.read_bytes()
                 with open_worker() as station:
-                    self._bridge.done.emit(station.transfer.import_bundle(data, code))
+                    return station.transfer.import_bundle(data, code)
             except OSError:
-                self._bridge.done.emit(self.tr("Berkas {0} tidak bisa dibaca.").format(source.name))
+                return self.tr("Berkas {0} tidak bisa dibaca.").format(source.name)
             except StationError as err:
-                self._bridge.done.emit(str(err))
+                return str(err)
 
-        threading.Thread(target=work, name="import", daemon=True).start()
+        self.work_aside("import", work, self._done)
 
     def _done(self, result) -> None:
-        self.ok_button.setEnabled(True)
-        self.busy.setVisible(False)
         if isinstance(result, str):
-            self._say(result)
+            self.say(result)
             return
         self.report = result
         self.accept()
-
-    def _say(self, text: str) -> None:
-        """The message whole: the dialog made as tall as its wrapped lines need at the dialog's width."""
-        self.error.setText(text)
-        layout = self.layout()
-        layout.activate()
-        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
-        if need > self.height():
-            self.resize(self.width(), need)
 
     def summary(self) -> str:
         r = self.report
