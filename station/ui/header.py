@@ -48,11 +48,12 @@ class Header(QWidget):
 
     def refresh(self) -> None:
         s = self.station.settings.current
-        where = kecamatan_name(self.station.regions, s.kecamatan) if s.kecamatan else ""  # Kec. Plantungan (33.24.01)
-        name, kecamatan = s.office.name, where.split(" (")[0].removeprefix("Kec. ")
-        if where and kecamatan in name:  # "Kantor Kecamatan Plantungan": said once, only the code is added
-            self.office.setText(f"{name} {where[where.index('(') :]}" if "(" in where else name)
+        name, code = s.office.name, s.kecamatan
+        regions = self.station.regions
+        if code and regions.exists(code) and regions.get(code).name in name:
+            self.office.setText(f"{name} ({code})")  # "Kantor Kecamatan Plantungan": said once, the code added
         else:
+            where = kecamatan_name(regions, code) if code else ""  # Kec. Plantungan (33.24.01)
             self.office.setText(" · ".join(part for part in (name, where) if part))
         today = self.station.clock.today()
         self.date.setText(self.tr("{0} · stasiun {1}").format(long_date(today), s.station_id))
