@@ -39,8 +39,11 @@ def upload_audit(batch: AuditBatch, station_id: str = Depends(station_of), c: Ce
 
 
 def _take(s: Session, station_id: str, entries: list[AuditEntry]) -> AuditAck:
-    last = s.scalar(
-        select(CentralAuditRow).where(CentralAuditRow.station_id == station_id).order_by(CentralAuditRow.seq.desc())
+    last = s.scalar(  # limit(1): an ORM query reads every row it selects before scalar() takes the first
+        select(CentralAuditRow)
+        .where(CentralAuditRow.station_id == station_id)
+        .order_by(CentralAuditRow.seq.desc())
+        .limit(1)
     )
     head, head_hash = (last.seq, last.hash) if last else (0, GENESIS)
     refused: list[AuditRefusal] = []
