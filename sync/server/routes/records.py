@@ -24,9 +24,10 @@ def upload(batch: Batch, station_id: str = Depends(station_of), c: Central = Dep
     for attempt in range(6):
         try:
             with c.unit() as s:
-                intake = Intake(s)
+                intake = Intake(s, batched=True)
                 intake.prefetch(batch.records)
                 results = [intake.store(station_id, r) for r in batch.records]
+                intake.finish()
             return BatchAck(results=results)
         except (IntegrityError, OperationalError):  # two carriers racing on one record, or the writer lock: read again
             time.sleep(0.02 * (attempt + 1))
