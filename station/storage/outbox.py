@@ -20,12 +20,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from station.domain.clock import Clock
-from station.domain.lifecycle import RecordStatus
-from station.domain.permissions import SYSTEM
 from station.storage.biometrics import BiometricRepository
 from station.storage.errors import StorageCorrupt
 from station.storage.models import OutboxRow
@@ -204,27 +202,26 @@ class OutboxRepository:
     def mark_sent(self, uuids: list[str]) -> int:
         """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until answered.
         Returns the most attempts any of them has had now (for the back-off)."""
-        self._records.load(uuids)
-        for u in uuids:
-            if self._records.status(u) is RecordStatus.QUEUED:
-                self._records.move(u, RecordStatus.SENT, SYSTEM)
+        self._records.send_many(uuids)
         most = 0
-        for ob in self._s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids))):
-            ob.attempts += 1
-            most = max(most, ob.attempts)
+        for part in _chunks(uuids):
+            mine = OutboxRow.record_uuid.in_(part)
+            self._s.execute(
+                update(OutboxRow).where(mine).values(attempts=OutboxRow.attempts + 1),
+                execution_options={"synchronize_session": False},
+            )
+            most = max(most, self._s.scalar(select(func.max(OutboxRow.attempts)).where(mine)) or 0)
         return most
 
     def apply(self, answers: list[Answer]) -> None:
         """The centre's decisions; an answer that asks to send again later leaves the record in the outbox."""
-        uuids = [a.uuid for a in answers]
-        self._records.load(uuids)
-        rows = {ob.record_uuid: ob for ob in self._s.scalars(select(OutboxRow).where(OutboxRow.record_uuid.in_(uuids)))}
-        for a in answers:
-            if a.retry:
-                continue
-            self._records.answered(a.uuid, a.accepted, a.ack_id, a.server_status, a.reason)
-            if (ob := rows.pop(a.uuid, None)) is not None:
-                self._s.delete(ob)
+        decided = [a for a in answers if not a.retry]
+        self._records.answered_many([(a.uuid, a.accepted, a.ack_id, a.server_status, a.reason) for a in decided])
+        for part in _chunks([a.uuid for a in decided]):
+            self._s.execute(
+                delete(OutboxRow).where(OutboxRow.record_uuid.in_(part)),
+                execution_options={"synchronize_session": False},
+            )
 
     def defer(self, uuids: list[str], error: str, delay_s: float) -> None:
         """Try these again after delay_s; the error is kept for the operator (no personal data in it)."""
@@ -245,6 +242,11 @@ class OutboxRepository:
         n = sum(self._records.set_server_status(c["uuid"], c["status"], c.get("reason")) for c in changes)
         write_json(self._s, STATUS_CURSOR, cursor)
         return n
+
+
+def _chunks(items: list[str], n: int = 500) -> Iterator[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
 
 
 class Outbox:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from station.domain import lifecycle
@@ -149,6 +149,55 @@ class RecordRepository:
         row.status, row.updated_at = new.value, self._clock.stamp()
         self._audit.append(actor.name, step.action, record_uuid, detail or {})
         return new
+
+    def send_many(self, record_uuids: list[str]) -> None:
+        """QUEUED -> SENT for those of these still queued (a sync batch about to leave): move()'s check and audit
+        entry for each, in a few statements for the lot."""
+        step = lifecycle.move(RecordStatus.QUEUED, RecordStatus.SENT, SYSTEM.role)
+        queued = [u for u, st in self._statuses(record_uuids).items() if st == RecordStatus.QUEUED]
+        now = self._clock.stamp()
+        self._bulk([{"uuid": u, "status": RecordStatus.SENT.value, "updated_at": now} for u in queued])
+        self._audit.append_many(SYSTEM.name, [(step.action, u, {}) for u in queued])
+
+    def answered_many(self, answers: list[tuple[str, bool, str | None, str | None, str | None]]) -> None:
+        """answered() for each (uuid, accepted, ack_id, status, reason) of a batch, in a few statements."""
+        status = self._statuses([a[0] for a in answers])
+        now, rows, entries = self._clock.stamp(), [], []
+        for record_uuid, accepted, ack_id, server_status, reason in answers:
+            if status.get(record_uuid) != RecordStatus.SENT:
+                continue  # a repeated answer changes nothing
+            new = RecordStatus.ACKNOWLEDGED if accepted else RecordStatus.REJECTED
+            step = lifecycle.move(RecordStatus.SENT, new, SYSTEM.role)
+            status[record_uuid] = new
+            rows.append(
+                {
+                    "uuid": record_uuid,
+                    "status": new.value,
+                    "updated_at": now,
+                    "ack_id": ack_id,
+                    "acked_at": now,
+                    "server_status": server_status,
+                    "server_reason": self._seal_reason(record_uuid, reason),
+                }
+            )
+            entries.append((step.action, record_uuid, {"ack_id": ack_id, "server_status": server_status}))
+        self._bulk(rows)
+        self._audit.append_many(SYSTEM.name, entries)
+
+    def _statuses(self, record_uuids: list[str]) -> dict[str, RecordStatus]:
+        out: dict[str, RecordStatus] = {}
+        for i in range(0, len(record_uuids), 500):
+            part = record_uuids[i : i + 500]
+            out |= {
+                u: RecordStatus(st)
+                for u, st in self._s.execute(select(RecordRow.uuid, RecordRow.status).where(RecordRow.uuid.in_(part)))
+            }
+        return out
+
+    def _bulk(self, rows: list[dict]) -> None:
+        """UPDATE by primary key, one statement for the lot (rows loaded in this unit are not refreshed)."""
+        if rows:
+            self._s.execute(update(RecordRow), rows)
 
     def load(self, record_uuids: list[str]) -> None:
         """Read these rows in one query, so that the moves that follow need none (a sync batch). They are held
