@@ -81,10 +81,23 @@ class CentralClient:
         self.url = url.rstrip("/")
         self.timeout = timeout
         self.session = requests.Session()
+        # The environment's proxy settings are read once here, not on every request (requests reads the whole
+        # environment each time: 1.5 ms a request); the CA is passed on every request (below).
+        self.session.proxies = requests.utils.get_environ_proxies(self.url)
+        self.session.trust_env = False
         # Passed on every request: a session-level setting loses to $REQUESTS_CA_BUNDLE in requests.
         self.verify: str | bool = str(ca_bundle) if ca_bundle else True  # never False
         if key:
             self.session.headers["Authorization"] = f"Bearer {key}"
+
+    def twin(self) -> CentralClient:
+        """A second client to the same centre with the same key and trust, on its own connection: blobs of the
+        next batch go up on it while the records of this one are answered (requests' sessions are not shared
+        between threads)."""
+        other = CentralClient(self.url, None, None, self.timeout)
+        other.verify, other.session.proxies = self.verify, self.session.proxies
+        other.session.headers.update(self.session.headers)
+        return other
 
     def _call(self, method: str, path: str, **kw) -> requests.Response:
         try:
@@ -156,11 +169,11 @@ class CentralClient:
 
     def upload_blobs(self, parts: list[tuple[str, bytes, int]]) -> dict:
         """(sha256, data, offset) each: data[offset:] is sent, as bytes, in one request."""
-        body = bytearray()
+        pieces: list[bytes | memoryview] = []
         for sha, data, offset in parts:
-            body += FRAME.pack(bytes.fromhex(sha), len(data), offset, len(data) - offset)
-            body += memoryview(data)[offset:]
-        return self._json("POST", "/blobs", data=bytes(body), headers={"Content-Type": "application/octet-stream"})
+            pieces += (FRAME.pack(bytes.fromhex(sha), len(data), offset, len(data) - offset), memoryview(data)[offset:])
+        body = b"".join(pieces)  # one copy of the batch's bytes (a growing bytearray copied them several times)
+        return self._json("POST", "/blobs", data=body, headers={"Content-Type": "application/octet-stream"})
 
     def push(self, records: list[Outgoing]) -> list[Answer]:
         """The records' own fields (their blobs are already there); each answered on its own. A repeat carries
