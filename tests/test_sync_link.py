@@ -154,3 +154,38 @@ def test_sync_once_prints_whether_it_stood_aside(central, data_dir):
         lock.release()
     out = json.loads(r.stdout.splitlines()[-1])
     assert r.returncode == 1 and out["busy"] is True and out["remaining"] == 1
+
+
+def test_a_backlog_goes_in_overlapping_batches_each_blob_once_and_the_trail_follows_unbroken(central, data_dir):
+    """The pass sends a batch's blobs on a second connection while the batch before is answered, and the audit
+    trail partly from that thread: every record still arrives once with its blobs, each blob crosses once, and the
+    centre holds the station's whole chain with no break."""
+    uuids = fill_station(data_dir, 30, photo_bytes=40_000)
+    with opened(data_dir) as station:
+        station.sync.register(central.url, central.code(station), central.ca)
+        point_at(station, batch_bytes=250_000)  # four records a batch: batches overlap, and grow on this fast link
+        blob_bytes = sum(len(b) for o in station.sync.outbox().due(10**9) for b in o.blobs.values())
+        report = station.sync.run_once()
+        check = station.verify_audit()
+        station_id = station.settings.current.station_id
+    assert report.error is None and report.acknowledged == 30 and report.remaining == 0
+    assert 3 <= report.batches < 30 // 4  # the batch size grew: fewer batches than four records each
+    assert report.blob_bytes_sent == blob_bytes and report.blobs_already_there == 0
+    assert sorted(u for (u,) in central.query("SELECT uuid FROM central_records")) == sorted(uuids)
+    held = central.query(f"SELECT seq FROM central_audit WHERE station_id = '{station_id}' ORDER BY seq")
+    assert [s for (s,) in held] == list(range(1, len(held) + 1)) and check.ok
+    assert check.anchored_upto == len(held) == check.entries  # the centre holds every entry, acknowledged
+    assert central.query("SELECT COUNT(*) FROM central_audit_breaks") == [(0,)]
+
+
+def test_a_batch_grows_on_a_fast_link_and_shrinks_back_on_a_slow_one():
+    from sync.runner import MAX_BATCH_BYTES, Sizing
+
+    size = Sizing(4_000_000)
+    for seconds, expected in ((0.5, 8_000_000), (0.5, MAX_BATCH_BYTES), (0.5, MAX_BATCH_BYTES), (5.0, MAX_BATCH_BYTES)):
+        size.took(seconds)
+        assert size.now == expected
+    for _ in range(5):
+        size.took(30.0)  # a 3G link: back to the configured size, never below it
+    assert size.now == 4_000_000
+    assert Sizing(20_000_000).now == 20_000_000  # a configured size above the growth limit is kept as it is
