@@ -87,8 +87,10 @@ def test_a_station_cannot_file_a_record_under_another_origin(central, tmp_path):
         client = e.sync.client()
         [forged] = send(client, [replace(item, origin=f_id)])  # E's record, claimed for F with E's signature
         [stranger] = send(client, [replace(item, origin="ST-NOWHERE")])
+        short, garbled = (send(client, [replace(item, origin_signature=s)])[0] for s in ("AAAAAAAA", "not base64!"))
         [own] = send(client, [item])
-    assert not forged.accepted and not forged.retry and "tanda tangan" in forged.reason
+    for refused in (forged, short, garbled):  # answered in words, never a server error
+        assert not refused.accepted and not refused.retry and "tanda tangan" in refused.reason
     assert stranger.retry and not stranger.accepted  # an origin the centre does not know yet: later, not never
     assert own.accepted
 
