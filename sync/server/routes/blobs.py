@@ -63,7 +63,8 @@ class FrameReader:
             sha, total, offset, length = self.head
             if len(self.buf) < length:
                 return out
-            out.append(Frame(sha, total, offset, bytes(self.buf[:length])))
+            with memoryview(self.buf) as view:  # one copy of the bytes, not two
+                out.append(Frame(sha, total, offset, bytes(view[:length])))
             del self.buf[:length]
             self.head = None
 
