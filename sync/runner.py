@@ -16,6 +16,8 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from station.domain.errors import StationError
+from station.domain.settings import MAX_BATCH_BYTES
 from station.storage import Answer, Outbox, Outgoing
 from sync.client import CentralClient, SyncError, SyncRefused
 
@@ -93,7 +95,6 @@ def log_pass(report: SyncReport) -> None:
     )
 
 
-MAX_BATCH_BYTES = 12_000_000  # the most a batch grows to: under the centre's 16 MiB request limit (limits.py)
 QUICK_S, SLOW_S = 2.0, 10.0  # a batch answered faster than QUICK_S doubles the next; slower than SLOW_S halves it
 
 
@@ -107,11 +108,12 @@ class Sizing:
     now: int = 0
 
     def __post_init__(self) -> None:
+        self.floor = min(self.floor, MAX_BATCH_BYTES)  # a size stored before it was checked: the centre's limit
         self.now = self.floor
 
     def took(self, seconds: float) -> None:
         if seconds < QUICK_S:
-            self.now = min(max(self.floor, MAX_BATCH_BYTES), self.now * 2)
+            self.now = min(MAX_BATCH_BYTES, self.now * 2)
         elif seconds > SLOW_S:
             self.now = max(self.floor, self.now // 2)
 
@@ -119,10 +121,11 @@ class Sizing:
 def _push_records(outbox: Outbox, client: CentralClient, backoff: Backoff, batch_bytes: int, report: SyncReport):
     """Batch after batch, in three overlapping steps: while the centre answers batch k's records (this thread), a
     second thread records batch k-1's answers and reads and decrypts the batches after, and a third sends each
-    batch's blobs up, on a second connection, as soon as it is read. A record is marked sent just before its own
-    request leaves, never earlier; its blobs may go before it (without the record they are nothing, and the centre
-    keeps them for the retry). Once no blobs are left to send, the blob thread starts the audit trail up while the
-    last records are answered."""
+    batch's blobs up, on a second connection, as soon as it is read. A record is marked sent once its blobs are
+    at the centre, just before its own request leaves, never earlier (on a 3G link a batch's photos take half a
+    minute: the operator does not see "sent" meanwhile); its blobs may go before it (without the record they are
+    nothing, and the centre keeps them for the retry). Once no blobs are left to send, the blob thread starts the
+    audit trail up while the last records are answered."""
     t0 = time.perf_counter()
     size = Sizing(batch_bytes)
     with (
@@ -136,18 +139,18 @@ def _push_records(outbox: Outbox, client: CentralClient, backoff: Backoff, batch
         while items:
             uuids = [o.uuid for o in items]
             started = time.perf_counter()
-            attempts = outbox.mark_sent(uuids)
             try:
                 _count_blobs(blobs_up.result(), report)  # this batch's blobs are at the centre
-                if auditing is None and ahead.done() and not ahead.result()[0]:  # no blobs left to send
-                    auditing = lane.submit(_push_audit, outbox, reader.client, SyncReport())
+            except (SyncError, SyncRefused) as err:  # the records themselves never left: not "sent"
+                _give_up(outbox, uuids, outbox.tried(uuids), err, backoff, report, ahead)
+                break
+            if auditing is None and ahead.done() and not ahead.result()[0]:  # no blobs left to send
+                auditing = lane.submit(_push_audit, outbox, reader.client, SyncReport())
+            attempts = outbox.mark_sent(uuids)  # just before the records' own request leaves
+            try:
                 answers = client.push(items)
             except (SyncError, SyncRefused) as err:
-                _quietly(ahead)  # what is under way ends first; the next batch waits its turn
-                factor = REFUSAL_FACTOR if isinstance(err, SyncRefused) else 1
-                outbox.defer(uuids, str(err), backoff.delay(attempts, factor))
-                report.deferred += len(uuids)
-                report.error = str(err)
+                _give_up(outbox, uuids, attempts, err, backoff, report, ahead)
                 break
             size.took(time.perf_counter() - started)
             mine = set(uuids)
@@ -183,6 +186,18 @@ class _Reader:
         items = self.outbox.due(self.size.now, exclude=sorted(self.on_way))
         self.on_way |= {o.uuid for o in items}
         return items, (self.lane.submit(_send_blobs, self.client, items) if items else None)
+
+
+def _give_up(
+    outbox: Outbox, uuids: list[str], attempts: int, err: StationError, backoff: Backoff, report: SyncReport, ahead
+) -> None:
+    """The pass ends on a transport error: what is under way ends first (the next batch waits its turn), and this
+    batch is tried again after the back-off (ten times longer after a refusal)."""
+    _quietly(ahead)
+    factor = REFUSAL_FACTOR if isinstance(err, SyncRefused) else 1
+    outbox.defer(uuids, str(err), backoff.delay(attempts, factor))
+    report.deferred += len(uuids)
+    report.error = str(err)
 
 
 def _quietly(*under_way: Future | None) -> None:

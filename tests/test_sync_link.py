@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from station.domain.enrolment import Enrolment
+from station.domain.errors import InvalidInput
 from station.domain.lifecycle import RecordStatus
+from station.domain.settings import MAX_BATCH_BYTES
 from station.services.loop_lock import PassLock
 from sync.runner import send
 from tests.central import start_central
@@ -181,7 +183,7 @@ def test_a_backlog_goes_in_overlapping_batches_each_blob_once_and_the_trail_foll
 
 
 def test_a_batch_grows_on_a_fast_link_and_shrinks_back_on_a_slow_one():
-    from sync.runner import MAX_BATCH_BYTES, Sizing
+    from sync.runner import Sizing
 
     size = Sizing(4_000_000)
     for seconds, expected in ((0.5, 8_000_000), (0.5, MAX_BATCH_BYTES), (0.5, MAX_BATCH_BYTES), (5.0, MAX_BATCH_BYTES)):
@@ -190,4 +192,35 @@ def test_a_batch_grows_on_a_fast_link_and_shrinks_back_on_a_slow_one():
     for _ in range(5):
         size.took(30.0)  # a 3G link: back to the configured size, never below it
     assert size.now == 4_000_000
-    assert Sizing(20_000_000).now == 20_000_000  # a configured size above the growth limit is kept as it is
+    assert Sizing(20_000_000).now == MAX_BATCH_BYTES  # stored before sizes were checked: the centre's limit
+
+
+def test_a_batch_size_over_the_centres_request_limit_is_refused_in_words(data_dir):
+    fill_station(data_dir, 1)
+    with opened(data_dir) as station, pytest.raises(InvalidInput, match="12 MB"):
+        point_at(station, batch_bytes=20_000_000)  # a 413 on every pass would wedge the outbox
+
+
+def test_records_are_not_sent_while_their_photos_are_still_going_up(central, tls, data_dir):
+    """'Sent' means the record itself may have arrived: a batch whose blobs were cut on the way stays queued, its
+    attempt counted for the back-off; the next pass resumes the blobs and sends it."""
+    uuids = fill_station(data_dir, 5, photo_bytes=60_000)
+    cut = ["cut_upload"]
+
+    def plan(_n: int, method: str, path: str) -> str:
+        return cut.pop() if cut and method == "POST" and path.endswith("/v1/blobs") else "pass"
+
+    ca, cert, key = tls
+    proxy = FaultProxy(int(central.url.rsplit(":", 1)[1]), cert, key, ca, plan=plan, cut_fraction=0.5)
+    with opened(data_dir) as station:
+        station.sync.register(central.url, central.code(station), central.ca)
+        point_at(station, url=proxy.url, backoff_base_s=0.01, backoff_cap_s=0.02)
+        first = station.sync.run_once()
+        after_cut = station.records.counts()
+        attempts = {station.sync.outbox().attempts(u) for u in uuids}
+        time.sleep(0.05)
+        second = station.sync.run_once()
+        counts = station.records.counts()
+    assert first.error and first.deferred == 5 and after_cut == {"queued": 5} and attempts == {1}
+    assert not proxy.requests_to("/v1/records", "POST")[:-1]  # no record left before its photos were there
+    assert second.error is None and counts == {"acknowledged": 5}

@@ -22,6 +22,10 @@ from station.domain.errors import InvalidInput
 
 DEFAULT_TARGETS = {"Perekaman KTP-el": 99.2, "Akta kelahiran 0-18 th": 95.0, "KIA": 45.0}
 
+# A sync batch's bytes: the centre takes at most 16 MiB a request (sync/server/limits.py), and a batch's blobs
+# travel in one request.
+MIN_BATCH_BYTES, MAX_BATCH_BYTES = 10_000, 12_000_000
+
 
 @dataclass(frozen=True)
 class Office:
@@ -49,7 +53,7 @@ class SyncSettings:
     ca_bundle: str | None = None
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 60.0
-    batch_bytes: int = 4_000_000
+    batch_bytes: int = 4_000_000  # where a pass starts; it grows to MAX_BATCH_BYTES while the link is fast
     backoff_base_s: float = 2.0
     backoff_cap_s: float = 600.0
 
@@ -91,6 +95,8 @@ class Settings:
             raise InvalidInput("Kunci setelah diam antara 1 dan 120 menit.")
         if not -12 <= self.utc_offset_hours <= 14:
             raise InvalidInput("Zona waktu kantor tidak masuk akal.")
+        if not MIN_BATCH_BYTES <= self.sync.batch_bytes <= MAX_BATCH_BYTES:
+            raise InvalidInput("Ukuran batch sinkronisasi antara 10 KB dan 12 MB (batas permintaan server pusat).")
         self.biometrics.validate()
 
     # --- stored form --------------------------------------------------------------------------

@@ -203,6 +203,11 @@ class OutboxRepository:
         """Before the request leaves: 'sent' means 'may have arrived'; it stays in the outbox until answered.
         Returns the most attempts any of them has had now (for the back-off)."""
         self._records.send_many(uuids)
+        return self.tried(uuids)
+
+    def tried(self, uuids: list[str]) -> int:
+        """Count an attempt at sending these (mark_sent does; so does a batch whose blobs could not go up, its
+        records never having left). Returns the most attempts any of them has had now (for the back-off)."""
         most = 0
         for part in _chunks(uuids):
             mine = OutboxRow.record_uuid.in_(part)
@@ -288,6 +293,9 @@ class Outbox:
 
     def mark_sent(self, uuids: list[str]) -> int:
         return self._write(lambda u: u.outbox.mark_sent(uuids))
+
+    def tried(self, uuids: list[str]) -> int:
+        return self._write(lambda u: u.outbox.tried(uuids))
 
     def apply(self, answers: list[Answer]) -> None:
         self._write(lambda u: u.outbox.apply(answers))
