@@ -118,6 +118,8 @@ def test_one_sync_pass_at_a_time_and_the_lock_goes_with_a_killed_process(central
             station.sync.register(central.url, central.code(station), central.ca)
             busy = station.sync.run_once()
             assert busy.busy and busy.remaining == 2 and station.records.counts() == {"queued": 2}
+            (data_dir / "sync.lock").unlink()  # deleted by hand mid-pass: its PID made it look stale
+            assert station.sync.run_once().busy and station.records.counts() == {"queued": 2}
             holder.send_signal(signal.SIGKILL)  # a sync that crashed mid-pass
             holder.wait(10)
             done = station.sync.run_once()
