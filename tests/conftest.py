@@ -68,6 +68,16 @@ def data_dir(tmp_path: Path) -> Path:
     return d
 
 
+@pytest.fixture()
+def station(data_dir: Path):
+    """A photo-only station, logged in (the window's tests); a test module with other needs defines its own."""
+    from tests.stations import new_station, photo_only
+
+    st = photo_only(new_station(data_dir))
+    yield st
+    st.close()
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """A real PostgreSQL server for the whole session (tests/pg.py); stopped and deleted at the end."""

@@ -19,10 +19,11 @@ from station.domain.enrolment import Enrolment  # noqa: E402
 from station.domain.lifecycle import RecordStatus  # noqa: E402
 from tests.keys import PASSWORD  # noqa: E402
 from tests.printers import FilePrinters  # noqa: E402
-from tests.stations import as_user, new_station, photo_only, store_record  # noqa: E402
+from tests.stations import as_user, store_record  # noqa: E402
 from tests.ui_driver import (  # noqa: E402
     NIK,
     click,
+    click_item,
     focused,
     key,
     make_window,
@@ -32,13 +33,6 @@ from tests.ui_driver import (  # noqa: E402
     type_text,
     wait_focus,
 )
-
-
-@pytest.fixture()
-def station(data_dir):
-    st = photo_only(new_station(data_dir))
-    yield st
-    st.close()
 
 
 def serve_first(qtbot, window) -> None:
@@ -391,11 +385,6 @@ def test_8_buttons_follow_the_selected_ticket(qtbot, station, data_dir):
     click_item(page.list, 1)  # A-002, menunggu
     assert page.recall_btn.isEnabled() and page.cancel_btn.isEnabled() and not page.skip_btn.isEnabled()
     window.close()
-
-
-def click_item(view, row: int) -> None:
-    rect = view.visualItemRect(view.item(row))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
 # 10. The supervisor review: on from Pengaturan, office time, words, photo and biodata, the hold reason reaches ----

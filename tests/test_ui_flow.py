@@ -15,15 +15,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from station.camera import VideoFile  # noqa: E402
 from station.domain.lifecycle import RecordStatus  # noqa: E402
 from tests.standin_video import build  # noqa: E402
-from tests.stations import new_station, photo_only  # noqa: E402
 from tests.ui_driver import NIK, Keys, fill_citizen, focused, key, make_window  # noqa: E402
-
-
-@pytest.fixture()
-def station(data_dir):
-    st = photo_only(new_station(data_dir))
-    yield st
-    st.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,24 +10,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 
 from station.domain.antrean import TicketStatus  # noqa: E402
 from station.domain.errors import InvalidInput  # noqa: E402
-from tests.stations import new_station, photo_only  # noqa: E402
-from tests.ui_driver import KK, NIK, click, focused, key, make_window, on_modal, type_text  # noqa: E402
-
-
-@pytest.fixture()
-def station(data_dir):
-    st = photo_only(new_station(data_dir))
-    yield st
-    st.close()
-
-
-def click_item(view, row: int) -> None:
-    rect = view.visualItemRect(view.item(row))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+from tests.stations import new_station  # noqa: E402
+from tests.ui_driver import KK, NIK, click, click_item, focused, key, make_window, on_modal, type_text  # noqa: E402
 
 
 # 1. Cancel with a reason typed and Enter: the ticket is cancelled; no reason: said beside the field --------------

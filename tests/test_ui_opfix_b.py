@@ -7,23 +7,14 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
 from tests.forge import TRANSFER, citizen, record, records_bundle  # noqa: E402
-from tests.stations import new_station, photo_only, store_record  # noqa: E402
+from tests.stations import store_record  # noqa: E402
 from tests.ui_driver import click, key, make_window, on_modal, type_text  # noqa: E402
-
-
-@pytest.fixture()
-def station(data_dir):
-    st = photo_only(new_station(data_dir))
-    yield st
-    st.close()
 
 
 def _import(qtbot, window, path, code, messages: list[str], close: bool = True):

@@ -15,17 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
 
 from station.services.acceptance import PhotoApproval  # noqa: E402
 from station.ui.citizen import Citizen  # noqa: E402
-from tests.stations import new_station, photo_only  # noqa: E402
 from tests.test_enrolment import good  # noqa: E402
 from tests.test_recording import capture_of  # noqa: E402
 from tests.ui_driver import key, make_window, message_box_button, on_modal  # noqa: E402
-
-
-@pytest.fixture()
-def station(data_dir):
-    st = photo_only(new_station(data_dir))
-    yield st
-    st.close()
 
 
 @pytest.fixture()

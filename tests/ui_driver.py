@@ -158,3 +158,9 @@ def wait_focus(qtbot, widget) -> None:
             and (QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget()))
         )
     )
+
+
+def click_item(view, row: int) -> None:
+    """A click on a list's row, where it is on screen."""
+    rect = view.visualItemRect(view.item(row))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
