@@ -16,6 +16,7 @@ import argparse
 import json
 import multiprocessing as mp
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -206,6 +207,7 @@ def main() -> None:
         central.stop()
         if pg is not None:
             pg.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
     if args.json:
         print(json.dumps(result, indent=1))
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -51,6 +52,7 @@ def main() -> None:
             capture_output=True,
         )
         times.append(time.perf_counter() - t)
+        shutil.rmtree(folder, ignore_errors=True)
     result = {
         "login_window_s_p50": round(float(np.median(times)), 2),
         "runs": args.runs,

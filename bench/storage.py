@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -54,6 +55,7 @@ def main() -> None:
         "synchronous": "FULL",
         "db_bytes": sum(p.stat().st_size for p in folder.iterdir()),
     }
+    shutil.rmtree(folder, ignore_errors=True)
     print(json.dumps(result) if args.json else "\n".join(f"{k:28s} {v}" for k, v in result.items()))
 
 

@@ -25,6 +25,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -170,22 +171,8 @@ def run(
     return {"records": n, "image_bytes": image_bytes, "wire_bytes": wire} | timing
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--records", type=int, default=1000, help="backlog for records/s (default 1000)")
-    ap.add_argument("--repeat", type=int, default=3, help="backlog runs, the median is reported")
-    ap.add_argument("--wire-records", type=int, default=300, help="records sent through the byte counter")
-    ap.add_argument("--day", type=int, default=150, help="records of one day over the slow link")
-    ap.add_argument("--no-slow", action="store_true", help="skip the slow-link day (it takes minutes)")
-    ap.add_argument("--pg", action="store_true", help="also run the backlog on a durable PostgreSQL")
-    ap.add_argument("--blobs", help="MODULE:FUNCTION adding blobs to every record (index, rng) -> {kind: bytes}")
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args()
-    extra = None
-    if args.blobs:
-        module, _, fn = args.blobs.partition(":")
-        extra = getattr(importlib.import_module(module), fn)
-    tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+def measure(tmp: Path, args: argparse.Namespace, extra: ExtraBlobs | None) -> dict:
+    """Every figure of the bench, its databases and servers in tmp."""
     tls = make_ca_and_server(tmp / "tls")
     pool = sources()
 
@@ -232,6 +219,29 @@ def main() -> None:
             "slow_link_wire_bytes_per_record": round(day["wire_bytes"] / day["records"]),
             "slow_link_floor_s": round(day["image_bytes"] * 8 / 1_000_000, 1),  # the images alone at 1 Mbit/s
         }
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--records", type=int, default=1000, help="backlog for records/s (default 1000)")
+    ap.add_argument("--repeat", type=int, default=3, help="backlog runs, the median is reported")
+    ap.add_argument("--wire-records", type=int, default=300, help="records sent through the byte counter")
+    ap.add_argument("--day", type=int, default=150, help="records of one day over the slow link")
+    ap.add_argument("--no-slow", action="store_true", help="skip the slow-link day (it takes minutes)")
+    ap.add_argument("--pg", action="store_true", help="also run the backlog on a durable PostgreSQL")
+    ap.add_argument("--blobs", help="MODULE:FUNCTION adding blobs to every record (index, rng) -> {kind: bytes}")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    extra = None
+    if args.blobs:
+        module, _, fn = args.blobs.partition(":")
+        extra = getattr(importlib.import_module(module), fn)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-sync-"))
+    try:
+        result = measure(tmp, args, extra)
+    finally:  # about 1 GB of databases a run
+        shutil.rmtree(tmp, ignore_errors=True)
     print(json.dumps(result) if args.json else "\n".join(f"{k:34s} {v}" for k, v in result.items()))
 
 

@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -82,6 +83,7 @@ def main() -> None:
         "runs": args.runs,
         "code": str(ROOT),
     }
+    shutil.rmtree(folder, ignore_errors=True)
     print(json.dumps(result) if args.json else "\n".join(f"{k:18s} {v}" for k, v in result.items()))
 
 
