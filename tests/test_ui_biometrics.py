@@ -13,9 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QPointingDevice, QTabletEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
-from station.domain.biometrics import FingerPosition  # noqa: E402
+from station.domain.biometrics import FingerPosition, Modality  # noqa: E402
 from station.ui.biometrics_page import BiometricsPage  # noqa: E402
 from station.ui.signature_page import SignaturePage  # noqa: E402
 from tests import test_biometric_citizen as citizen  # noqa: E402
@@ -275,4 +275,31 @@ def test_an_exception_in_the_window_needs_the_supervisors_password(qtbot, counte
     assert (Modality.FINGER, int(FingerPosition.LEFT_THUMB)) in page.session.exceptions
     page._refresh()
     assert "Jempol kiri: dikecualikan" in page.progress["fingers"].text()
+    page.close_worker()
+
+
+def test_no_finger_and_no_reason_are_chosen_for_the_operator(qtbot, counter, sim):
+    """The exception dialog opens with neither a finger nor a reason picked (it used to open on the right thumb
+    and its first reason, one Konfirmasi from an exception nobody chose); the reasons follow the finger chosen."""
+    from station.ui.biometrics_page import BiometricExceptionDialog
+    from tests.ui_driver import click, focused, key, show
+
+    page = BiometricsPage(counter, ports=[sim.port])
+    qtbot.addWidget(page)
+    page.start(signature())
+    qtbot.waitUntil(lambda: page.session is not None, timeout=30_000)
+    dialog = BiometricExceptionDialog(counter, page.session)
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    assert dialog.which.currentData() is None and dialog.reason.count() == 1  # only "— pilih alasan —"
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    click(ok)
+    assert dialog.exception is None and dialog.error.text() == "Pilih jari atau mata dan alasannya dulu."
+    assert focused() is dialog.which
+    for _ in range(6):  # the right hand's five, then the left thumb
+        key(Qt.Key.Key_Down)
+    assert dialog.chosen() == (Modality.FINGER, int(FingerPosition.LEFT_THUMB))
+    assert dialog.reason.currentData() is None and dialog.reason.count() > 1
+    click(ok)
+    assert dialog.exception is None and focused() is dialog.reason
     page.close_worker()

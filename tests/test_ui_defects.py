@@ -185,6 +185,31 @@ def test_2_an_exception_is_confirmed_by_another_account(qtbot, station):
     assert (dialog.waiver.operator, dialog.waiver.supervisor) == ("ani", "spv")
 
 
+def test_2_no_waiver_reason_is_chosen_for_the_operator(qtbot, station):
+    """The reason starts empty: a hurried Konfirmasi with the supervisor's password is refused in words, and the
+    reason the operator types is the one kept (the first reason in the list used to be taken silently)."""
+    from station.ui.waiver_dialog import WaiverDialog
+
+    station.accounts.add("ani", "sandi-operator-1")
+    as_user(station, "ani", "sandi-operator-1")
+    dialog = WaiverDialog(station, ["eyes_open"])  # the first reason in the list covers it
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    dialog.note.setFocus()
+    type_text("mata kiri tidak dapat membuka")
+    dialog.spv.setFocus()
+    type_text("spv")
+    dialog.spv_pw.setFocus()
+    type_text(PASSWORD)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    click(ok)
+    assert dialog.waiver is None and dialog.error.text() == "Pilih alasan pengecualian."
+    assert focused() is dialog.reason
+    type_text("d")  # Disabilitas
+    click(ok)
+    assert dialog.waiver is not None and dialog.waiver.reason == "disabilitas", dialog.error.text()
+
+
 # 3. Login and lock dialogs open with the focus in the first field ----------------------------------------------
 def test_3_login_types_into_the_fields_and_enter_moves_on(qtbot, station):
     from station.ui.login import LoginDialog

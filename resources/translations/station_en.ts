@@ -321,42 +321,57 @@
         <translation>Biometric exception</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="400" />
+        <location filename="../../station/ui/biometrics_page.py" line="395" />
+        <source>— pilih jari atau mata —</source>
+        <translation>— choose a finger or an eye —</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="401" />
         <source>Jari / mata</source>
         <translation>Finger / eye</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="402" />
+        <location filename="../../station/ui/biometrics_page.py" line="403" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="406" />
+        <location filename="../../station/ui/biometrics_page.py" line="407" />
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="408" />
+        <location filename="../../station/ui/biometrics_page.py" line="409" />
         <source>Pilih foto bukti ...</source>
         <translation>Choose the evidence photo ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="413" />
+        <location filename="../../station/ui/biometrics_page.py" line="414" />
         <source>Foto bukti (JPEG)</source>
         <translation>Evidence photo (JPEG)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="416" />
+        <location filename="../../station/ui/biometrics_page.py" line="417" />
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
         <location filename="../../station/ui/biometrics_page.py" line="433" />
+        <source>— pilih alasan —</source>
+        <translation>— choose a reason —</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="438" />
         <source>Foto bukti</source>
         <translation>Evidence photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="441" />
+        <location filename="../../station/ui/biometrics_page.py" line="446" />
+        <source>Pilih jari atau mata dan alasannya dulu.</source>
+        <translation>Choose the finger or eye and its reason first.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biometrics_page.py" line="452" />
         <source>Foto bukti tidak bisa dibaca.</source>
         <translation>The evidence photo cannot be read.</translation>
     </message>
@@ -762,22 +777,22 @@
 <context>
     <name>Header</name>
     <message>
-        <location filename="../../station/ui/header.py" line="58" />
+        <location filename="../../station/ui/header.py" line="59" />
         <source>{0} · stasiun {1}</source>
         <translation>{0} · station {1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="62" />
+        <location filename="../../station/ui/header.py" line="63" />
         <source>Terekam hari ini: {0} · menunggu kirim: {1}</source>
         <translation>Recorded today: {0} · waiting to send: {1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="69" />
+        <location filename="../../station/ui/header.py" line="70" />
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/header.py" line="69" />
+        <location filename="../../station/ui/header.py" line="70" />
         <source>(terkunci)</source>
         <translation>(locked)</translation>
     </message>
@@ -2035,29 +2050,39 @@
         <translation>Photo exception</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="34" />
+        <location filename="../../station/ui/waiver_dialog.py" line="32" />
+        <source>— pilih alasan —</source>
+        <translation>— choose a reason —</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/waiver_dialog.py" line="35" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="37" />
+        <location filename="../../station/ui/waiver_dialog.py" line="38" />
         <source>Tidak ada pemeriksaan yang gagal saat ini.</source>
         <translation>No check is failing right now.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="44" />
+        <location filename="../../station/ui/waiver_dialog.py" line="45" />
         <source>mis. tidak dapat menutup mulut karena kondisi medis</source>
         <translation>e.g. cannot close the mouth for a medical reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="45" />
+        <location filename="../../station/ui/waiver_dialog.py" line="46" />
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="48" />
+        <location filename="../../station/ui/waiver_dialog.py" line="49" />
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/waiver_dialog.py" line="57" />
+        <source>Pilih alasan pengecualian.</source>
+        <translation>Choose the reason for the exception.</translation>
     </message>
 </context>
 <context>

@@ -392,6 +392,7 @@ class BiometricExceptionDialog(QDialog):
         self.setWindowTitle(self.tr("Pengecualian biometrik"))
         form = QFormLayout(self)
         self.which = QComboBox()  # data: "finger:6", "iris:2" (a tuple would not survive Qt's variants)
+        self.which.addItem(self.tr("— pilih jari atau mata —"), None)  # never a finger the operator did not pick
         for p in FingerPosition:
             if p:
                 self.which.addItem(p.label, f"{Modality.FINGER.value}:{int(p)}")
@@ -419,14 +420,18 @@ class BiometricExceptionDialog(QDialog):
         form.addRow(buttons)
         self.exception: BiometricException | None = None
 
-    def chosen(self) -> tuple[Modality, int]:
-        modality, position = str(self.which.currentData() or "finger:1").split(":")
+    def chosen(self) -> tuple[Modality, int] | None:
+        if self.which.currentData() is None:
+            return None
+        modality, position = str(self.which.currentData()).split(":")
         return Modality(modality), int(position)
 
     def _reasons(self) -> None:
-        modality = self.chosen()[0]
+        """The reasons that fit the finger or eye chosen, none of them picked yet."""
+        chosen = self.chosen()
         self.reason.clear()
-        for r in sorted(ALLOWED_REASONS[modality], key=lambda r: r.value):
+        self.reason.addItem(self.tr("— pilih alasan —"), None)
+        for r in sorted(ALLOWED_REASONS[chosen[0]], key=lambda r: r.value) if chosen else []:
             self.reason.addItem(r.label, r.value)
 
     def _pick(self) -> None:
@@ -435,6 +440,12 @@ class BiometricExceptionDialog(QDialog):
             self.proof.setText(path)
 
     def submit(self) -> None:
+        chosen = self.chosen()
+        if chosen is None or self.reason.currentData() is None:
+            missing = self.which if chosen is None else self.reason
+            self.error.setText(self.tr("Pilih jari atau mata dan alasannya dulu."))
+            missing.setFocus()
+            return
         try:
             proof = Path(self.proof.text()).read_bytes() if self.proof.text() else b""
         except OSError:
@@ -442,7 +453,7 @@ class BiometricExceptionDialog(QDialog):
             return
         try:
             supervisor = self.station.accounts.confirm_supervisor(self.spv.text(), self.spv_pw.text())
-            modality, position = self.chosen()
+            modality, position = chosen
             exc = BiometricException(
                 modality,
                 position,

@@ -29,6 +29,7 @@ class WaiverDialog(QDialog):
         self.setMinimumWidth(560)
         form = QFormLayout(self)
         self.reason = QComboBox()
+        self.reason.addItem(self.tr("— pilih alasan —"), None)  # nothing chosen for the operator
         for key in REASONS:
             self.reason.addItem(waiver_reason(key), key)
         form.addRow(self.tr("Alasan"), self.reason)
@@ -52,6 +53,10 @@ class WaiverDialog(QDialog):
         self.note.setFocus()
 
     def submit(self) -> None:
+        if self.reason.currentData() is None:
+            self.error.setText(self.tr("Pilih alasan pengecualian."))
+            self.reason.setFocus()
+            return
         try:
             supervisor = self.station.accounts.confirm_supervisor(self.spv.text(), self.spv_pw.text())
         except StationError as err:
