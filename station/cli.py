@@ -270,17 +270,14 @@ def _logged_in(args):
 
 def _out(path: Path, data: bytes) -> None:
     """Write atomically (a pulled-out USB stick leaves no half file under the real name), private (0600)."""
-    from station.files import write_private
+    from station.files import not_written, write_whole
 
     if path.is_dir():
         raise InvalidInput(f"{path} adalah folder: sebutkan nama berkas, mis. {path / 'hasil.pdf'}.")
-    tmp = path.with_suffix(path.suffix + ".part")
     try:
-        write_private(tmp, data)
-        tmp.replace(path)
+        write_whole(path, data)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise InvalidInput(f"Berkas {path} tidak bisa ditulis ({err.strerror}).") from None
+        raise InvalidInput(not_written(path, err)) from None
 
 
 # --- the commands ---------------------------------------------------------------------------------
@@ -357,8 +354,9 @@ def cmd_export(args) -> int:
 
     with _logged_in(args) as station:
         code = _secret("STATION_TRANSFER_CODE", "Kode transfer kantor: ")
-        data, n = station.transfer.export(code, progress=show if sys.stderr.isatty() else None)
-    _out(args.out, data)
+        if args.out.is_dir():
+            raise InvalidInput(f"{args.out} adalah folder: sebutkan nama berkas, mis. {args.out / 'jemput.bundle'}.")
+        _, n = station.transfer.export(code, progress=show if sys.stderr.isatty() else None, to=args.out)
     print(f"{n} rekaman diekspor ke {args.out} (semua yang menunggu dikirim)")
     return ExitCode.OK
 

@@ -12,6 +12,7 @@ login and purge removes those older than PAPER_MAX_AGE_S, and a purge removes al
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import time
 from pathlib import Path
@@ -51,6 +52,37 @@ def write_private(path: Path, data: bytes) -> Path:
         if fd >= 0:
             os.close(fd)
     return path
+
+
+def write_whole(path: Path, data: bytes) -> Path:
+    """write_private under a temporary name, on the disk, then renamed: a USB stick pulled out mid-write leaves no
+    half file under the real name. OSError as it came (the caller says it in words)."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        write_private(tmp, data)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+_WHY = {
+    errno.ENOENT: "foldernya tidak ada; apakah flashdisk terpasang?",
+    errno.ENOSPC: "disk atau flashdisk penuh",
+    errno.EACCES: "tidak ada izin menulis di sana",
+    errno.EPERM: "tidak ada izin menulis di sana",
+    errno.EROFS: "disk atau flashdisk hanya bisa dibaca (terkunci)",
+    errno.EISDIR: "itu sebuah folder; sebutkan nama berkas",
+    errno.EIO: "flashdisk tidak terbaca (dicabut atau rusak?)",
+}
+
+
+def not_written(path: Path, err: OSError) -> str:
+    """Why a file could not be written, in the operator's words (the OS says it in English)."""
+    return f"Berkas {path} tidak bisa ditulis: {_WHY.get(err.errno, err.strerror or 'kesalahan disk')}."
 
 
 def papers_dir(data_dir: Path) -> Path:

@@ -22,7 +22,7 @@ def citizen(i: int = 1) -> Enrolment:
 def test_migrates_an_empty_file_to_head_with_wal_and_full_sync(data_dir):
     (data_dir / "station.db").touch()  # an empty file is a valid, empty SQLite database
     with Database.in_folder(data_dir) as db:
-        assert current_revision(db.engine) == head_revision() == "0008_biometrics"
+        assert current_revision(db.engine) == head_revision() == "0009_outbox_exported"
         with db.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL

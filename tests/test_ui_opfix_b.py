@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from tests.forge import TRANSFER, citizen, record, records_bundle  # noqa: E402
 from tests.stations import store_record  # noqa: E402
-from tests.ui_driver import click, key, make_window, on_modal, type_text  # noqa: E402
+from tests.ui_driver import click, key, make_window, on_modal, show, type_text  # noqa: E402
 
 
 def _import(qtbot, window, path, code, messages: list[str], close: bool = True):
@@ -221,4 +221,52 @@ def test_register_from_the_station_menu_says_each_refusal_in_the_dialog(qtbot, s
     assert seen[1].startswith("Berkas CA ") and seen[1].endswith("tidak ada."), seen
     assert seen[2].startswith("Jaringan:") and "Traceback" not in seen[2], seen
     assert window.status.sync_label.text() != "Sinkronisasi: terdaftar, menghubungi ...", seen
+    window.close()
+
+
+def _export_to(qtbot, window, target, messages: list[str]) -> None:
+    """Stasiun > Ekspor jemput bola: the file and the office's code typed twice, Ekspor clicked."""
+
+    def operator(dialog) -> None:
+        click(dialog.path)
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        type_text(str(target))
+        for field in (dialog.code, dialog.again):
+            click(field)
+            type_text(TRANSFER)
+        click(dialog.ok_button)
+        qtbot.waitUntil(lambda: not dialog.isVisible() or bool(dialog.error.text()), timeout=30_000)
+        if dialog.isVisible():
+            messages.append(dialog.error.text())
+            dialog.reject()
+
+    _export(qtbot, window, operator)
+
+
+def test_the_records_list_says_which_waiting_records_left_on_a_usb_stick(qtbot, station, data_dir, tmp_path):
+    """After an export the records still wait for the centre's word ("menunggu kirim"), and the list says they left
+    on a stick and when; one accepted afterwards does not say so. A stick that cannot be written marks nothing and
+    says so in words (the window wrote the bundle itself, not whole-or-nothing, and marked nothing at all)."""
+    store_record(station, citizen(1), os.urandom(3000), os.urandom(1500))
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    _export_to(qtbot, window, tmp_path / "tidak-ada" / "jemput.bundle", messages)  # the stick is not there
+    assert len(messages) == 1 and "tidak bisa ditulis: foldernya tidak ada" in messages[0], messages
+    assert not list(tmp_path.rglob("*.part"))
+    show(qtbot, window)  # back in the window
+    key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Cari rekaman
+    table = window.records_page.table
+    assert table.rowCount() == 1 and table.item(0, 4).text() == ""
+
+    _export_to(qtbot, window, tmp_path / "jemput.bundle", messages)
+    assert len(messages) == 1 and (tmp_path / "jemput.bundle").exists(), messages
+    store_record(station, citizen(2), os.urandom(3000), os.urandom(1500))  # accepted after the stick left
+    show(qtbot, window)
+    key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    rows = {table.item(r, 2).text(): (table.item(r, 3).text(), table.item(r, 4).text()) for r in range(2)}
+    carried, later = rows[citizen(1).nama], rows[citizen(2).nama]
+    assert carried[0] == "menunggu kirim" and carried[1].startswith("diekspor ke USB "), carried
+    assert carried[1].endswith("; menunggu tanda terima pusat"), carried
+    assert later == ("menunggu kirim", ""), later
     window.close()

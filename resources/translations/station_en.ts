@@ -688,7 +688,7 @@
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="137" />
+        <location filename="../../station/ui/export_dialog.py" line="136" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -1554,6 +1554,11 @@
         <location filename="../../station/ui/records_page.py" line="66" />
         <source>Klik dua kali (atau Enter) untuk membuka: lanjutkan draf, cetak ulang bukti.</source>
         <translation>Double-click (or Enter) to open: continue a draft, reprint a receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/records_page.py" line="88" />
+        <source>diekspor ke USB {0}; menunggu tanda terima pusat</source>
+        <translation>exported to USB {0}; waiting for the centre's receipt</translation>
     </message>
 </context>
 <context>

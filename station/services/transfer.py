@@ -10,14 +10,16 @@ import base64
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from station import bundle_format
 from station.bundle_format import BundleRefused
 from station.domain.enrolment import Enrolment, validate
-from station.domain.errors import StationError
+from station.domain.errors import InvalidInput, StationError
 from station.domain.passwords import check_transfer_code
 from station.domain.payload import Photo, payload_digest, sha256_hex
 from station.domain.permissions import Action
+from station.files import not_written, write_whole
 from station.services.base import Service
 from station.services.biometric_record import biometric_mime, is_biometric
 from station.station_list import StationList, StationListInvalid, raw_public
@@ -36,34 +38,45 @@ class ImportReport:
 
 
 class Transfer(Service):
-    def export(self, code: str, progress: Callable[[int, int], None] | None = None) -> tuple[bytes, int]:
+    def export(
+        self, code: str, progress: Callable[[int, int], None] | None = None, to: Path | None = None
+    ) -> tuple[bytes, int]:
         """Every record in the outbox, due or not, however many: read a batch at a time and streamed into the
         bundle, with progress(done, total) after each batch (the window's progress bar). They stay in the outbox:
         the station sends them itself later, and the centre answers those repeats with the outcome it gave. Each
-        record keeps its origin and the origin's signature, so whoever carries it, it is filed under its origin."""
+        record keeps its origin and the origin's signature, so whoever carries it, it is filed under its origin.
+        to: the file (a USB stick) the bundle is written to, whole or not at all; once it is there, its records are
+        marked as exported (the records list says so)."""
         ctx = self._ctx
         actor = ctx.require(Action.EXPORT)
         check_transfer_code(code)  # a bundle on a lost stick is only as safe as this code
         outbox = Outbox(lambda: ctx.db.unit(ctx.clock))
-        total, done = outbox.waiting_count(), [0]
+        total, done = outbox.waiting_count(), []
 
         def records() -> Iterator[dict]:
             if progress:
                 progress(0, total)  # the count known before the first batch is read
             for batch in outbox.everything():
                 yield from (o.to_bundle() for o in batch)
-                done[0] += len(batch)
+                done.extend(o.uuid for o in batch)
                 if progress:
-                    progress(done[0], max(total, done[0]))
+                    progress(len(done), max(total, len(done)))
 
         with ctx.db.unit(ctx.clock) as uow:
             signer = uow.keys.signing_key()
             uow.commit()
         data = bundle_format.write(records(), ctx.settings.station_id, ctx.clock.stamp(), signer, code)
+        if to is not None:
+            try:
+                write_whole(to, data)
+            except OSError as err:
+                raise InvalidInput(not_written(to, err)) from None
         with ctx.db.unit(ctx.clock) as uow:
-            uow.audit.append(actor.name, "exported", None, {"records": done[0]})
+            if to is not None:
+                uow.outbox.exported(done)
+            uow.audit.append(actor.name, "exported", None, {"records": len(done)})
             uow.commit()
-        return data, done[0]
+        return data, len(done)
 
     def import_bundle(self, data: bytes, code: str) -> ImportReport:
         """Verify everything first (station.bundle_format: a registered signer, its registered key, fixed key

@@ -61,6 +61,8 @@ class OutboxRow(Base):
     next_attempt_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
     deferred_at: Mapped[str | None] = mapped_column(String(32), nullable=True)  # when next_attempt_at was set
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # when it last left on a USB bundle: it still waits for the centre's word, but the operator knows it is on its way
+    exported_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class SettingRow(Base):

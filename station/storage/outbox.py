@@ -218,6 +218,15 @@ class OutboxRepository:
             most = max(most, self._s.scalar(select(func.max(OutboxRow.attempts)).where(mine)) or 0)
         return most
 
+    def exported(self, uuids: list[str]) -> None:
+        """These left on a USB bundle now: they stay here (the centre's word has not come), marked so the operator
+        sees they are on their way."""
+        for part in _chunks(uuids):
+            self._s.execute(
+                update(OutboxRow).where(OutboxRow.record_uuid.in_(part)).values(exported_at=self._clock.stamp()),
+                execution_options={"synchronize_session": False},
+            )
+
     def apply(self, answers: list[Answer]) -> None:
         """The centre's decisions; an answer that asks to send again later leaves the record in the outbox."""
         decided = [a for a in answers if not a.retry]

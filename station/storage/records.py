@@ -31,7 +31,7 @@ from station.domain.permissions import SYSTEM, Actor
 from station.storage.audit import AuditRepository
 from station.storage.crypto import DataKey
 from station.storage.errors import RecordNotFound, StorageCorrupt
-from station.storage.models import RecordRow
+from station.storage.models import OutboxRow, RecordRow
 from station.storage.rows import read_json, write_json
 
 # Padding blocks (bytes of JSON before sealing): a summary with any name up to 80 characters fits one block,
@@ -66,6 +66,7 @@ class RecordSummary:
     created_at: str
     nik: str
     nama: str
+    exported_at: str | None = None  # waiting, and carried out on a USB bundle then
 
 
 @dataclass(frozen=True)
@@ -346,20 +347,22 @@ class RecordRepository:
         """Newest first. A whole NIK is found through the keyed index; anything else (part of a name, the
         start of a NIK) by decrypting the summaries here, never by a query on clear text."""
         q = clean_nik(query) if query.strip().isdigit() else query.strip().lower()
-        stmt = select(RecordRow.uuid, RecordRow.status, RecordRow.created_at, RecordRow.summary_enc)
+        stmt = select(
+            RecordRow.uuid, RecordRow.status, RecordRow.created_at, RecordRow.summary_enc, OutboxRow.exported_at
+        ).outerjoin(OutboxRow, OutboxRow.record_uuid == RecordRow.uuid)
         if q.isdigit() and len(q) == 16:
             stmt = stmt.where(RecordRow.nik_index == self._key().index(q))
         if status is not None:
             stmt = stmt.where(RecordRow.status == status.value)
         out: list[RecordSummary] = []
-        for u, st, c, blob in self._s.execute(stmt.order_by(RecordRow.created_at.desc())):
+        for u, st, c, blob, exported in self._s.execute(stmt.order_by(RecordRow.created_at.desc())):
             try:
                 summary = self._summary(u, blob)
             except StorageCorrupt:  # one damaged record must not hide the others: it is listed as damaged
                 summary = {"nik": "", "nama": DAMAGED}
             if q and not (summary["nik"].startswith(q) or q in summary["nama"].lower()):
                 continue
-            out.append(RecordSummary(u, RecordStatus(st), c, summary["nik"], summary["nama"]))
+            out.append(RecordSummary(u, RecordStatus(st), c, summary["nik"], summary["nama"], exported))
             if len(out) >= limit:
                 break
         return out

@@ -123,10 +123,9 @@ class ExportDialog(FormDialog):
         def work() -> None:
             try:
                 with open_worker() as station:
-                    data, count = station.transfer.export(code, progress=report)
-                target.write_bytes(data)
+                    _, count = station.transfer.export(code, progress=report, to=target)
                 self._bridge.done.emit((count, target))
-            except (StationError, OSError) as err:
+            except StationError as err:
                 self._bridge.done.emit(err)
 
         threading.Thread(target=work, name="export", daemon=True).start()

@@ -83,6 +83,9 @@ class RecordsPage(QWidget):
             reason = ""
             if r.status in NEEDS_REASON:
                 reason = self.station.records.get(r.uuid, with_photos=False).server_reason or ""
+            elif r.exported_at:  # still waiting for the centre's word, but on its way (the operator carried it)
+                when = date_time(self.station.clock.local(r.exported_at))
+                reason = self.tr("diekspor ke USB {0}; menunggu tanda terima pusat").format(when)
             cells = [date_time(self.station.clock.local(r.created_at)), r.nik, r.nama, record_status(r.status), reason]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
