@@ -282,7 +282,7 @@ def test_no_finger_and_no_reason_are_chosen_for_the_operator(qtbot, counter, sim
     """The exception dialog opens with neither a finger nor a reason picked (it used to open on the right thumb
     and its first reason, one Konfirmasi from an exception nobody chose); the reasons follow the finger chosen."""
     from station.ui.biometrics_page import BiometricExceptionDialog
-    from tests.ui_driver import click, focused, key, show
+    from tests.ui_driver import click, focused, key, show, type_text
 
     page = BiometricsPage(counter, ports=[sim.port])
     qtbot.addWidget(page)
@@ -302,4 +302,7 @@ def test_no_finger_and_no_reason_are_chosen_for_the_operator(qtbot, counter, sim
     assert dialog.reason.currentData() is None and dialog.reason.count() > 1
     click(ok)
     assert dialog.exception is None and focused() is dialog.reason
+    dialog.which.setFocus()
+    type_text("Kelingking ki")  # the space is part of the name (it opened the list: Kelingking kanan)
+    assert dialog.chosen() == (Modality.FINGER, int(FingerPosition.LEFT_LITTLE))
     page.close_worker()

@@ -177,6 +177,10 @@ def test_6_typing_a_word_not_in_the_list_does_not_pick_another_item(qtbot, windo
     QTest.qWait(QApplication.keyboardInputInterval() + 50)
     type_text("kr")  # a real choice still takes its first letters
     assert agama.currentText().lower().startswith("kr")
+    pekerjaan = window.biodata_page.inputs["pekerjaan"]
+    pekerjaan.setFocus()
+    type_text("Karyawan S")  # the space is part of the name: it neither opens the list nor starts again
+    assert pekerjaan.currentText() == "Karyawan Swasta" and not pekerjaan.view().isVisible()
 
 
 # 8. Printing the recovery sheet says so inside the code dialog, not in a stray top-level window ----------------

@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -44,6 +43,7 @@ from station.domain.errors import StationError
 from station.services.biometrics import EYES, BiometricSession, StepResult, Verification
 from station.services.station import Station
 from station.ui.forms import supervisor_rows
+from station.ui.widgets import NoWheelComboBox
 
 log = logging.getLogger(__name__)
 
@@ -391,7 +391,7 @@ class BiometricExceptionDialog(QDialog):
         self.station, self.session = station, session
         self.setWindowTitle(self.tr("Pengecualian biometrik"))
         form = QFormLayout(self)
-        self.which = QComboBox()  # data: "finger:6", "iris:2" (a tuple would not survive Qt's variants)
+        self.which = NoWheelComboBox()  # data: "finger:6", "iris:2" (a tuple would not survive Qt's variants)
         self.which.addItem(self.tr("— pilih jari atau mata —"), None)  # never a finger the operator did not pick
         for p in FingerPosition:
             if p:
@@ -399,7 +399,7 @@ class BiometricExceptionDialog(QDialog):
         for e in EYES:
             self.which.addItem(e.label, f"{Modality.IRIS.value}:{int(e)}")
         form.addRow(self.tr("Jari / mata"), self.which)
-        self.reason = QComboBox()
+        self.reason = NoWheelComboBox()
         form.addRow(self.tr("Alasan"), self.reason)
         self.which.currentIndexChanged.connect(self._reasons)
         self._reasons()

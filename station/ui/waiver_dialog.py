@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +16,7 @@ from station.domain.errors import StationError
 from station.domain.waivers import REASONS, Waiver, WaiverError
 from station.services.station import Station
 from station.ui.forms import supervisor_rows
+from station.ui.widgets import NoWheelComboBox
 from station.ui.words import check_name, waiver_reason
 
 
@@ -28,7 +28,7 @@ class WaiverDialog(QDialog):
         self.setWindowTitle(self.tr("Pengecualian foto"))
         self.setMinimumWidth(560)
         form = QFormLayout(self)
-        self.reason = QComboBox()
+        self.reason = NoWheelComboBox()
         self.reason.addItem(self.tr("— pilih alasan —"), None)  # nothing chosen for the operator
         for key in REASONS:
             self.reason.addItem(waiver_reason(key), key)

@@ -55,14 +55,17 @@ class NoWheelComboBox(QComboBox):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Type-ahead that never picks a wrong value silently: letters matching no item ("Bandung" in Agama
-        once chose Buddha) empty the field and say so; a letter typed again cycles as Qt does."""
+        once chose Buddha) empty the field and say so; a letter typed again cycles as Qt does. A space in the
+        middle of a name is part of it ("Karyawan S": Karyawan Swasta); Qt opened the list on it and took the
+        next letter as a new search (Seniman, or Kelingking kanan for "Kelingking ki")."""
         text = event.text()
         plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
-        if self.isEditable() or not plain or not text.isprintable() or not text.strip():
-            super().keyPressEvent(event)
-            return
         now = time.monotonic()
         fresh = now - self._typed_at > QApplication.keyboardInputInterval() / 1000
+        inside_a_name = text == " " and self._typed and not fresh
+        if self.isEditable() or not plain or not text.isprintable() or not (text.strip() or inside_a_name):
+            super().keyPressEvent(event)
+            return
         self._typed, self._typed_at = ("" if fresh else self._typed) + text.lower(), now
         items = [self.itemText(i).lower() for i in range(self.count())]
         hits = [i for i, t in enumerate(items) if t and t.startswith(self._typed)]
