@@ -197,7 +197,7 @@ def test_the_window_goes_photo_approval_signature_biometrics_then_accepts(
     verified; only then does Tinjau accept the record (and the receipt is printed)."""
     from station.services.acceptance import PhotoApproval
     from station.ui.citizen import Citizen
-    from tests.ui_driver import make_window
+    from tests.ui_driver import key, make_window, read
 
     station = counter
     window = make_window(station, data_dir)
@@ -219,11 +219,14 @@ def test_the_window_goes_photo_approval_signature_biometrics_then_accepts(
         if page.session.next_step() is None:
             break
         press(qtbot, page)
-    qtbot.mouseClick(page.done_btn, Qt.MouseButton.LeftButton)
+    page.done_btn.setFocus()
+    key(Qt.Key.Key_Return)  # Selesai, simpan rekaman ...
+    key(Qt.Key.Key_Return)  # ... pressed twice: it used to accept the record before Tinjau could be read
     assert window.stack.currentWidget() is window.review_page, page.message.text()
     shown = window.review_page.biometrics.text()  # Tinjau shows what is being accepted beside the photo
     assert "Sidik jari terekam: 10 dari 10" in shown and "Verifikasi" in shown and "Iris" in shown
     assert station.records.counts().get("queued", 0) == 0  # not accepted until Tinjau says so
+    read(qtbot)
     qtbot.mouseClick(window.review_page.accept_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(station.records.find(good().nik)), timeout=10_000)
     [rec] = station.records.find(good().nik)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from station.camera import VideoFile  # noqa: E402
 from station.domain.lifecycle import RecordStatus  # noqa: E402
 from tests.standin_video import build  # noqa: E402
-from tests.ui_driver import NIK, Keys, fill_citizen, focused, key, make_window  # noqa: E402
+from tests.ui_driver import NIK, Keys, fill_citizen, focused, key, make_window, read  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +44,13 @@ def test_one_citizen_from_f3_to_accepted_by_keyboard(qtbot, station, data_dir, v
     view = window.approval_page.view
     assert view.isVisible() and window.approval_page.shown_on == "full_window"  # one screen: the photo fills it
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.yes)
+    key(Qt.Key.Key_Return)  # too soon after the photo appeared to be the citizen's answer: not taken
+    assert window.stack.currentWidget() is window.approval_page and view.isVisible()
+    read(qtbot)
     key(Qt.Key.Key_Return)  # the citizen agrees
     assert window.stack.currentWidget() is window.review_page and not view.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.review_page.accept_btn)  # back on the window
+    read(qtbot)
     key(Qt.Key.Key_Return)  # accepted (Ctrl+S works too)
     assert window.stack.currentWidget() is window.queue_page
     keys = Keys.presses

@@ -17,7 +17,7 @@ from station.services.acceptance import PhotoApproval  # noqa: E402
 from station.ui.citizen import Citizen  # noqa: E402
 from tests.test_enrolment import good  # noqa: E402
 from tests.test_recording import capture_of  # noqa: E402
-from tests.ui_driver import key, make_window, message_box_button, on_modal  # noqa: E402
+from tests.ui_driver import key, make_window, message_box_button, on_modal, read  # noqa: E402
 
 
 @pytest.fixture()
@@ -89,6 +89,7 @@ def test_2_the_not_ready_warning_names_the_step_and_goes_when_done(qtbot, window
     assert window.banner.isVisible() and "Persetujuan" in window.banner.text.text()
     assert [i.text() for i in window.nav.selectedItems()] == ["Persetujuan"]
     assert window.nav.currentItem().text() == "Persetujuan"
+    read(qtbot)
     qtbot.mouseClick(window.approval_page.yes_btn, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.review_page
     assert not window.banner.isVisible()  # the warning is answered: it does not follow to the next steps

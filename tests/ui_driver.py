@@ -143,6 +143,13 @@ def message_box_button(text_part: str):
     return act
 
 
+def read(qtbot) -> None:
+    """The operator (or the citizen) looks at the page that just appeared before deciding anything on it."""
+    from station.ui.widgets import SETTLE_S
+
+    qtbot.wait(int(SETTLE_S * 1000) + 50)
+
+
 def show(qtbot, widget) -> None:
     """Shown and active, as a window the operator just opened."""
     widget.show()

@@ -13,7 +13,7 @@ from station.services.station import Station
 from station.ui.camera_worker import to_qimage
 from station.ui.citizen import Citizen
 from station.ui.steps import StepPage
-from station.ui.widgets import shortcut
+from station.ui.widgets import Settle, shortcut
 
 SECOND_SCREEN, FULL_WINDOW = "second_screen", "full_window"
 
@@ -56,10 +56,19 @@ class CitizenView(QWidget):
         layout.addWidget(self.photo, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        self.yes.clicked.connect(lambda: self.answered.emit(True))
+        self._settle = Settle()
+        self.yes.clicked.connect(self._yes)
         self.no.clicked.connect(lambda: self.answered.emit(False))
-        shortcut(self, lambda: self.answered.emit(True), enter=Qt.KeyboardModifier.NoModifier)
+        shortcut(self, self._yes, enter=Qt.KeyboardModifier.NoModifier)
         shortcut(self, lambda: self.answered.emit(False), "F5")
+
+    def settled(self) -> bool:
+        """Shown long enough for a yes to be the citizen's, not the operator's Enter from the step before."""
+        return self._settle.settled()
+
+    def _yes(self) -> None:
+        if self.settled():
+            self.answered.emit(True)
 
     def show_for(self, citizen: Citizen, on_second_screen: bool, anchor: QWidget) -> None:
         screens = QGuiApplication.screens()
@@ -70,6 +79,7 @@ class CitizenView(QWidget):
         self.photo.setPixmap(photo_pixmap(citizen, int(target.geometry().height() * 0.6)))
         self.showFullScreen()
         self.raise_()
+        self._settle.start()
         if not on_second_screen:
             self.activateWindow()
             self.yes.setFocus()
@@ -106,12 +116,16 @@ class ApprovalPage(StepPage):
         layout.addLayout(row)
         self.show_btn.clicked.connect(self._show_to_citizen)
         self.retake_btn.clicked.connect(lambda: self.answer(False))
-        self.yes_btn.clicked.connect(lambda: self.answer(True))
-        shortcut(self, lambda: self.isVisible() and self.answer(True), enter=Qt.KeyboardModifier.NoModifier)
+        self.yes_btn.clicked.connect(self._yes)
+        shortcut(self, self._yes, enter=Qt.KeyboardModifier.NoModifier)
         shortcut(self, lambda: self.isVisible() and self.answer(False), "F5")
 
     def title(self) -> str:
         return self.tr("Persetujuan")
+
+    def _yes(self) -> None:
+        if self.isVisible() and self.view.settled():
+            self.answer(True)
 
     def ready(self, citizen: Citizen) -> bool:
         return citizen.capture is not None

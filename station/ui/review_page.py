@@ -15,7 +15,7 @@ from station.ui.approval import photo_pixmap
 from station.ui.citizen import Citizen
 from station.ui.steps import StepPage
 from station.ui.summary import summary_html
-from station.ui.widgets import shortcut
+from station.ui.widgets import Settle, shortcut
 from station.ui.words import check_names
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ class ReviewPage(StepPage):
         self.error.setWordWrap(True)
         buttons = QHBoxLayout()
         self.back_btn = QPushButton(self.tr("Ambil ulang foto (F5)"))
+        self._settle = Settle()
         self.accept_btn = QPushButton(self.tr("Terima dan simpan (Enter)"))
         self.accept_btn.setObjectName("primary")
         buttons.addStretch(1)
@@ -93,6 +94,7 @@ class ReviewPage(StepPage):
         self.accept_btn.setEnabled(True)
         self.back_btn.setEnabled(True)
         self.accept_btn.setFocus()
+        self._settle.start()
 
     def leave(self) -> None:
         self._clear()
@@ -126,7 +128,7 @@ class ReviewPage(StepPage):
             self.back.emit()  # the approval needs a photo now: the flow goes back to Foto
 
     def accept_record(self) -> None:
-        if not self.isVisible() or not self.accept_btn.isEnabled():
+        if not self.isVisible() or not self.accept_btn.isEnabled() or not self._settle.settled():
             return
         c = self.citizen
         self.accept_btn.setEnabled(False)

@@ -35,6 +35,7 @@ from station.ui.app import make_app, stand_in_folder
 from station.ui.main_window import MainWindow
 from station.ui.printing import Printers
 from station.ui.shots import click, grab, key, pump, shot, tab, typed, wait_until
+from station.ui.widgets import SETTLE_S
 
 ROOT = Path(__file__).resolve().parents[2]
 SIM_PORT = 4501
@@ -197,6 +198,7 @@ def run(tmp: Path) -> None:
     # 4-persetujuan: one screen, so the photo fills it, facing the citizen
     wait_until(lambda: approval.view.isVisible(), 5, "the citizen's view")
     shot("4-persetujuan")
+    pump(SETTLE_S)  # the citizen looks at the photo before answering
     key(Qt.Key.Key_Return)  # the citizen agrees
 
     sign = window.signature_step
@@ -225,6 +227,7 @@ def run(tmp: Path) -> None:
     review = window.review_page
     wait_until(lambda: window.stack.currentWidget() is review, 5, "Tinjau")
     shot("7-tinjau")
+    pump(SETTLE_S)
     click(review.accept_btn)
     wait_until(lambda: window.stack.currentWidget() is window.queue_page, 20, "the record to be accepted")
     pump(0.5)

@@ -42,6 +42,23 @@ def shortcut(parent: QWidget, slot, *keys: str, enter: Qt.KeyboardModifier | Non
     return sc
 
 
+SETTLE_S = 0.6  # sooner than this after a decision page appears, a key or click is the last one pressed twice
+
+
+class Settle:
+    """When a page that takes a decision (the citizen's yes, accepting the record) appeared. Two quick Enters on
+    Biometrik accepted the record before Tinjau could be read; anything sooner than SETTLE_S is not a decision."""
+
+    def __init__(self) -> None:
+        self._at = -SETTLE_S
+
+    def start(self) -> None:
+        self._at = time.monotonic()
+
+    def settled(self) -> bool:
+        return time.monotonic() - self._at >= SETTLE_S
+
+
 class NoWheelComboBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
