@@ -500,3 +500,20 @@ def test_12_birth_date_typed_after_a_click_and_not_carried_over(qtbot, station, 
     type_text("3324017101050001")  # a woman born 31-01-2005: the NIK says so
     assert date.date() == dt.date(2005, 1, 31) and page.inputs["jenis_kelamin"].value() == "P"
     window.close()
+
+
+def test_12_a_complete_date_that_does_not_exist_is_not_called_incomplete(qtbot, station, data_dir):
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    serve_first(qtbot, window)
+    page = window.biodata_page
+    date = page.inputs["tanggal_lahir"]
+    QTest.mouseClick(date.edit, Qt.MouseButton.LeftButton)
+    QTest.qWait(20)
+    type_text("31021995")
+    said = {p.message for p in page.problems() if p.field == "tanggal_lahir"}
+    assert said == {"Tanggal 31-02-1995 tidak ada."}, said
+    key(Qt.Key.Key_Backspace)
+    said = {p.message for p in page.problems() if p.field == "tanggal_lahir"}
+    assert said == {"Tanggal belum lengkap (hh-bb-tttt)."}, said
+    window.close()

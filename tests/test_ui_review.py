@@ -17,7 +17,7 @@ from station.services.acceptance import PhotoApproval  # noqa: E402
 from station.ui.citizen import Citizen  # noqa: E402
 from tests.test_enrolment import good  # noqa: E402
 from tests.test_recording import capture_of  # noqa: E402
-from tests.ui_driver import key, make_window, message_box_button, on_modal, read  # noqa: E402
+from tests.ui_driver import key, make_window, message_box_button, on_modal, read, type_text  # noqa: E402
 
 
 @pytest.fixture()
@@ -182,6 +182,34 @@ def test_6_typing_a_word_not_in_the_list_does_not_pick_another_item(qtbot, windo
     pekerjaan.setFocus()
     type_text("Karyawan S")  # the space is part of the name: it neither opens the list nor starts again
     assert pekerjaan.currentText() == "Karyawan Swasta" and not pekerjaan.view().isVisible()
+
+
+def test_6_the_open_list_shows_which_item_is_chosen(qtbot, window):
+    """The chosen row of an open list was drawn as a blank white box: the operator could not see where the
+    highlight was. Now it is the office's blue with the name in white (pixels of the list as drawn)."""
+    from PySide6.QtGui import QColor
+
+    from station.ui.style import INFO
+
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    pekerjaan = window.biodata_page.inputs["pekerjaan"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.biodata_page.inputs["nik"])
+    pekerjaan.setFocus()
+    type_text("Karyawan Swasta")
+    pekerjaan.showPopup()
+    view = pekerjaan.view()
+    qtbot.waitUntil(view.isVisible)
+    row = view.visualRect(view.currentIndex())
+    image = view.viewport().grab().toImage()
+    inside = [image.pixelColor(x, row.center().y()) for x in range(row.left() + 2, row.right() - 2)]
+    blue = QColor(INFO)
+    near = [
+        abs(c.red() - blue.red()) + abs(c.green() - blue.green()) + abs(c.blue() - blue.blue()) < 60 for c in inside
+    ]
+    assert sum(near) > len(inside) // 2, {c.name() for c in inside}  # the style draws it with a slight gradient
+    assert any(c.lightness() > 200 for c in inside)  # the name, in white
+    pekerjaan.hidePopup()
 
 
 # 8. Printing the recovery sheet says so inside the code dialog, not in a stray top-level window ----------------

@@ -99,37 +99,37 @@
 <context>
     <name>ApprovalPage</name>
     <message>
-        <location filename="../../station/ui/approval.py" line="89" />
+        <location filename="../../station/ui/approval.py" line="99" />
         <source>Persetujuan foto — tunjukkan foto kepada warga</source>
         <translation>Photo approval — show the photo to the citizen</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="96" />
+        <location filename="../../station/ui/approval.py" line="106" />
         <source>Tampilkan lagi ke warga</source>
         <translation>Show the citizen again</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="97" />
+        <location filename="../../station/ui/approval.py" line="107" />
         <source>Warga minta foto ulang (F5)</source>
         <translation>The citizen wants another photo (F5)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="98" />
+        <location filename="../../station/ui/approval.py" line="108" />
         <source>Warga setuju (Enter)</source>
         <translation>The citizen agrees (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="114" />
+        <location filename="../../station/ui/approval.py" line="124" />
         <source>Persetujuan</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="131" />
+        <location filename="../../station/ui/approval.py" line="145" />
         <source>Foto tampil di layar kedua yang menghadap warga. Catat jawaban warga.</source>
         <translation>The photo is on the second screen facing the citizen. Record their answer.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/approval.py" line="133" />
+        <location filename="../../station/ui/approval.py" line="147" />
         <source>Foto tampil satu layar penuh: hadapkan layar ke warga, lalu catat jawabannya.</source>
         <translation>The photo fills the screen: turn it to the citizen, then record their answer.</translation>
     </message>
@@ -278,37 +278,42 @@
         <translation>Biodata — queue number {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="268" />
+        <location filename="../../station/ui/biodata_page.py" line="269" />
+        <source>Tanggal {0} tidak ada.</source>
+        <translation>There is no date {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/biodata_page.py" line="271" />
         <source>Tanggal belum lengkap (hh-bb-tttt).</source>
         <translation>The date is incomplete (dd-mm-yyyy).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="304" />
+        <location filename="../../station/ui/biodata_page.py" line="308" />
         <source>Wajib diisi</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="318" />
+        <location filename="../../station/ui/biodata_page.py" line="322" />
         <source>{0} isian perlu diperbaiki — tunjukkan (Alt+P)</source>
         <translation>{0} fields need fixing — show (Alt+P)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="320" />
+        <location filename="../../station/ui/biodata_page.py" line="324" />
         <source>{0} peringatan perlu dikonfirmasi</source>
         <translation>{0} warnings to confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="350" />
+        <location filename="../../station/ui/biodata_page.py" line="354" />
         <source>Diisi dari NIK</source>
         <translation>Filled from the NIK</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="375" />
+        <location filename="../../station/ui/biodata_page.py" line="379" />
         <source>NIK ini sudah ada di stasiun: {0}.</source>
         <translation>This NIK is already on the station: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="403" />
+        <location filename="../../station/ui/biodata_page.py" line="407" />
         <source>Draf tersimpan {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
@@ -497,22 +502,22 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="36" />
+        <location filename="../../station/ui/queue_page.py" line="37" />
         <source>Batalkan nomor {0}</source>
         <translation>Cancel ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="44" />
+        <location filename="../../station/ui/queue_page.py" line="45" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="51" />
+        <location filename="../../station/ui/queue_page.py" line="52" />
         <source>Batalkan nomor</source>
         <translation>Cancel the ticket</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="65" />
+        <location filename="../../station/ui/queue_page.py" line="66" />
         <source>Tulis alasan pembatalan nomor antrean.</source>
         <translation>Write why the ticket is cancelled.</translation>
     </message>
@@ -581,7 +586,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../station/ui/widgets.py" line="170" />
+        <location filename="../../station/ui/widgets.py" line="194" />
         <source>Kalender</source>
         <translation>Calendar</translation>
     </message>
@@ -1148,7 +1153,7 @@
 <context>
     <name>NoWheelComboBox</name>
     <message>
-        <location filename="../../station/ui/widgets.py" line="80" />
+        <location filename="../../station/ui/widgets.py" line="104" />
         <source>"{0}" tidak ada di daftar ini: pilih dari daftar.</source>
         <translation>"{0}" is not in this list: choose from the list.</translation>
     </message>
@@ -1330,92 +1335,92 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="89" />
+        <location filename="../../station/ui/queue_page.py" line="90" />
         <source>Lanjutkan warga ini</source>
         <translation>Continue with this citizen</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="98" />
+        <location filename="../../station/ui/queue_page.py" line="99" />
         <source>Ambil nomor baru (F2)</source>
         <translation>New ticket (F2)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="99" />
+        <location filename="../../station/ui/queue_page.py" line="100" />
         <source>Panggil berikutnya (F3)</source>
         <translation>Call next (F3)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="102" />
+        <location filename="../../station/ui/queue_page.py" line="103" />
         <source>Tunda</source>
         <translation>Set aside</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="103" />
+        <location filename="../../station/ui/queue_page.py" line="104" />
         <source>Batalkan ...</source>
         <translation>Cancel ticket ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="105" />
+        <location filename="../../station/ui/queue_page.py" line="106" />
         <source>Layar antrean (F7)</source>
         <translation>Queue display (F7)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="115" />
+        <location filename="../../station/ui/queue_page.py" line="116" />
         <source>Nomor untuk hari berikutnya</source>
         <translation>Tickets for later days</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="146" />
+        <location filename="../../station/ui/queue_page.py" line="147" />
         <source>Antrean {0}</source>
         <translation>Queue {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="157" />
+        <location filename="../../station/ui/queue_page.py" line="158" />
         <source> — draf tersimpan</source>
         <translation> — draft saved</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="158" />
+        <location filename="../../station/ui/queue_page.py" line="159" />
         <source>Sedang dilayani: {0}{1}</source>
         <translation>Being served: {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="160" />
+        <location filename="../../station/ui/queue_page.py" line="161" />
         <source>Belum ada yang dilayani. Tekan F3 untuk memanggil.</source>
         <translation>Nobody being served. Press F3 to call.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="167" />
+        <location filename="../../station/ui/queue_page.py" line="168" />
         <source>  (ada draf)</source>
         <translation>  (draft saved)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="200" />
+        <location filename="../../station/ui/queue_page.py" line="201" />
         <source>Pilih nomor di daftar untuk memanggil ulang, menunda atau membatalkan.</source>
         <translation>Choose a ticket in the list to recall, set aside or cancel it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="215" />
+        <location filename="../../station/ui/queue_page.py" line="216" />
         <source>Kuota hari ini penuh: nomor {0} untuk {1}.</source>
         <translation>Today is full: ticket {0} for {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="237" />
+        <location filename="../../station/ui/queue_page.py" line="238" />
         <source>Nomor {0} sedang dilayani: selesaikan atau tunda dulu.</source>
         <translation>Ticket {0} is being served: finish or set it aside first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="249" />
+        <location filename="../../station/ui/queue_page.py" line="250" />
         <source>Nomor {0}: {1}.</source>
         <translation>Ticket {0}: {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="101" />
+        <location filename="../../station/ui/queue_page.py" line="102" />
         <source>Panggil ulang</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../station/ui/queue_page.py" line="212" />
+        <location filename="../../station/ui/queue_page.py" line="213" />
         <source>Nomor {0} untuk hari ini.</source>
         <translation>Ticket {0} for today.</translation>
     </message>
@@ -1805,7 +1810,7 @@
     <name>ReviewPage</name>
     <message>
         <location filename="../../station/ui/review_page.py" line="34" />
-        <location filename="../../station/ui/review_page.py" line="77" />
+        <location filename="../../station/ui/review_page.py" line="78" />
         <source>Tinjau</source>
         <translation>Review</translation>
     </message>
@@ -1815,37 +1820,37 @@
         <translation>Retake the photo (F5)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="58" />
+        <location filename="../../station/ui/review_page.py" line="59" />
         <source>Terima dan simpan (Enter)</source>
         <translation>Accept and save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="85" />
+        <location filename="../../station/ui/review_page.py" line="86" />
         <source>Tinjau — {0}</source>
         <translation>Review — {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="90" />
+        <location filename="../../station/ui/review_page.py" line="91" />
         <source>Dikecualikan: {0} (dikonfirmasi {1})</source>
         <translation>Waived: {0} (confirmed by {1})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="104" />
+        <location filename="../../station/ui/review_page.py" line="106" />
         <source>Biometrik belum direkam: selesaikan Tanda tangan dan Biometrik dulu.</source>
         <translation>Biometrics not captured: finish Signature and Biometrics first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="105" />
+        <location filename="../../station/ui/review_page.py" line="107" />
         <source>Biometrik tidak direkam di kantor ini (hanya foto).</source>
         <translation>This office does not capture biometrics (photo only).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="111" />
+        <location filename="../../station/ui/review_page.py" line="113" />
         <source>Tanda tangan: terekam</source>
         <translation>Signature: captured</translation>
     </message>
     <message>
-        <location filename="../../station/ui/review_page.py" line="116" />
+        <location filename="../../station/ui/review_page.py" line="118" />
         <source>Belum ada foto yang disetujui.</source>
         <translation>No approved photo yet.</translation>
     </message>

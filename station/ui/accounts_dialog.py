@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from station.domain.errors import StationError
 from station.services.station import Station
 from station.ui.forms import FormDialog
+from station.ui.widgets import NoWheelComboBox
 from station.ui.words import role_name
 
 
@@ -31,7 +31,7 @@ class AddAccountDialog(FormDialog):
         )
         self.station = station
         self.user = self.field(self.tr("Nama pengguna"))
-        self.role = QComboBox()
+        self.role = NoWheelComboBox()
         self.role.addItem(role_name("operator"), "operator")
         self.role.addItem(role_name("supervisor"), "supervisor")
         self.form.addRow(self.tr("Peran"), self.role)

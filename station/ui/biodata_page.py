@@ -265,7 +265,11 @@ class BiodataPage(StepPage):
         date = self.inputs["tanggal_lahir"]
         if date.typed() and date.date() is None:
             found = [p for p in found if p.field != "tanggal_lahir"]
-            found.insert(0, Problem("tanggal_lahir", "date_incomplete", self.tr("Tanggal belum lengkap (hh-bb-tttt).")))
+            if date.complete():  # all eight digits, and no such day (31-02-1995 was called incomplete)
+                why = Problem("tanggal_lahir", "date_invalid", self.tr("Tanggal {0} tidak ada.").format(date.text()))
+            else:
+                why = Problem("tanggal_lahir", "date_incomplete", self.tr("Tanggal belum lengkap (hh-bb-tttt)."))
+            found.insert(0, why)
         return found
 
     # --- reacting -------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from station.ui.citizen import Citizen
 from station.ui.counters import CounterRow
 from station.ui.i18n import long_date
 from station.ui.style import set_state
+from station.ui.widgets import NoWheelComboBox
 from station.ui.words import CANCEL_REASONS, ticket_status
 
 
@@ -35,7 +36,7 @@ class CancelDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Batalkan nomor {0}").format(ticket.label))
         form = QFormLayout(self)
-        self.reason = QComboBox()
+        self.reason = NoWheelComboBox()
         self.reason.setEditable(True)
         # Enter in the field is the button's press, never "add this text to the list" (an item without data)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +20,7 @@ from station.domain.errors import StationError
 from station.domain.lifecycle import RecordStatus
 from station.services.station import Station
 from station.ui.i18n import date_time
+from station.ui.widgets import NoWheelComboBox
 from station.ui.words import record_status
 
 FILTERS = [
@@ -46,7 +46,7 @@ class RecordsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari NIK atau nama ..."))
         self.search.setClearButtonEnabled(True)
-        self.filter = QComboBox()
+        self.filter = NoWheelComboBox()
         for text, status in FILTERS:
             self.filter.addItem(QCoreApplication.translate("RecordsPage", text), status)
         top.addWidget(self.search, 1)

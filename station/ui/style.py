@@ -31,6 +31,10 @@ QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border: 2px solid {INFO}; }}
 QLineEdit[state="error"], QComboBox[state="error"] {{ border: 1px solid {ERROR}; background: #fdf0ef; }}
 QLineEdit[state="warning"], QComboBox[state="warning"] {{ border: 1px solid {WARNING}; background: #fef6e7; }}
 QLineEdit[auto="true"] {{ background: #eef6ee; }}
+QComboBox QAbstractItemView {{ background: white; color: black; selection-background-color: {INFO};
+                               selection-color: white; }}
+QComboBox QAbstractItemView::item {{ min-height: 22px; padding: 1px 6px; border: none; }}
+QComboBox QAbstractItemView::item:selected {{ background: {INFO}; color: white; }}
 QPushButton {{ padding: 6px 14px; border: 1px solid #8a9aab; border-radius: 4px; background: #ffffff; }}
 QPushButton:hover {{ background: #eaf1f8; }}
 QPushButton:disabled {{ color: #a0a8b0; border-color: #d0d6dc; }}

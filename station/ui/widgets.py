@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QStyledItemDelegate,
     QToolButton,
     QToolTip,
     QWidget,
@@ -68,6 +69,9 @@ class NoWheelComboBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
         self.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        # the open list drawn by the item view's own delegate, which the style sheet reaches: with the combo's
+        # menu delegate the chosen row was drawn as a blank white box (the style's QComboBox rule)
+        self.setItemDelegate(QStyledItemDelegate(self))
         self._typed, self._typed_at = "", 0.0
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -214,6 +218,13 @@ class DateField(QWidget):
 
     def typed(self) -> bool:
         return bool(self.edit.text().replace("-", "").strip())
+
+    def complete(self) -> bool:
+        """All eight digits typed (a real day or not)."""
+        return len(self.edit.text().replace("-", "").strip()) == 8
+
+    def text(self) -> str:
+        return self.edit.text()
 
     def set_date(self, day: dt.date | None) -> None:
         self.edit.setText(f"{day:%d%m%Y}" if day else "")
