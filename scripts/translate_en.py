@@ -69,6 +69,8 @@ EN = {
     "Pilih jari atau mata dan alasannya dulu.": "Choose the finger or eye and its reason first.",
     "diekspor ke USB {0}; menunggu tanda terima pusat": "exported to USB {0}; waiting for the centre's receipt",
     "Tanggal {0} tidak ada.": "There is no date {0}.",
+    "Supervisor mengisi nama dan kata sandinya di sini untuk mengonfirmasi.": "The supervisor types their name and password here to confirm.",
+    "Tulis keterangan singkat pengecualian.": "Write a short note on the exception.",
     "Foto bukti tidak bisa dibaca.": "The evidence photo cannot be read.",
     "Sidik jari, iris dan verifikasi": "Fingerprints, irises and verification",
     "Angka: skor mutu NFIQ 2 (0-100); dalam kurung: peringkat mutu 1-10 (10 terbaik).": "Numbers: NFIQ 2 quality score (0-100); in brackets: quality rank 1-10 (10 best).",

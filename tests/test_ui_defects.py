@@ -210,6 +210,27 @@ def test_2_no_waiver_reason_is_chosen_for_the_operator(qtbot, station):
     assert dialog.waiver is not None and dialog.waiver.reason == "disabilitas", dialog.error.text()
 
 
+def test_2_an_empty_waiver_asks_for_what_is_missing_not_for_a_password(qtbot, station):
+    """Konfirmasi with the note and the supervisor's rows empty answered "Nama pengguna atau kata sandi salah.":
+    now it asks for the note, then for the supervisor, the cursor where the typing goes."""
+    from station.ui.waiver_dialog import WaiverDialog
+
+    station.accounts.add("ani", "sandi-operator-1")
+    as_user(station, "ani", "sandi-operator-1")
+    dialog = WaiverDialog(station, ["mouth_closed"])
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    dialog.reason.setFocus()
+    type_text("d")  # Disabilitas
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    click(ok)
+    assert dialog.error.text() == "Tulis keterangan singkat pengecualian." and focused() is dialog.note
+    type_text("tidak dapat menutup mulut")
+    click(ok)
+    assert dialog.error.text() == "Supervisor mengisi nama dan kata sandinya di sini untuk mengonfirmasi."
+    assert focused() is dialog.spv and dialog.waiver is None
+
+
 # 3. Login and lock dialogs open with the focus in the first field ----------------------------------------------
 def test_3_login_types_into_the_fields_and_enter_moves_on(qtbot, station):
     from station.ui.login import LoginDialog

@@ -376,7 +376,7 @@
         <translation>Choose the finger or eye and its reason first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="452" />
+        <location filename="../../station/ui/biometrics_page.py" line="454" />
         <source>Foto bukti tidak bisa dibaca.</source>
         <translation>The evidence photo cannot be read.</translation>
     </message>
@@ -2053,6 +2053,24 @@
     </message>
 </context>
 <context>
+    <name>Supervisor</name>
+    <message>
+        <location filename="../../station/ui/forms.py" line="188" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/forms.py" line="189" />
+        <source>Kata sandi supervisor</source>
+        <translation>Supervisor password</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/forms.py" line="202" />
+        <source>Supervisor mengisi nama dan kata sandinya di sini untuk mengonfirmasi.</source>
+        <translation>The supervisor types their name and password here to confirm.</translation>
+    </message>
+</context>
+<context>
     <name>WaiverDialog</name>
     <message>
         <location filename="../../station/ui/waiver_dialog.py" line="28" />
@@ -2093,6 +2111,11 @@
         <location filename="../../station/ui/waiver_dialog.py" line="57" />
         <source>Pilih alasan pengecualian.</source>
         <translation>Choose the reason for the exception.</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/waiver_dialog.py" line="61" />
+        <source>Tulis keterangan singkat pengecualian.</source>
+        <translation>Write a short note on the exception.</translation>
     </message>
 </context>
 <context>
@@ -2286,19 +2309,6 @@
         <location filename="../../station/ui/words.py" line="56" />
         <source>supervisor</source>
         <translation>supervisor</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../station/ui/forms.py" line="187" />
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/forms.py" line="188" />
-        <source>Kata sandi supervisor</source>
-        <translation>Supervisor password</translation>
     </message>
 </context>
 </TS>

@@ -42,7 +42,7 @@ from station.domain.biometrics import (
 from station.domain.errors import StationError
 from station.services.biometrics import EYES, BiometricSession, StepResult, Verification
 from station.services.station import Station
-from station.ui.forms import supervisor_rows
+from station.ui.forms import supervisor_missing, supervisor_rows
 from station.ui.widgets import NoWheelComboBox
 
 log = logging.getLogger(__name__)
@@ -412,7 +412,7 @@ class BiometricExceptionDialog(QDialog):
         proof_row.addWidget(self.proof, 1)
         proof_row.addWidget(pick)
         form.addRow(self.tr("Foto bukti (JPEG)"), proof_row)
-        self.spv, self.spv_pw, self.error = supervisor_rows(self, form)
+        self.spv, self.spv_pw, self.error = supervisor_rows(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Konfirmasi"))  # as Pengecualian foto
         buttons.accepted.connect(self.submit)
@@ -445,6 +445,8 @@ class BiometricExceptionDialog(QDialog):
             missing = self.which if chosen is None else self.reason
             self.error.setText(self.tr("Pilih jari atau mata dan alasannya dulu."))
             missing.setFocus()
+            return
+        if supervisor_missing(self.spv, self.spv_pw, self.error):
             return
         try:
             proof = Path(self.proof.text()).read_bytes() if self.proof.text() else b""

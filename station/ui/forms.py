@@ -179,14 +179,29 @@ def fit_text(edit: QLineEdit, sample: str) -> None:
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 32)
 
 
-def supervisor_rows(dialog: QWidget, form: QFormLayout) -> tuple[QLineEdit, QLineEdit, QLabel]:
+def supervisor_rows(form: QFormLayout) -> tuple[QLineEdit, QLineEdit, QLabel]:
     """The rows a supervisor's confirmation needs (name, password) and the error line under them, for the
-    exception dialogs (photo waiver, biometric exception); texts translated in the dialog's own context."""
+    exception dialogs (photo waiver, biometric exception); their texts in one context of their own (a
+    dialog.tr() here was looked up under each dialog's class and so never found in English)."""
     name, password, error = QLineEdit(), QLineEdit(), QLabel("")
     password.setEchoMode(QLineEdit.EchoMode.Password)
-    form.addRow(dialog.tr("Supervisor"), name)
-    form.addRow(dialog.tr("Kata sandi supervisor"), password)
+    form.addRow(QCoreApplication.translate("Supervisor", "Supervisor"), name)
+    form.addRow(QCoreApplication.translate("Supervisor", "Kata sandi supervisor"), password)
     error.setObjectName("error")
     error.setWordWrap(True)
     form.addRow(error)
     return name, password, error
+
+
+def supervisor_missing(name: QLineEdit, password: QLineEdit, error: QLabel) -> bool:
+    """True (and the error says so, the cursor in the empty field) when the supervisor has not typed both: an
+    empty form answered "Nama pengguna atau kata sandi salah.", as if someone had tried."""
+    empty = next((w for w in (name, password) if not w.text().strip()), None)
+    if empty is not None:
+        error.setText(
+            QCoreApplication.translate(
+                "Supervisor", "Supervisor mengisi nama dan kata sandinya di sini untuk mengonfirmasi."
+            )
+        )
+        empty.setFocus()
+    return empty is not None

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from station.domain.errors import StationError
 from station.domain.waivers import REASONS, Waiver, WaiverError
 from station.services.station import Station
-from station.ui.forms import supervisor_rows
+from station.ui.forms import supervisor_missing, supervisor_rows
 from station.ui.widgets import NoWheelComboBox
 from station.ui.words import check_name, waiver_reason
 
@@ -44,7 +44,7 @@ class WaiverDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("mis. tidak dapat menutup mulut karena kondisi medis"))
         form.addRow(self.tr("Keterangan"), self.note)
-        self.spv, self.spv_pw, self.error = supervisor_rows(self, form)
+        self.spv, self.spv_pw, self.error = supervisor_rows(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Konfirmasi"))
         buttons.accepted.connect(self.submit)
@@ -56,6 +56,12 @@ class WaiverDialog(QDialog):
         if self.reason.currentData() is None:
             self.error.setText(self.tr("Pilih alasan pengecualian."))
             self.reason.setFocus()
+            return
+        if len(self.note.text().strip()) < 5:
+            self.error.setText(self.tr("Tulis keterangan singkat pengecualian."))
+            self.note.setFocus()
+            return
+        if supervisor_missing(self.spv, self.spv_pw, self.error):
             return
         try:
             supervisor = self.station.accounts.confirm_supervisor(self.spv.text(), self.spv_pw.text())
