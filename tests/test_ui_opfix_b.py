@@ -270,3 +270,25 @@ def test_the_records_list_says_which_waiting_records_left_on_a_usb_stick(qtbot, 
     assert carried[1].endswith("; menunggu tanda terima pusat"), carried
     assert later == ("menunggu kirim", ""), later
     window.close()
+
+
+def test_todays_recap_and_the_prr_list_print_from_the_queue_menu(qtbot, station, data_dir):
+    """The README lists the recap among the papers, but only the command line printed it: the Antrean menu does
+    now (A4 printer), and the PRR list beside it."""
+    from PySide6.QtWidgets import QApplication
+
+    store_record(station, citizen(1), os.urandom(3000), os.urandom(1500))
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    said = []
+    for printed, downs in enumerate((4, 5), start=1):
+        key(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # the Antrean menu ...
+        assert QApplication.activePopupWidget() is not None
+        for _ in range(downs):  # ... past the queue's four items
+            key(Qt.Key.Key_Down)
+        key(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=printed: len(window.printers.jobs) == n, timeout=10_000)
+        said.append(window.banner.text.text())
+    assert [s.split(":")[0] for s in said] == ["Rekap harian", "Daftar PRR"] and all("Kantor-A4" in s for s in said)
+    assert all(p.read_bytes().startswith(b"%PDF") for p in window.printers.jobs)
+    window.close()

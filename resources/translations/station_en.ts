@@ -950,52 +950,62 @@
         <translation>Station {0} is registered with the central server; sync has started.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="331" />
+        <location filename="../../station/ui/main_window.py" line="304" />
+        <source>Rekap harian</source>
+        <translation>Daily recap</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="308" />
+        <source>Daftar PRR</source>
+        <translation>PRR list</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/main_window.py" line="348" />
         <source>Warga belum selesai</source>
         <translation>Citizen not finished</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="332" />
+        <location filename="../../station/ui/main_window.py" line="349" />
         <source>Warga {0} belum selesai direkam.</source>
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="334" />
+        <location filename="../../station/ui/main_window.py" line="351" />
         <source>Jika ditutup</source>
         <translation>If the window is closed</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="335" />
+        <location filename="../../station/ui/main_window.py" line="352" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="337" />
+        <location filename="../../station/ui/main_window.py" line="354" />
         <source>Jika bahasa diganti sekarang</source>
         <translation>If the language is switched now</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="338" />
+        <location filename="../../station/ui/main_window.py" line="355" />
         <source>Ganti bahasa</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="341" />
+        <location filename="../../station/ui/main_window.py" line="358" />
         <source>{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
         <translation>{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="345" />
+        <location filename="../../station/ui/main_window.py" line="362" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="309" />
+        <location filename="../../station/ui/main_window.py" line="326" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="311" />
+        <location filename="../../station/ui/main_window.py" line="328" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
@@ -1024,128 +1034,138 @@
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="18" />
-        <location filename="../../station/ui/menus.py" line="48" />
+        <location filename="../../station/ui/menus.py" line="50" />
         <source>Cari rekaman</source>
         <translation>Find records</translation>
     </message>
     <message>
         <location filename="../../station/ui/menus.py" line="19" />
+        <source>Cetak rekap hari ini</source>
+        <translation>Print today's recap</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/menus.py" line="20" />
+        <source>Cetak daftar PRR (siap cetak di Dinas)</source>
+        <translation>Print the PRR list (ready to print at the Dinas)</translation>
+    </message>
+    <message>
+        <location filename="../../station/ui/menus.py" line="21" />
         <source>Akun pengguna ...</source>
         <translation>User accounts ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="20" />
+        <location filename="../../station/ui/menus.py" line="22" />
         <source>Pulihkan dengan kode pemulihan ...</source>
         <translation>Recover with the recovery code ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="21" />
+        <location filename="../../station/ui/menus.py" line="23" />
         <source>Tinjauan supervisor ...</source>
         <translation>Supervisor review ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="22" />
+        <location filename="../../station/ui/menus.py" line="24" />
         <source>Ekspor jemput bola ...</source>
         <translation>Jemput bola export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="23" />
+        <location filename="../../station/ui/menus.py" line="25" />
         <source>Impor jemput bola ...</source>
         <translation>Jemput bola import ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="24" />
+        <location filename="../../station/ui/menus.py" line="26" />
         <source>Daftarkan ke server pusat ...</source>
         <translation>Register with the central server ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="25" />
+        <location filename="../../station/ui/menus.py" line="27" />
         <source>Pilih printer 80 mm ...</source>
         <translation>Choose the 80 mm printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="26" />
+        <location filename="../../station/ui/menus.py" line="28" />
         <source>Pilih printer A4 ...</source>
         <translation>Choose the A4 printer ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="27" />
+        <location filename="../../station/ui/menus.py" line="29" />
         <source>Pengaturan ...</source>
         <translation>Settings ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="28" />
-        <location filename="../../station/ui/menus.py" line="49" />
+        <location filename="../../station/ui/menus.py" line="30" />
+        <location filename="../../station/ui/menus.py" line="51" />
         <source>Kunci stasiun</source>
         <translation>Lock the station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="29" />
+        <location filename="../../station/ui/menus.py" line="31" />
         <source>Keluar</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="30" />
+        <location filename="../../station/ui/menus.py" line="32" />
         <source>Tombol pintas</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="33" />
+        <location filename="../../station/ui/menus.py" line="35" />
         <source>&amp;Antrean</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="34" />
+        <location filename="../../station/ui/menus.py" line="36" />
         <source>&amp;Stasiun</source>
         <translation>&amp;Station</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="35" />
+        <location filename="../../station/ui/menus.py" line="37" />
         <source>&amp;Bahasa</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="36" />
+        <location filename="../../station/ui/menus.py" line="38" />
         <source>Ba&amp;ntuan</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="40" />
+        <location filename="../../station/ui/menus.py" line="42" />
         <source>Ambil nomor antrean baru (dicetak)</source>
         <translation>Issue a new queue ticket (printed)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="41" />
+        <location filename="../../station/ui/menus.py" line="43" />
         <source>Panggil nomor berikutnya</source>
         <translation>Call the next number</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="42" />
+        <location filename="../../station/ui/menus.py" line="44" />
         <source>Layar antrean untuk ruang tunggu</source>
         <translation>Queue display for the waiting room</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="43" />
+        <location filename="../../station/ui/menus.py" line="45" />
         <source>Ke isian berikutnya (biodata); warga setuju (persetujuan foto)</source>
         <translation>Next field (biodata); the citizen agrees (photo approval)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="44" />
+        <location filename="../../station/ui/menus.py" line="46" />
         <source>Lanjut ke foto</source>
         <translation>On to the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="45" />
+        <location filename="../../station/ui/menus.py" line="47" />
         <source>Ke isian yang perlu diperbaiki</source>
         <translation>To the field that needs fixing</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="46" />
+        <location filename="../../station/ui/menus.py" line="48" />
         <source>Ulangi foto</source>
         <translation>Retake the photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/menus.py" line="47" />
+        <location filename="../../station/ui/menus.py" line="49" />
         <source>Terima dan simpan rekaman (Tinjau)</source>
         <translation>Accept and save the record (Review)</translation>
     </message>

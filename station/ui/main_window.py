@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from station.camera import FrameSource
-from station.domain.errors import NotAllowed
+from station.domain.errors import NotAllowed, StationError
 from station.domain.permissions import Action, require
 from station.services.station import Station
 from station.ui.approval import ApprovalPage
@@ -298,6 +298,23 @@ class MainWindow(QMainWindow):
         from station.ui.menus import show_keys
 
         show_keys(self)
+
+    def print_recap(self) -> None:
+        """Today's recap (records per operator) on the A4 printer: the paper the office keeps each day."""
+        self._print_sheet(self.station.papers.recap, self.tr("Rekap harian"), "rekap")
+
+    def print_prr(self) -> None:
+        """The PRR list: records the centre acknowledged and the Dinas has not printed yet."""
+        self._print_sheet(self.station.papers.prr, self.tr("Daftar PRR"), "prr")
+
+    def _print_sheet(self, build, title: str, name: str) -> None:
+        today = self.station.clock.today()
+        try:
+            pdf = build(today)
+        except StationError as err:
+            self.banner.say(str(err), "error")
+            return
+        self.papers.sheet(pdf, title, f"{name}-{today:%Y%m%d}.pdf")
 
     def choose_roll_printer(self) -> None:
         self.choose_printer(ROLL)

@@ -16,6 +16,8 @@ ITEMS = [
     ("next", "queue", QT_TRANSLATE_NOOP("Menus", "Panggil berikutnya"), "call_next", "F3"),
     ("display", "queue", QT_TRANSLATE_NOOP("Menus", "Layar antrean ..."), "open_display", "F7"),
     ("find", "queue", QT_TRANSLATE_NOOP("Menus", "Cari rekaman"), "find_records", "Ctrl+F"),
+    ("recap", "queue", QT_TRANSLATE_NOOP("Menus", "Cetak rekap hari ini"), "print_recap", ""),
+    ("prr", "queue", QT_TRANSLATE_NOOP("Menus", "Cetak daftar PRR (siap cetak di Dinas)"), "print_prr", ""),
     ("accounts", "station", QT_TRANSLATE_NOOP("Menus", "Akun pengguna ..."), "open_accounts", ""),
     ("recover", "station", QT_TRANSLATE_NOOP("Menus", "Pulihkan dengan kode pemulihan ..."), "open_recover", ""),
     ("review", "station", QT_TRANSLATE_NOOP("Menus", "Tinjauan supervisor ..."), "open_review", ""),
@@ -35,7 +37,7 @@ MENUS = {
     "language": QT_TRANSLATE_NOOP("Menus", "&Bahasa"),
     "help": QT_TRANSLATE_NOOP("Menus", "Ba&ntuan"),
 }
-SEPARATOR_BEFORE = {"printer_roll", "lock"}
+SEPARATOR_BEFORE = {"recap", "printer_roll", "lock"}
 KEYS = [
     ("F2", QT_TRANSLATE_NOOP("Menus", "Ambil nomor antrean baru (dicetak)")),
     ("F3", QT_TRANSLATE_NOOP("Menus", "Panggil nomor berikutnya")),
