@@ -51,6 +51,10 @@ class RecoveryCodeDialog(QDialog):
         self.next_btn = QPushButton(self.tr("Lanjut"))
         self.next_btn.setObjectName("primary")
         self.next_btn.setEnabled(False)
+        # Enter goes on once the box is ticked; it never prints the sheet again (the button printed last was the
+        # dialog's default: Enter reopened the print dialog)
+        self.print_btn.setAutoDefault(False)
+        self.next_btn.setDefault(True)
         self.kept.toggled.connect(self.next_btn.setEnabled)
         self.kept.toggled.connect(lambda on: on and self.error.clear())  # the warning is answered: it goes
         self.next_btn.clicked.connect(self.accept)
