@@ -70,7 +70,8 @@ def main() -> int:
     if sys.platform == "linux" and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         print("[run] tidak ada layar (DISPLAY kosong): jendela dijalankan offscreen", flush=True)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    simulator = start_device_simulator(python, sys.argv[1:])
+    asking = {"-h", "--help", "--version"} & set(sys.argv[1:])  # help only: no simulator, no trust copied
+    simulator = None if asking else start_device_simulator(python, sys.argv[1:])
     try:
         return subprocess.call([str(python), "-m", "station", *sys.argv[1:]], cwd=ROOT, env=env)
     finally:
