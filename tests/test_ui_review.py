@@ -255,3 +255,28 @@ def test_8_the_recovery_sheet_notice_stays_in_the_code_dialog(qtbot, data_dir):
     assert "dicetak" in seen["printed"] and len(printers.jobs) == 1, printers.jobs
     assert [type(w).__name__ for w in seen["windows"]] == ["RecoveryCodeDialog"]
     station.close()
+
+
+def test_8_the_kecamatan_warning_goes_once_one_is_chosen(qtbot, data_dir):
+    """First start: Mulai without a kecamatan says to pick one; once picked, the red line goes (it stayed)."""
+    from station.services.station import Station
+    from station.ui.app import make_app
+    from station.ui.login import FirstStartDialog
+    from tests.ui_driver import click, show, type_text
+
+    make_app()
+    station = Station(data_dir)
+    dialog = FirstStartDialog(station)
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    for field in (dialog.user, dialog.password, dialog.again):
+        field.setFocus()
+        type_text("spv" if field is dialog.user else "rahasia-spv-1")
+    click(dialog.ok_button)
+    assert dialog.error.text() == "Pilih kecamatan kantor dari daftar."
+    dialog.kecamatan.setFocus()
+    type_text("plantung")
+    key(Qt.Key.Key_Tab)
+    assert dialog.kecamatan.value() == "33.24.01" and dialog.error.text() == ""
+    dialog.reject()
+    station.close()

@@ -43,13 +43,18 @@ class FirstStartDialog(FormDialog):
         self.kecamatan_code.setText(
             self.tr("{0} (NIK diawali {1})").format(code, code.replace(".", "")) if code else ""
         )
+        if code and self.error.text() == self._pick_kecamatan():
+            self.error.setText("")  # answered: the red line must not stay under a chosen kecamatan
+
+    def _pick_kecamatan(self) -> str:
+        return self.tr("Pilih kecamatan kantor dari daftar.")
 
     def submit(self) -> None:
         if not self.passwords_match(self.password, self.again):
             return
         kecamatan = self.kecamatan.value()
         if not kecamatan:
-            self.error.setText(self.tr("Pilih kecamatan kantor dari daftar."))
+            self.error.setText(self._pick_kecamatan())
             self.kecamatan.setFocus()
             return
         try:
