@@ -85,6 +85,26 @@ def not_written(path: Path, err: OSError) -> str:
     return f"Berkas {path} tidak bisa ditulis: {_WHY.get(err.errno, err.strerror or 'kesalahan disk')}."
 
 
+MOUNT_ROOTS = ("/media/{user}", "/run/media/{user}", "/Volumes")  # where Linux desktops and macOS mount sticks
+
+
+def removable_drives() -> list[Path]:
+    """USB sticks plugged in now (Windows: removable drive letters; Linux and macOS: what the desktop mounted),
+    for the export to offer one rather than the home folder."""
+    if os.name == "nt":
+        import ctypes
+        import string
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        return [Path(f"{d}:\\") for d in string.ascii_uppercase if kernel.GetDriveTypeW(f"{d}:\\") == 2]
+    user = os.environ.get("USER") or os.environ.get("LOGNAME") or ""
+    found: list[Path] = []
+    for root in (Path(r.format(user=user)) for r in MOUNT_ROOTS):
+        with contextlib.suppress(OSError):
+            found += [p for p in sorted(root.iterdir()) if p.is_dir() and not p.is_symlink()]
+    return found
+
+
 def papers_dir(data_dir: Path) -> Path:
     return Path(data_dir) / PAPERS
 

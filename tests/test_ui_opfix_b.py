@@ -292,3 +292,24 @@ def test_todays_recap_and_the_prr_list_print_from_the_queue_menu(qtbot, station,
     assert [s.split(":")[0] for s in said] == ["Rekap harian", "Daftar PRR"] and all("Kantor-A4" in s for s in said)
     assert all(p.read_bytes().startswith(b"%PDF") for p in window.printers.jobs)
     window.close()
+
+
+def test_export_offers_the_plugged_in_stick_and_shows_the_whole_code(qtbot, station, tmp_path, monkeypatch):
+    """The bundle was offered in the home folder, not on the stick; the code made for the office was cut off."""
+    from PySide6.QtWidgets import QApplication
+
+    from station import files
+    from station.ui.export_dialog import ExportDialog
+
+    (tmp_path / "media" / "operator" / "FLASHDISK").mkdir(parents=True)
+    monkeypatch.setattr(files, "MOUNT_ROOTS", (str(tmp_path / "media" / "{user}"),))
+    monkeypatch.setenv("USER", "operator")
+    dialog = ExportDialog(station)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.path.text() == str(tmp_path / "media" / "operator" / "FLASHDISK" / "jemput-ST-TEST.bundle")
+    click(dialog.make_button)
+    QApplication.processEvents()
+    made = dialog.made
+    assert made.height() >= made.heightForWidth(made.width()) and dialog.code.text() in made.text()
+    assert made.geometry().bottom() < dialog.ok_button.mapTo(dialog, dialog.ok_button.rect().topLeft()).y()

@@ -632,68 +632,68 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="26" />
-        <location filename="../../station/ui/export_dialog.py" line="112" />
+        <location filename="../../station/ui/export_dialog.py" line="27" />
+        <location filename="../../station/ui/export_dialog.py" line="118" />
         <source>Ekspor jemput bola</source>
         <translation>Jemput bola export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="28" />
+        <location filename="../../station/ui/export_dialog.py" line="29" />
         <source>Semua rekaman yang belum diakui pusat masuk ke satu berkas terenkripsi untuk dibawa ke kantor yang daring. Kode transfer kantor dibutuhkan lagi saat impor.</source>
         <translation>Every record the centre has not acknowledged goes into one encrypted file, to be carried to an office that is online. The office transfer code is needed again to import it.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="37" />
+        <location filename="../../station/ui/export_dialog.py" line="40" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="38" />
+        <location filename="../../station/ui/export_dialog.py" line="41" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="39" />
+        <location filename="../../station/ui/export_dialog.py" line="42" />
         <source>Buat kode</source>
         <translation>Make a code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="41" />
+        <location filename="../../station/ui/export_dialog.py" line="44" />
         <source>Kode acak 24 huruf yang tidak bisa ditebak, untuk ditulis dan dibawa ke kantor</source>
         <translation>A random 24-letter code nobody can guess, to write down and take to the office</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="45" />
+        <location filename="../../station/ui/export_dialog.py" line="48" />
         <source>Ulangi kode</source>
         <translation>Repeat the code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="56" />
+        <location filename="../../station/ui/export_dialog.py" line="59" />
         <source>Ekspor</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="91" />
+        <location filename="../../station/ui/export_dialog.py" line="94" />
         <source>Tulis kode ini di kertas dan bawa terpisah dari flashdisk; kantor mengetiknya saat impor:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</source>
         <translation>Write this code on paper and carry it apart from the USB stick; the office types it to import:&lt;br&gt;&lt;span style='font-size:16pt; font-family:monospace'&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="99" />
+        <location filename="../../station/ui/export_dialog.py" line="105" />
         <source>Simpan bundel</source>
         <translation>Save bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="106" />
+        <location filename="../../station/ui/export_dialog.py" line="112" />
         <source>Tidak sama dengan kode di atas.</source>
         <translation>Not the same as the code above.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="111" />
+        <location filename="../../station/ui/export_dialog.py" line="117" />
         <source>Menyiapkan ekspor ...</source>
         <translation>Preparing the export ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/export_dialog.py" line="136" />
+        <location filename="../../station/ui/export_dialog.py" line="142" />
         <source>Menulis rekaman ke bundel: {0} dari {1}</source>
         <translation>Writing records to the bundle: {0} of {1}</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>{0} (NIKs start with {1})</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="52" />
+        <location filename="../../station/ui/login.py" line="50" />
         <source>Pilih kecamatan kantor dari daftar.</source>
         <translation>Choose the office's kecamatan from the list.</translation>
     </message>
@@ -866,48 +866,48 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../station/ui/login.py" line="69" />
-        <location filename="../../station/ui/login.py" line="82" />
+        <location filename="../../station/ui/login.py" line="74" />
+        <location filename="../../station/ui/login.py" line="87" />
         <source>Masuk</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="69" />
+        <location filename="../../station/ui/login.py" line="74" />
         <source>Terkunci — masuk lagi</source>
         <translation>Locked — log in again</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="71" />
+        <location filename="../../station/ui/login.py" line="76" />
         <source>Stasiun dikunci. Data warga disembunyikan sampai seseorang masuk lagi.</source>
         <translation>The station is locked. Citizens' data is hidden until someone logs in again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="73" />
+        <location filename="../../station/ui/login.py" line="78" />
         <source>{0} — stasiun {1}. Masuk dengan akun Anda sendiri.</source>
         <translation>{0} — station {1}. Log in with your own account.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="80" />
+        <location filename="../../station/ui/login.py" line="85" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="81" />
+        <location filename="../../station/ui/login.py" line="86" />
         <source>Kata sandi</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="83" />
+        <location filename="../../station/ui/login.py" line="88" />
         <source>Lupa kata sandi? Pakai kode pemulihan ...</source>
         <translation>Forgot the password? Use the recovery code ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="110" />
+        <location filename="../../station/ui/login.py" line="115" />
         <source>Tutup aplikasi?</source>
         <translation>Close the application?</translation>
     </message>
     <message>
-        <location filename="../../station/ui/login.py" line="111" />
+        <location filename="../../station/ui/login.py" line="116" />
         <source>Tanpa masuk, aplikasi ditutup. Semua rekaman dan draf tetap tersimpan. Tutup sekarang?</source>
         <translation>Without logging in, the application closes. Every record and draft stays saved. Close now?</translation>
     </message>
@@ -1589,47 +1589,47 @@
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../station/ui/recovery.py" line="84" />
+        <location filename="../../station/ui/recovery.py" line="88" />
         <source>Pulihkan dengan kode pemulihan</source>
         <translation>Recover with the recovery code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="86" />
+        <location filename="../../station/ui/recovery.py" line="90" />
         <source>Masukkan kode pemulihan dari lembar yang disimpan di kantor, nama pengguna yang lupa kata sandinya, dan kata sandi baru. Setelah itu Anda masuk sebagai pengguna tersebut.</source>
         <translation>Enter the recovery code from the sheet kept at the office, the user name whose password was forgotten, and a new password. You are then logged in as that user.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="92" />
+        <location filename="../../station/ui/recovery.py" line="96" />
         <source>Kode pemulihan</source>
         <translation>Recovery code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="94" />
+        <location filename="../../station/ui/recovery.py" line="98" />
         <source>Nama pengguna</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="95" />
+        <location filename="../../station/ui/recovery.py" line="99" />
         <source>Kata sandi baru (min. 8)</source>
         <translation>New password (min. 8)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="96" />
+        <location filename="../../station/ui/recovery.py" line="100" />
         <source>Ulangi kata sandi baru</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="97" />
+        <location filename="../../station/ui/recovery.py" line="101" />
         <source>Pulihkan</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="109" />
+        <location filename="../../station/ui/recovery.py" line="113" />
         <source>Kata sandi dipulihkan</source>
         <translation>Password recovered</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="110" />
+        <location filename="../../station/ui/recovery.py" line="114" />
         <source>Kata sandi {0} sudah diganti. Anda masuk sebagai {0}.</source>
         <translation>The password of {0} was changed. You are logged in as {0}.</translation>
     </message>
@@ -1662,7 +1662,7 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/recovery.py" line="76" />
+        <location filename="../../station/ui/recovery.py" line="80" />
         <source>Catat atau cetak kode dulu, lalu centang kotak di atas.</source>
         <translation>Write down or print the code first, then tick the box above.</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QProg
 
 from station.domain.errors import StationError
 from station.domain.passwords import new_transfer_code
+from station.files import removable_drives
 from station.services.station import Station
 from station.ui.forms import FormDialog, fit_text
 
@@ -31,7 +32,9 @@ class ExportDialog(FormDialog):
             parent,
         )
         self.station = station
-        self.path = QLineEdit(str(Path.home() / f"jemput-{station.settings.current.station_id}.bundle"))
+        sticks = removable_drives()  # a stick plugged in: the bundle goes there unless the operator says otherwise
+        folder = sticks[0] if sticks else Path.home()
+        self.path = QLineEdit(str(folder / f"jemput-{station.settings.current.station_id}.bundle"))
         usb = "/media/operator/FLASHDISK/jemput-ST-01.bundle"  # a stick's path as Linux mounts it; E:\ is shorter
         fit_text(self.path, max(self.path.text(), usb, key=len))  # the whole path, not its last half
         self.file_row(self.tr("Berkas"), self.path, self._pick)
@@ -94,6 +97,9 @@ class ExportDialog(FormDialog):
         )
         self.made.setVisible(True)
         fit_text(self.code, code)
+        # room for the wrapped hint and the code under it (the dialog kept its height and cut them off)
+        self.made.setMinimumHeight(self.made.heightForWidth(max(self.made.width(), self.form.geometry().width())))
+        self.adjustSize()
 
     def _pick(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan bundel"), self.path.text(), "*.bundle")
