@@ -231,6 +231,37 @@ def test_2_an_empty_waiver_asks_for_what_is_missing_not_for_a_password(qtbot, st
     assert focused() is dialog.spv and dialog.waiver is None
 
 
+def test_2_a_waiver_reason_offers_every_check_it_covers(qtbot, station):
+    """The list was only what failed on the last frame (a citizen who moved: the head checks, not the mouth the
+    gate had been asking about) and Disabilitas never offered the mouth it names. Now a chosen reason shows every
+    check it covers, those failing ticked; what it cannot cover is not shown and not waived."""
+    from station.ui.waiver_dialog import WaiverDialog
+
+    station.accounts.add("ani", "sandi-operator-1")
+    as_user(station, "ani", "sandi-operator-1")
+    dialog = WaiverDialog(station, ["background"])
+    qtbot.addWidget(dialog)
+    show(qtbot, dialog)
+    shown = {n for n, b in dialog.checks.items() if b.isVisible()}
+    assert shown == {"background"} and dialog.checks["background"].isChecked()
+    dialog.reason.setFocus()
+    type_text("d")  # Disabilitas: yaw, pitch, roll, eyes, mouth ... not the background
+    shown = {n for n, b in dialog.checks.items() if b.isVisible()}
+    assert "mouth_closed" in shown and "background" not in shown
+    assert not any(dialog.checks[n].isChecked() for n in shown)
+    dialog.checks["mouth_closed"].setFocus()
+    key(Qt.Key.Key_Space)
+    assert dialog.checks["mouth_closed"].isChecked()
+    dialog.note.setFocus()
+    type_text("tidak dapat menutup mulut")
+    dialog.spv.setFocus()
+    type_text("spv")
+    dialog.spv_pw.setFocus()
+    type_text(PASSWORD)
+    click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+    assert dialog.waiver is not None and dialog.waiver.checks == ("mouth_closed",), dialog.error.text()
+
+
 # 3. Login and lock dialogs open with the focus in the first field ----------------------------------------------
 def test_3_login_types_into_the_fields_and_enter_moves_on(qtbot, station):
     from station.ui.login import LoginDialog

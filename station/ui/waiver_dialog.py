@@ -33,14 +33,21 @@ class WaiverDialog(QDialog):
         for key in REASONS:
             self.reason.addItem(waiver_reason(key), key)
         form.addRow(self.tr("Alasan"), self.reason)
+        # Every check a reason can cover, the failing ones ticked; a chosen reason shows the checks it covers (the
+        # list used to be only what failed on the last frame: Disabilitas never offered the mouth it names).
+        self._failing = set(failing)
+        self.none_failing = QLabel(self.tr("Tidak ada pemeriksaan yang gagal saat ini."))
+        form.addRow("", self.none_failing)
         self.checks: dict[str, QCheckBox] = {}
-        if not failing:
-            form.addRow("", QLabel(self.tr("Tidak ada pemeriksaan yang gagal saat ini.")))
-        for name in failing:
+        coverable = {c for _, covers in REASONS.values() for c in covers}
+        for name in [*failing, *sorted(coverable - self._failing, key=check_name)]:
             box = QCheckBox(check_name(name))
-            box.setChecked(True)
+            box.setChecked(name in self._failing)
             self.checks[name] = box
             form.addRow("", box)
+        self.form = form
+        self.reason.currentIndexChanged.connect(self._follow_reason)
+        self._follow_reason()
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("mis. tidak dapat menutup mulut karena kondisi medis"))
         form.addRow(self.tr("Keterangan"), self.note)
@@ -51,6 +58,16 @@ class WaiverDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.note.setFocus()
+
+    def _shown(self) -> set[str]:
+        key = self.reason.currentData()
+        return set(REASONS[key][1]) if key else self._failing
+
+    def _follow_reason(self) -> None:
+        shown = self._shown()
+        for name, box in self.checks.items():
+            self.form.setRowVisible(box, name in shown)
+        self.form.setRowVisible(self.none_failing, not shown)
 
     def submit(self) -> None:
         if self.reason.currentData() is None:
@@ -71,7 +88,7 @@ class WaiverDialog(QDialog):
             return
         waiver = Waiver(
             self.reason.currentData(),
-            tuple(n for n, b in self.checks.items() if b.isChecked()),
+            tuple(n for n, b in self.checks.items() if b.isChecked() and n in self._shown()),
             self.note.text(),
             self.station.operator.name if self.station.operator else "?",
             supervisor,
