@@ -435,7 +435,7 @@ class BiometricExceptionDialog(QDialog):
             self.reason.addItem(r.label, r.value)
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Foto bukti"), "", "JPEG (*.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Foto bukti"), str(Path.home()), "JPEG (*.jpg *.jpeg)")
         if path:
             self.proof.setText(path)
 

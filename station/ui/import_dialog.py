@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from station.domain.errors import StationError
+from station.files import removable_drives
 from station.services.station import Station
 from station.ui.forms import FormDialog, fit_text
 
@@ -35,7 +36,8 @@ class ImportDialog(FormDialog):
         self.report = None
 
     def _pick(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka bundel"), self.path.text(), "*.bundle")
+        start = self.path.text() or str((removable_drives() or [Path.home()])[0])  # the stick, not the program
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka bundel"), start, "*.bundle")
         if path:
             self.path.setText(path)
 
