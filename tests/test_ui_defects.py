@@ -554,6 +554,26 @@ def test_12_birth_date_typed_after_a_click_and_not_carried_over(qtbot, station, 
     window.close()
 
 
+def test_12_a_date_from_the_nik_is_replaced_when_typed_over(qtbot, station, data_dir):
+    """Tabbing (or clicking) into a birth date the NIK filled and typing did nothing at all: the mask swallowed the
+    digits at its end. Now the typed date replaces it (and the form says if it disagrees with the NIK)."""
+    window = make_window(station, data_dir)
+    qtbot.addWidget(window)
+    serve_first(qtbot, window)
+    page = window.biodata_page
+    qtbot.waitUntil(lambda: focused() is page.inputs["nik"])
+    type_text("3324017101050001")  # born 31-01-2005
+    date = page.inputs["tanggal_lahir"]
+    assert date.date() == dt.date(2005, 1, 31)
+    date.setFocus()
+    QTest.qWait(20)
+    type_text("30012005")
+    assert date.date() == dt.date(2005, 1, 30)
+    said = {p.message for p in page.problems() if p.field in ("tanggal_lahir", "nik")}
+    assert said, "the NIK and the typed date disagree: the form must say so"
+    window.close()
+
+
 def test_12_a_complete_date_that_does_not_exist_is_not_called_incomplete(qtbot, station, data_dir):
     window = make_window(station, data_dir)
     qtbot.addWidget(window)

@@ -335,7 +335,8 @@ class BiodataPage(StepPage):
             return
         date, sex = self.inputs["tanggal_lahir"], self.inputs["jenis_kelamin"]
         self._loading = True
-        if not date.typed() or self._auto.get("tanggal_lahir") == date.date():
+        filled = self._auto.get("tanggal_lahir")  # None once the operator typed over it: a half-typed date is
+        if not date.typed() or (filled is not None and filled == date.date()):  # theirs, not "equal" to it
             if date.date() != birth:
                 date.set_date(birth)
             self._auto["tanggal_lahir"] = birth

@@ -205,6 +205,8 @@ class DateField(QWidget):
             if typed < 8:
                 pos = typed + (typed >= 2) + (typed >= 4)
                 QTimer.singleShot(0, lambda: self.edit.setCursorPosition(pos))
+            elif event.type() == QEvent.Type.FocusIn:  # a whole date (from the NIK): typing replaces it, whole
+                QTimer.singleShot(0, self.edit.selectAll)  # (the mask swallowed every digit typed at its end)
         return False
 
     def date(self) -> dt.date | None:
