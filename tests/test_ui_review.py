@@ -212,6 +212,19 @@ def test_6_the_open_list_shows_which_item_is_chosen(qtbot, window):
     pekerjaan.hidePopup()
 
 
+def test_2_an_old_message_goes_when_the_operator_moves_on(qtbot, window):
+    """A cancelled ticket's warning stayed over the top of every step of the next citizen, hiding the ticket being
+    served and the search box, and its "Simpan PDF" took the Space meant for Rekam. Now a message said before the
+    page changes goes with it, and the banner's buttons never take the keyboard."""
+    window.banner.say("Nomor antrean A-003: tidak dicetak (dibatalkan).", "warning", "Simpan PDF ...", lambda: None)
+    assert window.banner.isVisible()
+    assert window.banner.action.focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.wait(1100)  # the operator reads it, then goes on
+    key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Cari rekaman: the search box at the top
+    assert window.stack.currentWidget() is window.records_page
+    assert not window.banner.isVisible()
+
+
 # 8. Printing the recovery sheet says so inside the code dialog, not in a stray top-level window ----------------
 def test_8_the_recovery_sheet_notice_stays_in_the_code_dialog(qtbot, data_dir):
     from PySide6.QtCore import QSettings

@@ -69,11 +69,11 @@ def check_transfer_code(code: str) -> None:
     if len(letters) < MIN_TRANSFER_CODE:
         raise WeakSecret(
             f"Kode transfer paling sedikit {MIN_TRANSFER_CODE} karakter (tanpa spasi/tanda hubung). "
-            "Tekan Buat kode di jendela Ekspor untuk kode baru (baris perintah: transfer-code)."
+            "Tekan tombol Buat kode di jendela Ekspor untuk kode baru (baris perintah: transfer-code)."
         )
     if len(set(letters.lower())) < 8 or _is_common(letters) or _is_run(letters):
         raise WeakSecret(
-            "Kode transfer terlalu mudah ditebak. Tekan Buat kode di jendela Ekspor untuk kode baru (baris "
+            "Kode transfer terlalu mudah ditebak. Tekan tombol Buat kode di jendela Ekspor untuk kode baru (baris "
             "perintah: transfer-code)."
         )
 

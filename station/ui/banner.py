@@ -6,12 +6,15 @@ the bottom of the screen, and the status bar (sync, camera) with it."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from station.ui.style import set_state
+
+STALE_S = 1.0  # said longer ago than this when the page changes: it goes
 
 
 class Banner(QFrame):
@@ -30,6 +33,9 @@ class Banner(QFrame):
         row.addWidget(self.action)
         row.addWidget(self.close_btn)
         self.close_btn.clicked.connect(self.hide)
+        for b in (self.action, self.close_btn):  # mouse only: a Space meant for Rekam opened "Simpan PDF"
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._said_at = 0.0
         self._callback: Callable[[], None] | None = None
         self.action.clicked.connect(self._act)
         self._timer = QTimer(self, singleShot=True, timeout=self.hide)
@@ -62,6 +68,7 @@ class Banner(QFrame):
         self.action.setText(action)
         self.action.setVisible(bool(action))
         self._callback = callback
+        self._said_at = time.monotonic()
         self.show()
         self._place()
         self.raise_()
@@ -69,6 +76,13 @@ class Banner(QFrame):
             self._timer.start(8000)
         else:
             self._timer.stop()
+
+    def moved_on(self, *_) -> None:
+        """The operator went to another page: what was said before that is history. A cancelled ticket's warning
+        stayed over the top of every step of the next citizen (the ticket served, the search box). What the move
+        itself said (a step not ready yet) is kept."""
+        if self.isVisible() and time.monotonic() - self._said_at > STALE_S:
+            self.hide()
 
     def _act(self) -> None:
         callback, self._callback = self._callback, None

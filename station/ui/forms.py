@@ -189,6 +189,7 @@ def supervisor_rows(form: QFormLayout) -> tuple[QLineEdit, QLineEdit, QLabel]:
     form.addRow(QCoreApplication.translate("Supervisor", "Kata sandi supervisor"), password)
     error.setObjectName("error")
     error.setWordWrap(True)
+    error.setMinimumHeight(2 * error.fontMetrics().lineSpacing() + 6)  # two lines whole (they were cut off)
     form.addRow(error)
     return name, password, error
 

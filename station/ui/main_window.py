@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         column.addLayout(row, 1)
         self.banner.float_over(self.stack)
+        self.stack.currentChanged.connect(self.banner.moved_on)
         self.outer = QStackedWidget()
         self.outer.addWidget(body)
         self.outer.addWidget(self.cover)

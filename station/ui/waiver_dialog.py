@@ -52,6 +52,7 @@ class WaiverDialog(QDialog):
         self.note.setPlaceholderText(self.tr("mis. tidak dapat menutup mulut karena kondisi medis"))
         form.addRow(self.tr("Keterangan"), self.note)
         self.spv, self.spv_pw, self.error = supervisor_rows(form)
+        self.reason.currentIndexChanged.connect(lambda _i: self.error.setText(""))  # "Pilih alasan" is answered
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Konfirmasi"))
         buttons.accepted.connect(self.submit)
