@@ -132,16 +132,20 @@ def test_every_capture_and_the_save_by_the_enter_key(qtbot, counter, sim):
     disabled during each capture. Enter now takes the next capture, and then saves."""
     page = BiometricsPage(counter, ports=[sim.port])
     qtbot.addWidget(page)
+    page.resize(1166, 700)  # the page beside the step list at 1366x768
     page.show()
     page.activateWindow()
     page.start(signature())
     qtbot.waitUntil(lambda: page.session is not None and page.capture_btn.isEnabled(), timeout=30_000)
+    y = page.capture_btn.mapTo(page, QPoint(0, 0)).y()
     for _ in range(8):
         if page.session.next_step() is None:
             break
         qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
         assert QApplication.focusWidget() in (page.capture_btn, page.done_btn)
+        QApplication.processEvents()
+        assert page.capture_btn.mapTo(page, QPoint(0, 0)).y() == y, page.progress["fingers"].text()  # stays put
     assert page.session.next_step() is None and page.done_btn.isEnabled(), page.message.text()
     with qtbot.waitSignal(page.completed):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)

@@ -94,6 +94,9 @@ class BiometricsPage(QWidget):
             grid.addWidget(QLabel(f"<b>{self.tr(label)}</b>"), i, 0)
             value = QLabel("-")
             value.setWordWrap(True)
+            if key == "fingers":  # ten scores wrap onto a second and third line: room kept, the buttons stay put
+                value.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+                value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, i, 1)
             self.progress[key] = value
         grid.setColumnStretch(1, 1)  # the values take the width; the labels stay beside them
