@@ -163,14 +163,20 @@ def click_row(table, row: int) -> None:
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_2_an_exception_is_confirmed_by_another_account(qtbot, station):
+def waiver_dialog(qtbot, station, failing: list[str]):
+    """The photo waiver dialog as operator ani opens it, with these checks failing on the last frame."""
     from station.ui.waiver_dialog import WaiverDialog
 
     station.accounts.add("ani", "sandi-operator-1")
     as_user(station, "ani", "sandi-operator-1")
-    dialog = WaiverDialog(station, ["mouth_closed"])
+    dialog = WaiverDialog(station, failing)
     qtbot.addWidget(dialog)
     show(qtbot, dialog)
+    return dialog
+
+
+def test_2_an_exception_is_confirmed_by_another_account(qtbot, station):
+    dialog = waiver_dialog(qtbot, station, ["mouth_closed"])
     dialog.reason.setFocus()
     type_text("d")  # Disabilitas
     dialog.note.setFocus()
@@ -188,13 +194,7 @@ def test_2_an_exception_is_confirmed_by_another_account(qtbot, station):
 def test_2_no_waiver_reason_is_chosen_for_the_operator(qtbot, station):
     """The reason starts empty: a hurried Konfirmasi with the supervisor's password is refused in words, and the
     reason the operator types is the one kept (the first reason in the list used to be taken silently)."""
-    from station.ui.waiver_dialog import WaiverDialog
-
-    station.accounts.add("ani", "sandi-operator-1")
-    as_user(station, "ani", "sandi-operator-1")
-    dialog = WaiverDialog(station, ["eyes_open"])  # the first reason in the list covers it
-    qtbot.addWidget(dialog)
-    show(qtbot, dialog)
+    dialog = waiver_dialog(qtbot, station, ["eyes_open"])  # the first reason in the list covers it
     dialog.note.setFocus()
     type_text("mata kiri tidak dapat membuka")
     dialog.spv.setFocus()
@@ -213,13 +213,7 @@ def test_2_no_waiver_reason_is_chosen_for_the_operator(qtbot, station):
 def test_2_an_empty_waiver_asks_for_what_is_missing_not_for_a_password(qtbot, station):
     """Konfirmasi with the note and the supervisor's rows empty answered "Nama pengguna atau kata sandi salah.":
     now it asks for the note, then for the supervisor, the cursor where the typing goes."""
-    from station.ui.waiver_dialog import WaiverDialog
-
-    station.accounts.add("ani", "sandi-operator-1")
-    as_user(station, "ani", "sandi-operator-1")
-    dialog = WaiverDialog(station, ["mouth_closed"])
-    qtbot.addWidget(dialog)
-    show(qtbot, dialog)
+    dialog = waiver_dialog(qtbot, station, ["mouth_closed"])
     dialog.reason.setFocus()
     type_text("d")  # Disabilitas
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
@@ -235,13 +229,7 @@ def test_2_a_waiver_reason_offers_every_check_it_covers(qtbot, station):
     """The list was only what failed on the last frame (a citizen who moved: the head checks, not the mouth the
     gate had been asking about) and Disabilitas never offered the mouth it names. Now a chosen reason shows every
     check it covers, those failing ticked; what it cannot cover is not shown and not waived."""
-    from station.ui.waiver_dialog import WaiverDialog
-
-    station.accounts.add("ani", "sandi-operator-1")
-    as_user(station, "ani", "sandi-operator-1")
-    dialog = WaiverDialog(station, ["background"])
-    qtbot.addWidget(dialog)
-    show(qtbot, dialog)
+    dialog = waiver_dialog(qtbot, station, ["background"])
     shown = {n for n, b in dialog.checks.items() if b.isVisible()}
     assert shown == {"background"} and dialog.checks["background"].isChecked()
     dialog.reason.setFocus()
@@ -370,9 +358,7 @@ def test_5_wheel_over_a_dropdown_leaves_its_value(qtbot, station, data_dir):
 
 # 6. An empty required field says so beside it; the problem count jumps to it ------------------------------------
 def test_6_empty_field_says_wajib_diisi_and_the_count_jumps_there(qtbot, station, data_dir):
-    window = make_window(station, data_dir)
-    qtbot.addWidget(window)
-    serve_first(qtbot, window)
+    window = serving(qtbot, station, data_dir)
     page = window.biodata_page
     type_text(NIK)
     type_text("3324010101150002")
@@ -532,11 +518,17 @@ def test_11_lock_hides_the_citizen_before_asking_for_the_password(qtbot, station
     window.close()
 
 
-# 12. Birth date: typed wherever the field was clicked, never carried over, filled from the NIK --------------------
-def test_12_birth_date_typed_after_a_click_and_not_carried_over(qtbot, station, data_dir):
+def serving(qtbot, station, data_dir):
+    """The window with the first citizen called, on Biodata."""
     window = make_window(station, data_dir)
     qtbot.addWidget(window)
     serve_first(qtbot, window)
+    return window
+
+
+# 12. Birth date: typed wherever the field was clicked, never carried over, filled from the NIK --------------------
+def test_12_birth_date_typed_after_a_click_and_not_carried_over(qtbot, station, data_dir):
+    window = serving(qtbot, station, data_dir)
     page = window.biodata_page
     date = page.inputs["tanggal_lahir"]
     QTest.mouseClick(date.edit, Qt.MouseButton.LeftButton, pos=QPoint(date.edit.width() - 8, 8))  # far right
@@ -557,9 +549,7 @@ def test_12_birth_date_typed_after_a_click_and_not_carried_over(qtbot, station, 
 def test_12_a_date_from_the_nik_is_replaced_when_typed_over(qtbot, station, data_dir):
     """Tabbing (or clicking) into a birth date the NIK filled and typing did nothing at all: the mask swallowed the
     digits at its end. Now the typed date replaces it (and the form says if it disagrees with the NIK)."""
-    window = make_window(station, data_dir)
-    qtbot.addWidget(window)
-    serve_first(qtbot, window)
+    window = serving(qtbot, station, data_dir)
     page = window.biodata_page
     qtbot.waitUntil(lambda: focused() is page.inputs["nik"])
     type_text("3324017101050001")  # born 31-01-2005
@@ -575,9 +565,7 @@ def test_12_a_date_from_the_nik_is_replaced_when_typed_over(qtbot, station, data
 
 
 def test_12_a_complete_date_that_does_not_exist_is_not_called_incomplete(qtbot, station, data_dir):
-    window = make_window(station, data_dir)
-    qtbot.addWidget(window)
-    serve_first(qtbot, window)
+    window = serving(qtbot, station, data_dir)
     page = window.biodata_page
     date = page.inputs["tanggal_lahir"]
     QTest.mouseClick(date.edit, Qt.MouseButton.LeftButton)
