@@ -268,12 +268,17 @@ def _logged_in(args):
     return station
 
 
+def _not_a_folder(path: Path, example: str) -> None:
+    """Refused before any work when the output named is a folder."""
+    if path.is_dir():
+        raise InvalidInput(f"{path} adalah folder: sebutkan nama berkas, mis. {path / example}.")
+
+
 def _out(path: Path, data: bytes) -> None:
     """Write atomically (a pulled-out USB stick leaves no half file under the real name), private (0600)."""
     from station.files import not_written, write_whole
 
-    if path.is_dir():
-        raise InvalidInput(f"{path} adalah folder: sebutkan nama berkas, mis. {path / 'hasil.pdf'}.")
+    _not_a_folder(path, "hasil.pdf")
     try:
         write_whole(path, data)
     except OSError as err:
@@ -354,8 +359,7 @@ def cmd_export(args) -> int:
 
     with _logged_in(args) as station:
         code = _secret("STATION_TRANSFER_CODE", "Kode transfer kantor: ")
-        if args.out.is_dir():
-            raise InvalidInput(f"{args.out} adalah folder: sebutkan nama berkas, mis. {args.out / 'jemput.bundle'}.")
+        _not_a_folder(args.out, "jemput.bundle")
         _, n = station.transfer.export(code, progress=show if sys.stderr.isatty() else None, to=args.out)
     print(f"{n} rekaman diekspor ke {args.out} (semua yang menunggu dikirim)")
     return ExitCode.OK

@@ -40,14 +40,17 @@ def private_file(path: Path) -> None:
         _chmod(path, 0o600)
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Write `data` to a file that is 0600 from the moment it exists."""
+def write_private(path: Path, data: bytes, sync: bool = False) -> Path:
+    """Write `data` to a file that is 0600 from the moment it exists; `sync`: on the disk before it returns."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     try:
         _fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as f:
             fd = -1
             f.write(data)
+            if sync:
+                f.flush()
+                os.fsync(f.fileno())
     finally:
         if fd >= 0:
             os.close(fd)
@@ -59,9 +62,7 @@ def write_whole(path: Path, data: bytes) -> Path:
     half file under the real name. OSError as it came (the caller says it in words)."""
     tmp = path.with_name(path.name + ".part")
     try:
-        write_private(tmp, data)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
+        write_private(tmp, data, sync=True)
         tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)

@@ -175,16 +175,18 @@ def waiver_dialog(qtbot, station, failing: list[str]):
     return dialog
 
 
+def note_and_supervisor(dialog, note: str) -> None:
+    """The operator types the note; the supervisor types their name and password."""
+    for field, text in ((dialog.note, note), (dialog.spv, "spv"), (dialog.spv_pw, PASSWORD)):
+        field.setFocus()
+        type_text(text)
+
+
 def test_2_an_exception_is_confirmed_by_another_account(qtbot, station):
     dialog = waiver_dialog(qtbot, station, ["mouth_closed"])
     dialog.reason.setFocus()
     type_text("d")  # Disabilitas
-    dialog.note.setFocus()
-    type_text("tidak dapat menutup mulut")
-    dialog.spv.setFocus()
-    type_text("spv")
-    dialog.spv_pw.setFocus()
-    type_text(PASSWORD)
+    note_and_supervisor(dialog, "tidak dapat menutup mulut")
     assert dialog.checks["mouth_closed"].text() == "mulut terbuka"  # words, not the code
     click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
     assert dialog.waiver is not None, dialog.error.text()
@@ -195,12 +197,7 @@ def test_2_no_waiver_reason_is_chosen_for_the_operator(qtbot, station):
     """The reason starts empty: a hurried Konfirmasi with the supervisor's password is refused in words, and the
     reason the operator types is the one kept (the first reason in the list used to be taken silently)."""
     dialog = waiver_dialog(qtbot, station, ["eyes_open"])  # the first reason in the list covers it
-    dialog.note.setFocus()
-    type_text("mata kiri tidak dapat membuka")
-    dialog.spv.setFocus()
-    type_text("spv")
-    dialog.spv_pw.setFocus()
-    type_text(PASSWORD)
+    note_and_supervisor(dialog, "mata kiri tidak dapat membuka")
     ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     click(ok)
     assert dialog.waiver is None and dialog.error.text() == "Pilih alasan pengecualian."
@@ -240,12 +237,7 @@ def test_2_a_waiver_reason_offers_every_check_it_covers(qtbot, station):
     dialog.checks["mouth_closed"].setFocus()
     key(Qt.Key.Key_Space)
     assert dialog.checks["mouth_closed"].isChecked()
-    dialog.note.setFocus()
-    type_text("tidak dapat menutup mulut")
-    dialog.spv.setFocus()
-    type_text("spv")
-    dialog.spv_pw.setFocus()
-    type_text(PASSWORD)
+    note_and_supervisor(dialog, "tidak dapat menutup mulut")
     click(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
     assert dialog.waiver is not None and dialog.waiver.checks == ("mouth_closed",), dialog.error.text()
 

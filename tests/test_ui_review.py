@@ -161,16 +161,21 @@ def test_9_rt_rw_are_shown_with_three_digits(qtbot, window, faces_dir, still_gat
     assert "003/007" in texts and "3 / 7" not in texts
 
 
+def call_citizen(qtbot, window) -> None:
+    """F2, F3: a ticket, then its citizen on Biodata with the cursor in the NIK."""
+    key(Qt.Key.Key_F2)
+    key(Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.biodata_page.inputs["nik"])
+
+
 # 6. A word typed into a list that has no such item empties it and says so (not Buddha for Bandung) -----------
 def test_6_typing_a_word_not_in_the_list_does_not_pick_another_item(qtbot, window):
     from PySide6.QtWidgets import QToolTip
 
     from tests.ui_driver import type_text
 
-    key(Qt.Key.Key_F2)
-    key(Qt.Key.Key_F3)
+    call_citizen(qtbot, window)
     agama = window.biodata_page.inputs["agama"]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.biodata_page.inputs["nik"])
     agama.setFocus()
     type_text("Bandung")
     assert agama.currentText() == "", agama.currentText()
@@ -191,10 +196,8 @@ def test_6_the_open_list_shows_which_item_is_chosen(qtbot, window):
 
     from station.ui.style import INFO
 
-    key(Qt.Key.Key_F2)
-    key(Qt.Key.Key_F3)
+    call_citizen(qtbot, window)
     pekerjaan = window.biodata_page.inputs["pekerjaan"]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.biodata_page.inputs["nik"])
     pekerjaan.setFocus()
     type_text("Karyawan Swasta")
     pekerjaan.showPopup()

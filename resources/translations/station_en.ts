@@ -137,7 +137,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../station/ui/banner.py" line="28" />
+        <location filename="../../station/ui/banner.py" line="31" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
@@ -303,17 +303,17 @@
         <translation>{0} warnings to confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="354" />
+        <location filename="../../station/ui/biodata_page.py" line="355" />
         <source>Diisi dari NIK</source>
         <translation>Filled from the NIK</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="379" />
+        <location filename="../../station/ui/biodata_page.py" line="380" />
         <source>NIK ini sudah ada di stasiun: {0}.</source>
         <translation>This NIK is already on the station: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biodata_page.py" line="407" />
+        <location filename="../../station/ui/biodata_page.py" line="408" />
         <source>Draf tersimpan {0}</source>
         <translation>Draft saved {0}</translation>
     </message>
@@ -321,62 +321,62 @@
 <context>
     <name>BiometricExceptionDialog</name>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="392" />
+        <location filename="../../station/ui/biometrics_page.py" line="395" />
         <source>Pengecualian biometrik</source>
         <translation>Biometric exception</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="395" />
+        <location filename="../../station/ui/biometrics_page.py" line="398" />
         <source>— pilih jari atau mata —</source>
         <translation>— choose a finger or an eye —</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="401" />
+        <location filename="../../station/ui/biometrics_page.py" line="404" />
         <source>Jari / mata</source>
         <translation>Finger / eye</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="403" />
+        <location filename="../../station/ui/biometrics_page.py" line="406" />
         <source>Alasan</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="407" />
+        <location filename="../../station/ui/biometrics_page.py" line="410" />
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="409" />
+        <location filename="../../station/ui/biometrics_page.py" line="412" />
         <source>Pilih foto bukti ...</source>
         <translation>Choose the evidence photo ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="414" />
+        <location filename="../../station/ui/biometrics_page.py" line="417" />
         <source>Foto bukti (JPEG)</source>
         <translation>Evidence photo (JPEG)</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="417" />
+        <location filename="../../station/ui/biometrics_page.py" line="420" />
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="433" />
+        <location filename="../../station/ui/biometrics_page.py" line="436" />
         <source>— pilih alasan —</source>
         <translation>— choose a reason —</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="438" />
+        <location filename="../../station/ui/biometrics_page.py" line="441" />
         <source>Foto bukti</source>
         <translation>Evidence photo</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="446" />
+        <location filename="../../station/ui/biometrics_page.py" line="449" />
         <source>Pilih jari atau mata dan alasannya dulu.</source>
         <translation>Choose the finger or eye and its reason first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="454" />
+        <location filename="../../station/ui/biometrics_page.py" line="457" />
         <source>Foto bukti tidak bisa dibaca.</source>
         <translation>The evidence photo cannot be read.</translation>
     </message>
@@ -389,104 +389,104 @@
         <translation>Fingerprints, irises and verification</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="101" />
+        <location filename="../../station/ui/biometrics_page.py" line="104" />
         <source>Angka: skor mutu NFIQ 2 (0-100); dalam kurung: peringkat mutu 1-10 (10 terbaik).</source>
         <translation>Numbers: NFIQ 2 quality score (0-100); in brackets: quality rank 1-10 (10 best).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="105" />
-        <location filename="../../station/ui/biometrics_page.py" line="256" />
+        <location filename="../../station/ui/biometrics_page.py" line="108" />
+        <location filename="../../station/ui/biometrics_page.py" line="259" />
         <source>Pratinjau pemindai</source>
         <translation>Scanner preview</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="120" />
-        <location filename="../../station/ui/biometrics_page.py" line="349" />
+        <location filename="../../station/ui/biometrics_page.py" line="123" />
+        <location filename="../../station/ui/biometrics_page.py" line="352" />
         <source>Rekam</source>
         <translation>Capture</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="121" />
+        <location filename="../../station/ui/biometrics_page.py" line="124" />
         <source>Cari perangkat</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="122" />
+        <location filename="../../station/ui/biometrics_page.py" line="125" />
         <source>Pengecualian ...</source>
         <translation>Exception ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="123" />
+        <location filename="../../station/ui/biometrics_page.py" line="126" />
         <source>Selesai, simpan rekaman</source>
         <translation>Done, save the captures</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="157" />
+        <location filename="../../station/ui/biometrics_page.py" line="160" />
         <source>Kesalahan tak terduga: {0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="184" />
+        <location filename="../../station/ui/biometrics_page.py" line="187" />
         <source>Mencari pemindai ...</source>
         <translation>Looking for scanners ...</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="195" />
+        <location filename="../../station/ui/biometrics_page.py" line="198" />
         <source>Tanda tangan tersimpan. Tempelkan empat jari tangan kiri lalu tekan Rekam.</source>
         <translation>Signature saved. Place the four fingers of the left hand, then press Capture.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="221" />
+        <location filename="../../station/ui/biometrics_page.py" line="224" />
         <source>Sisa ulangan: {0}.</source>
         <translation>Retries left: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="234" />
+        <location filename="../../station/ui/biometrics_page.py" line="237" />
         <source>Pemindai sidik jari dan iris siap.</source>
         <translation>Fingerprint and iris scanners ready.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="241" />
+        <location filename="../../station/ui/biometrics_page.py" line="244" />
         <source>Pengecualian {0} dicatat.</source>
         <translation>Exception for {0} recorded.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="351" />
+        <location filename="../../station/ui/biometrics_page.py" line="354" />
         <source>Rekam: kedua iris</source>
         <translation>Capture: both irises</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="353" />
+        <location filename="../../station/ui/biometrics_page.py" line="356" />
         <source>Rekam: verifikasi telunjuk</source>
         <translation>Capture: index finger verification</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="355" />
+        <location filename="../../station/ui/biometrics_page.py" line="358" />
         <source>Rekam: {0}</source>
         <translation>Capture: {0}</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="356" />
+        <location filename="../../station/ui/biometrics_page.py" line="359" />
         <source>terekam</source>
         <translation>captured</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="379" />
+        <location filename="../../station/ui/biometrics_page.py" line="382" />
         <source>cocok</source>
         <translation>matches</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="379" />
+        <location filename="../../station/ui/biometrics_page.py" line="382" />
         <source>belum cocok</source>
         <translation>no match yet</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="382" />
+        <location filename="../../station/ui/biometrics_page.py" line="385" />
         <source>Lalu tekan Cari perangkat. Tanpa pemindai, minta supervisor mencatat pengecualian.</source>
         <translation>Then press Find devices. Without a scanner, ask a supervisor to record an exception.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/biometrics_page.py" line="383" />
+        <location filename="../../station/ui/biometrics_page.py" line="386" />
         <source>Perangkat: {0} {1}</source>
         <translation>Device: {0} {1}</translation>
     </message>
@@ -805,52 +805,52 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="19" />
+        <location filename="../../station/ui/import_dialog.py" line="20" />
         <source>Impor jemput bola</source>
         <translation>Jemput bola import</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="21" />
+        <location filename="../../station/ui/import_dialog.py" line="22" />
         <source>Bundel dari tim jemput bola diperiksa seluruhnya dulu (penanda tangan terdaftar, setiap rekaman) lalu dimasukkan sekaligus. Rekaman yang sudah ada dilewati. Kode transfer kantor dibutuhkan.</source>
         <translation>A bundle from a jemput bola team is checked whole first (a registered signer, every record), then taken in at once. Records already here are skipped. The office transfer code is needed.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="28" />
+        <location filename="../../station/ui/import_dialog.py" line="29" />
         <source>berkas .bundle di flashdisk</source>
         <translation>.bundle file on the USB stick</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="30" />
+        <location filename="../../station/ui/import_dialog.py" line="31" />
         <source>Berkas</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="32" />
+        <location filename="../../station/ui/import_dialog.py" line="33" />
         <source>Kode transfer kantor</source>
         <translation>Office transfer code</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="34" />
+        <location filename="../../station/ui/import_dialog.py" line="35" />
         <source>Impor</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="38" />
+        <location filename="../../station/ui/import_dialog.py" line="40" />
         <source>Buka bundel</source>
         <translation>Open bundle</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="52" />
+        <location filename="../../station/ui/import_dialog.py" line="54" />
         <source>Berkas {0} tidak bisa dibaca.</source>
         <translation>The file {0} cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="68" />
+        <location filename="../../station/ui/import_dialog.py" line="70" />
         <source>Impor dari {0}: {1} rekaman sudah ada di stasiun ini, tidak ada yang baru.</source>
         <translation>Import from {0}: {1} records are already on this station, nothing new.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/import_dialog.py" line="71" />
+        <location filename="../../station/ui/import_dialog.py" line="73" />
         <source>Impor dari {0}: {1} baru, {2} sudah ada, {3} konflik, {4} ditolak.</source>
         <translation>Import from {0}: {1} new, {2} already here, {3} conflicts, {4} refused.</translation>
     </message>
@@ -925,87 +925,87 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="175" />
+        <location filename="../../station/ui/main_window.py" line="176" />
         <source>Belum ada warga: panggil nomor berikutnya (F3) dulu.</source>
         <translation>No citizen yet: call the next number (F3) first.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="179" />
+        <location filename="../../station/ui/main_window.py" line="180" />
         <source>Selesaikan langkah sebelumnya dulu: {0}.</source>
         <translation>Finish the step before first: {0}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="218" />
+        <location filename="../../station/ui/main_window.py" line="219" />
         <source>{0} Minta supervisor masuk (Ctrl+L).</source>
         <translation>{0} Ask a supervisor to log in (Ctrl+L).</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="254" />
+        <location filename="../../station/ui/main_window.py" line="255" />
         <source>Ekspor selesai: {0} rekaman ditulis ke {1}.</source>
         <translation>Export done: {0} records written to {1}.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="273" />
+        <location filename="../../station/ui/main_window.py" line="274" />
         <source>Stasiun {0} terdaftar di server pusat; sinkronisasi dimulai.</source>
         <translation>Station {0} is registered with the central server; sync has started.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="304" />
+        <location filename="../../station/ui/main_window.py" line="305" />
         <source>Rekap harian</source>
         <translation>Daily recap</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="308" />
+        <location filename="../../station/ui/main_window.py" line="309" />
         <source>Daftar PRR</source>
         <translation>PRR list</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="348" />
+        <location filename="../../station/ui/main_window.py" line="349" />
         <source>Warga belum selesai</source>
         <translation>Citizen not finished</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="349" />
+        <location filename="../../station/ui/main_window.py" line="350" />
         <source>Warga {0} belum selesai direkam.</source>
         <translation>Citizen {0} is not fully recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="351" />
+        <location filename="../../station/ui/main_window.py" line="352" />
         <source>Jika ditutup</source>
         <translation>If the window is closed</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="352" />
+        <location filename="../../station/ui/main_window.py" line="353" />
         <source>Tutup</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="354" />
+        <location filename="../../station/ui/main_window.py" line="355" />
         <source>Jika bahasa diganti sekarang</source>
         <translation>If the language is switched now</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="355" />
+        <location filename="../../station/ui/main_window.py" line="356" />
         <source>Ganti bahasa</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="358" />
+        <location filename="../../station/ui/main_window.py" line="359" />
         <source>{0}, hanya biodata yang tersimpan sebagai draf; foto, persetujuan, tanda tangan dan biometrik harus diambil ulang.</source>
         <translation>{0}, only the biodata is kept as a draft; the photo, approval, signature and biometrics must be taken again.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="362" />
+        <location filename="../../station/ui/main_window.py" line="363" />
         <source>Kembali</source>
         <translation>Go back</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="326" />
+        <location filename="../../station/ui/main_window.py" line="327" />
         <source>Pilih printer</source>
         <translation>Choose a printer</translation>
     </message>
     <message>
-        <location filename="../../station/ui/main_window.py" line="328" />
+        <location filename="../../station/ui/main_window.py" line="329" />
         <source>Printer dipakai: {0}</source>
         <translation>Printer in use: {0}</translation>
     </message>
@@ -2085,7 +2085,7 @@
         <translation>Supervisor password</translation>
     </message>
     <message>
-        <location filename="../../station/ui/forms.py" line="202" />
+        <location filename="../../station/ui/forms.py" line="203" />
         <source>Supervisor mengisi nama dan kata sandinya di sini untuk mengonfirmasi.</source>
         <translation>The supervisor types their name and password here to confirm.</translation>
     </message>
@@ -2108,34 +2108,24 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="38" />
+        <location filename="../../station/ui/waiver_dialog.py" line="39" />
         <source>Tidak ada pemeriksaan yang gagal saat ini.</source>
         <translation>No check is failing right now.</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="45" />
+        <location filename="../../station/ui/waiver_dialog.py" line="52" />
         <source>mis. tidak dapat menutup mulut karena kondisi medis</source>
         <translation>e.g. cannot close the mouth for a medical reason</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="46" />
+        <location filename="../../station/ui/waiver_dialog.py" line="53" />
         <source>Keterangan</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="49" />
+        <location filename="../../station/ui/waiver_dialog.py" line="57" />
         <source>Konfirmasi</source>
         <translation>Confirm</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="57" />
-        <source>Pilih alasan pengecualian.</source>
-        <translation>Choose the reason for the exception.</translation>
-    </message>
-    <message>
-        <location filename="../../station/ui/waiver_dialog.py" line="61" />
-        <source>Tulis keterangan singkat pengecualian.</source>
-        <translation>Write a short note on the exception.</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,10 @@ class Waiver:
     operator: str
     supervisor: str
 
-    def validate(self) -> None:
+    def validate_request(self) -> None:
+        """What the operator asks for: checked before a supervisor is asked to confirm it."""
+        if not self.reason:
+            raise WaiverError("Pilih alasan pengecualian.")
         if self.reason not in REASONS:
             raise WaiverError(f"Alasan pengecualian tidak dikenal: {self.reason}")
         allowed = REASONS[self.reason][1]
@@ -47,10 +50,13 @@ class Waiver:
             raise WaiverError(f"Pemeriksaan {check_words(bad)} tidak dapat dikecualikan dengan alasan ini.")
         if not self.checks:
             raise WaiverError("Pilih pemeriksaan yang dikecualikan.")
-        if not self.supervisor.strip() or self.supervisor.strip() == self.operator.strip():
-            raise WaiverError("Pengecualian harus dikonfirmasi supervisor (bukan operator yang sama).")
         if len(self.note.strip()) < 5:
             raise WaiverError("Tulis keterangan singkat pengecualian.")
+
+    def validate(self) -> None:
+        self.validate_request()
+        if not self.supervisor.strip() or self.supervisor.strip() == self.operator.strip():
+            raise WaiverError("Pengecualian harus dikonfirmasi supervisor (bukan operator yang sama).")
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -71,13 +71,14 @@ class WaiverDialog(QDialog):
         self.form.setRowVisible(self.none_failing, not shown)
 
     def submit(self) -> None:
-        if self.reason.currentData() is None:
-            self.error.setText(self.tr("Pilih alasan pengecualian."))
-            self.reason.setFocus()
-            return
-        if len(self.note.text().strip()) < 5:
-            self.error.setText(self.tr("Tulis keterangan singkat pengecualian."))
-            self.note.setFocus()
+        """The request against the domain's rules first, then the supervisor: no password is asked for a waiver
+        that would be refused anyway (an empty one answered "Nama pengguna atau kata sandi salah.")."""
+        request = self._waiver("")
+        try:
+            request.validate_request()
+        except WaiverError as err:
+            self.error.setText(str(err))
+            (self.reason if not request.reason else self.note).setFocus()
             return
         if supervisor_missing(self.spv, self.spv_pw, self.error):
             return
@@ -87,13 +88,7 @@ class WaiverDialog(QDialog):
             self.error.setText(str(err))
             self.spv_pw.clear()
             return
-        waiver = Waiver(
-            self.reason.currentData(),
-            tuple(n for n, b in self.checks.items() if b.isChecked() and n in self._shown()),
-            self.note.text(),
-            self.station.operator.name if self.station.operator else "?",
-            supervisor,
-        )
+        waiver = self._waiver(supervisor)
         try:
             waiver.validate()
         except WaiverError as err:
@@ -101,3 +96,12 @@ class WaiverDialog(QDialog):
             return
         self.waiver = waiver
         self.accept()
+
+    def _waiver(self, supervisor: str) -> Waiver:
+        return Waiver(
+            self.reason.currentData(),
+            tuple(n for n, b in self.checks.items() if b.isChecked() and n in self._shown()),
+            self.note.text(),
+            self.station.operator.name if self.station.operator else "?",
+            supervisor,
+        )
